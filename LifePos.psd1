@@ -1,0 +1,37 @@
+@{
+    RootModule           = 'LifePos.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '4ae05a98-f71b-423e-bbde-f010fff68321'
+    Author               = 'LifePos contributors'
+    CompanyName          = 'LifePos'
+    Copyright            = '(c) LifePos contributors. MIT License.'
+    Description          = 'Manage LIFE POS cash-register workplaces through the LIFE POS cloud API (v6): typed, paged, pipeline-friendly cmdlets with a local emulator for rehearsals.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    FormatsToProcess     = @('LifePos.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-LifePos'
+        'Disconnect-LifePos'
+        'Get-LifePosConnection'
+        'Get-LifePosWorkplace'
+        'New-LifePosWorkplace'
+        'Set-LifePosWorkplace'
+        'Remove-LifePosWorkplace'
+        'Restore-LifePosWorkplace'
+        'Disable-LifePosWorkplace'
+        'Enable-LifePosWorkplace'
+        'New-LifePosActivationCode'
+        'Invoke-LifePosRequest'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('LifePos', 'POS', 'LIFE-POS', 'cash-register', 'workplaces')
+            ProjectUri   = 'https://github.com/lifepos/LifePos'
+            LicenseUri   = 'https://github.com/lifepos/LifePos/blob/main/LICENSE'
+            ReleaseNotes = 'See CHANGELOG.md.'
+        }
+    }
+}

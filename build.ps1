@@ -1,0 +1,120 @@
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates the LifePos module. Each task runs alone: ./build.ps1 Test
+.DESCRIPTION
+    Build     publishes the module to out/LifePos/ and the emulator to out/LifePos.Emulator/.
+    Test      runs every xunit and Pester test and prints one closing line: N passed, N failed, N skipped.
+    Demo      builds, starts the emulator on a free port, runs the examples against it, and stops it.
+    Emulator  starts the emulator in the foreground (Ctrl+C stops it).
+    Clean     removes out/ and every bin/ and obj/ folder.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'Clean')]
+    [string[]] $Task = 'Build',
+
+    # Port for the Emulator task.
+    [int] $Port = 5080
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'LifePos'
+$EmulatorOut = Join-Path $Out 'LifePos.Emulator'
+$TestResults = Join-Path $Out 'test-results'
+$PesterVersion = '5.7.1'
+
+function Invoke-Dotnet {
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+# A fresh pwsh, the same version as this one, for Pester and benchmarks: a loaded binary module cannot be unloaded.
+function Get-PwshCommand { @('dotnet', (Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive') }
+
+function Invoke-BuildTask {
+    Invoke-Dotnet publish (Join-Path $Root 'src/LifePos/LifePos.csproj') -c Release -o $ModuleOut --nologo -v quiet
+    Invoke-Dotnet publish (Join-Path $Root 'src/LifePos.Emulator/LifePos.Emulator.csproj') -c Release -o $EmulatorOut --nologo -v quiet
+    Write-Host "Module:   $ModuleOut"
+    Write-Host "Emulator: $(Join-Path $EmulatorOut 'LifePos.Emulator.dll')"
+}
+
+function Get-PesterManifest {
+    Invoke-Dotnet restore (Join-Path $Root 'tests/PesterPackage/PesterPackage.csproj') --nologo -v quiet
+    $packages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $manifest = Join-Path $packages.Trim() "pester/$PesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $manifest)) { throw "Pester $PesterVersion was not found at $manifest after restore." }
+    $manifest
+}
+
+function Invoke-XunitTests {
+    $trxFolder = Join-Path $TestResults 'xunit'
+    Remove-Item $trxFolder -Recurse -Force -ErrorAction SilentlyContinue
+    & dotnet test (Join-Path $Root 'LifePos.sln') -c Release --nologo --logger 'trx' --logger 'console;verbosity=normal' --results-directory $trxFolder | Out-Host
+    $exitCode = $LASTEXITCODE
+    $counts = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    foreach ($trx in Get-ChildItem $trxFolder -Filter *.trx -ErrorAction SilentlyContinue) {
+        $counters = ([xml](Get-Content -Raw -LiteralPath $trx.FullName)).TestRun.ResultSummary.Counters
+        $counts.Passed += [int]$counters.passed
+        $counts.Failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        $counts.Skipped += [int]$counters.notExecuted
+    }
+    # A build failure or a crashed test host shows only in the exit code: count it as a failure.
+    if ($exitCode -ne 0 -and $counts.Failed -eq 0) { $counts.Failed = 1 }
+    $counts
+}
+
+function Invoke-PesterTests {
+    $resultFile = Join-Path $TestResults 'pester.json'
+    Remove-Item $resultFile -ErrorAction SilentlyContinue
+    $pester = Get-PesterManifest
+    $pwsh = Get-PwshCommand
+    & $pwsh[0] $pwsh[1..($pwsh.Count - 1)] -File (Join-Path $Root 'tests/Pester/Run.ps1') -PesterManifest $pester -ResultFile $resultFile | Out-Host
+    $counts = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    if (Test-Path $resultFile) {
+        $result = Get-Content -Raw $resultFile | ConvertFrom-Json
+        $counts.Passed = $result.Passed; $counts.Failed = $result.Failed; $counts.Skipped = $result.Skipped
+    }
+    if ($LASTEXITCODE -ne 0 -and $counts.Failed -eq 0) { $counts.Failed = 1 }
+    $counts
+}
+
+function Invoke-TestTask {
+    Invoke-BuildTask
+    $null = New-Item -ItemType Directory -Force $TestResults
+    $xunit = Invoke-XunitTests
+    # Pester runs even when xunit failed, so one run shows every failure.
+    $pester = Invoke-PesterTests
+    Write-Host "xunit:  $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped"
+    Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    Write-Host "$passed passed, $failed failed, $($xunit.Skipped + $pester.Skipped) skipped"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-EmulatorTask {
+    Invoke-BuildTask
+    Write-Host 'Starting the LIFE POS emulator with 45 workplaces; Ctrl+C stops it.'
+    Invoke-Dotnet (Join-Path $EmulatorOut 'LifePos.Emulator.dll') --urls "http://127.0.0.1:$Port" --seed 45
+}
+
+function Invoke-DemoTask {
+    Invoke-BuildTask
+    $pwsh = Get-PwshCommand
+    & $pwsh[0] $pwsh[1..($pwsh.Count - 1)] -File (Join-Path $Root 'examples/Demo.ps1')
+    if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-CleanTask {
+    Remove-Item $Out -Recurse -Force -ErrorAction SilentlyContinue
+    Get-ChildItem $Root -Directory -Recurse -Include bin, obj | Remove-Item -Recurse -Force
+}
+
+foreach ($name in $Task) {
+    Write-Host "== $name" -ForegroundColor Cyan
+    & "Invoke-${name}Task"
+}

@@ -1,0 +1,20 @@
+# Runs every Pester test in this folder with plain output and writes the counts for build.ps1.
+param(
+    [Parameter(Mandatory)] [string] $PesterManifest,
+    [Parameter(Mandatory)] [string] $ResultFile
+)
+$ErrorActionPreference = 'Stop'
+$PSStyle.OutputRendering = 'PlainText'
+Import-Module $PesterManifest
+$configuration = New-PesterConfiguration
+$configuration.Run.Path = $PSScriptRoot
+$configuration.Run.PassThru = $true
+$configuration.Output.Verbosity = 'Detailed'
+$configuration.Output.RenderMode = 'Plaintext'
+$result = Invoke-Pester -Configuration $configuration
+[pscustomobject]@{
+    Passed  = $result.PassedCount
+    Failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    Skipped = $result.SkippedCount + $result.NotRunCount
+} | ConvertTo-Json | Set-Content -LiteralPath $ResultFile
+exit ([int]($result.Result -ne 'Passed'))
