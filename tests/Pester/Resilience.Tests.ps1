@@ -1,0 +1,185 @@
+# A bulk run at night, with nobody watching, on a flaky network and a rate-limited API: nothing may be lost or duplicated.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../out/LifePos/LifePos.psd1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../../out/LifePos.Emulator/LifePos.EmulatorProcess.psm1') -Force
+    $script:Faults = '500=0.1,503=0.05,429=0.05,drop-before=0.02,drop-after=0.02'
+
+    function Connect-TestEmulator($Emulator) {
+        # Ten tries make a row that fails every try (0.24^10) practically impossible, so the counts are exact.
+        Connect-LifePos -BaseUri $Emulator.BaseUri -Token (ConvertTo-SecureString $Emulator.Token -AsPlainText -Force) `
+            -MaxRetries 10 -MaxRetryDelay ([TimeSpan]::FromMilliseconds(200))
+    }
+
+    function New-TestCsv([string] $Path, [int] $Count, [string] $Prefix) {
+        1..$Count | ForEach-Object {
+            [pscustomobject]@{ name = '{0} {1:D4}' -f $Prefix, $_; workplace_type = ('Mobile', 'Stationary', 'Automat')[$_ % 3] }
+        } | Export-Csv -Path $Path -NoTypeInformation -Encoding utf8
+    }
+
+    function Get-AliveNamesLike([string] $Prefix) {
+        Get-LifePosWorkplace -Query $Prefix | Where-Object Name -like "$Prefix *" | ForEach-Object Name
+    }
+}
+
+Describe 'Import-Csv | New-LifePosWorkplace -ThrottleLimit 16 on a faulty network' {
+    BeforeAll {
+        $script:Emulator = Start-LifePosEmulator -ArgumentList '--latency-ms', '5', '--faults', $Faults, '--fault-seed', '20261129'
+        Connect-TestEmulator $Emulator
+        $script:Csv = Join-Path $TestDrive 'stores.csv'
+        New-TestCsv -Path $Csv -Count 1000 -Prefix 'Store'
+        $script:Created = @(Import-Csv $Csv | New-LifePosWorkplace -ThrottleLimit 16 -ErrorVariable failedRows `
+                -ErrorAction SilentlyContinue -InformationVariable summary)
+        $script:Failed = @($failedRows)
+        $script:Summary = @($summary | Where-Object { $_.Tags -contains 'LifePos.Summary' })
+        $script:Stats = Invoke-LifePosEmulatorControl $Emulator 'stats'
+        # Check the server's state without faults, so the check itself cannot be what goes wrong.
+        $null = Invoke-LifePosEmulatorControl $Emulator 'faults' -Method Put -Body @{ faults = '' }
+    }
+    AfterAll { Disconnect-LifePos; $Emulator | Stop-LifePosEmulator }
+
+    It 'injected every kind of fault' {
+        foreach ($kind in '500', '503', '429', 'drop-before', 'drop-after') {
+            $Stats.faults.$kind | Should -BeGreaterThan 0 -Because "the run must have met $kind faults"
+        }
+    }
+
+    It 'accounts for every row: created + errors = 1000' {
+        ($Created.Count + $Failed.Count) | Should -Be 1000
+    }
+
+    It 'leaves exactly 1000 alive workplaces with those names, none twice' {
+        $names = @(Get-AliveNamesLike 'Store')
+        $names.Count | Should -Be 1000
+        @($names | Sort-Object -Unique).Count | Should -Be 1000
+    }
+
+    It 'emits the created workplaces in input order' {
+        $expected = @(Import-Csv $Csv | ForEach-Object name | Where-Object { $_ -in $Created.Name })
+        $Created.Name | Should -Be $expected
+    }
+
+    It 'writes one summary line with the retries it needed' {
+        $Summary.Count | Should -Be 1
+        "$($Summary[0].MessageData)" | Should -Match '^1000 rows: \d+ created'
+        "$($Summary[0].MessageData)" | Should -Match '[1-9]\d* retries'
+    }
+
+    It 'creates nothing when the same CSV runs again with -SkipExisting' {
+        $before = (Invoke-LifePosEmulatorControl $Emulator 'stats').requests.create.total
+        $again = @(Import-Csv $Csv | New-LifePosWorkplace -SkipExisting -ThrottleLimit 16 -WarningAction SilentlyContinue)
+        $after = (Invoke-LifePosEmulatorControl $Emulator 'stats').requests.create.total
+        $after | Should -Be $before
+        $again.Count | Should -Be 1000
+        @(Get-AliveNamesLike 'Store').Count | Should -Be 1000
+    }
+}
+
+Describe 'Get-LifePosWorkplace paging through 5000 workplaces on a faulty network' {
+    BeforeAll {
+        $script:Emulator = Start-LifePosEmulator -ArgumentList '--seed', '5000', '--faults', $Faults, '--fault-seed', '5'
+        Connect-TestEmulator $Emulator
+    }
+    AfterAll { Disconnect-LifePos; $Emulator | Stop-LifePosEmulator }
+
+    It 'yields each workplace exactly once' {
+        $ids = @(Get-LifePosWorkplace -PageSize 100 | ForEach-Object Id)
+        $ids.Count | Should -Be 5000
+        @($ids | Sort-Object -Unique).Count | Should -Be 5000
+        (Invoke-LifePosEmulatorControl $Emulator 'stats').faults.'500' | Should -BeGreaterThan 0
+    }
+}
+
+Describe 'A bulk run stopped halfway, then run again with -SkipExisting' {
+    BeforeAll {
+        $script:Emulator = Start-LifePosEmulator -ArgumentList '--latency-ms', '20'
+        $script:Csv = Join-Path $TestDrive 'interrupted.csv'
+        New-TestCsv -Path $Csv -Count 300 -Prefix 'Halfway'
+    }
+    AfterAll { $Emulator | Stop-LifePosEmulator }
+
+    It 'stops within a second of Ctrl+C and ends with exactly the CSV''s workplaces after the re-run' {
+        $module = Join-Path $PSScriptRoot '../../out/LifePos/LifePos.psd1'
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript({
+                param($Module, $Uri, $Token, $Csv)
+                Import-Module $Module
+                Connect-LifePos -BaseUri $Uri -Token (ConvertTo-SecureString $Token -AsPlainText -Force)
+                Import-Csv $Csv | New-LifePosWorkplace -ThrottleLimit 4
+            }).AddArgument($module).AddArgument($Emulator.BaseUri).AddArgument($Emulator.Token).AddArgument($Csv)
+        $handle = $ps.BeginInvoke()
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        while ((Invoke-LifePosEmulatorControl $Emulator 'stats').workplaces.alive -lt 50 -and [DateTime]::UtcNow -lt $deadline) {
+            Start-Sleep -Milliseconds 20
+        }
+        $stopwatch = [Diagnostics.Stopwatch]::StartNew()
+        $ps.Stop()
+        $stopwatch.Stop()
+        $handle.IsCompleted | Should -BeTrue
+        $stopwatch.Elapsed.TotalSeconds | Should -BeLessThan 1
+        $createsAtStop = (Invoke-LifePosEmulatorControl $Emulator 'stats').requests.create.total
+        Start-Sleep -Milliseconds 300
+        (Invoke-LifePosEmulatorControl $Emulator 'stats').requests.create.total | Should -Be $createsAtStop -Because 'no request may be sent after the stop'
+        $createsAtStop | Should -BeLessThan 300
+        $ps.Dispose()
+
+        Connect-TestEmulator $Emulator
+        $null = Import-Csv $Csv | New-LifePosWorkplace -SkipExisting -ThrottleLimit 16 -WarningAction SilentlyContinue
+        $names = @(Get-AliveNamesLike 'Halfway')
+        $names.Count | Should -Be 300
+        @($names | Sort-Object -Unique).Count | Should -Be 300
+        Disconnect-LifePos
+    }
+}
+
+Describe 'Bad rows and bad answers' {
+    BeforeAll {
+        $script:Emulator = Start-LifePosEmulator
+        Connect-TestEmulator $Emulator
+    }
+    AfterAll { Disconnect-LifePos; $Emulator | Stop-LifePosEmulator }
+
+    It 'gives one clear error per bad row and creates every good row' {
+        $csv = Join-Path $TestDrive 'bad.csv'
+        @(
+            [pscustomobject]@{ Name = 'Good 1'; WorkplaceType = 'Mobile'; Extension = '' }
+            [pscustomobject]@{ Name = 'Unknown type'; WorkplaceType = 'Spaceship'; Extension = '' }
+            [pscustomobject]@{ Name = 'Empty type'; WorkplaceType = ''; Extension = '' }
+            [pscustomobject]@{ Name = 'Broken JSON'; WorkplaceType = 'Mobile'; Extension = '{"smart_pos": {' }
+            [pscustomobject]@{ Name = 'x' * 129; WorkplaceType = 'Mobile'; Extension = '' }
+            [pscustomobject]@{ Name = 'Good 2'; WorkplaceType = 'Stationary'; Extension = '{"smart_pos":{"version":"1"}}' }
+        ) | Export-Csv $csv -NoTypeInformation
+        $created = @(Import-Csv $csv | New-LifePosWorkplace -ErrorVariable rowErrors -ErrorAction SilentlyContinue)
+        $created.Name | Should -Be 'Good 1', 'Good 2'
+        $rowErrors.Count | Should -Be 4
+        foreach ($rowError in $rowErrors) {
+            $rowError.ToString() | Should -Not -Match '   at |Exception:'
+        }
+        ($rowErrors | Where-Object { "$_" -match 'Spaceship' }) | Should -Not -BeNullOrEmpty
+        ($rowErrors | Where-Object { "$_" -match '128' }) | Should -Not -BeNullOrEmpty
+        ($rowErrors | Where-Object { "$_" -match 'JSON' }) | Should -Not -BeNullOrEmpty
+    }
+
+    It 'reports a bad GUID in a row and goes on with the next row' {
+        $good = New-LifePosWorkplace -WorkplaceType Mobile -Name 'Rename me'
+        $rows = @(
+            [pscustomobject]@{ Id = 'not-a-guid'; Name = 'Never' }
+            [pscustomobject]@{ Id = $good.Id.ToString(); Name = 'Renamed' }
+        )
+        $renamed = @($rows | Set-LifePosWorkplace -PassThru -Confirm:$false -ErrorVariable rowErrors -ErrorAction SilentlyContinue)
+        $rowErrors.Count | Should -Be 1
+        "$($rowErrors[0])" | Should -Match 'not-a-guid'
+        $renamed.Name | Should -Be 'Renamed'
+    }
+
+    It 'turns a <Kind> answer into a clear error, not a crash' -TestCases @(
+        @{ Kind = 'html' }, @{ Kind = 'empty' }, @{ Kind = 'truncated' }, @{ Kind = 'bad-shape' }
+    ) {
+        $workplace = New-LifePosWorkplace -WorkplaceType Mobile -Name "Answer $Kind"
+        $null = Invoke-LifePosEmulatorControl $Emulator 'faults' -Method Put -Body @{ next = @($Kind); next_endpoint = 'get' }
+        $result = Get-LifePosWorkplace -Id $workplace.Id -ErrorVariable answerErrors -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        $answerErrors.Count | Should -Be 1
+        $answerErrors[0].FullyQualifiedErrorId | Should -Match '^LifePos\.'
+        "$($answerErrors[0])" | Should -Not -Match '<html|   at '
+    }
+}
