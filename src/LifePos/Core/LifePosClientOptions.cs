@@ -1,0 +1,41 @@
+using System;
+using System.Security;
+
+namespace LifePos.Core
+{
+    /// <summary>Settings of a <see cref="LifePosClient"/>; copied when the client is created.</summary>
+    public sealed class LifePosClientOptions
+    {
+        /// <summary>Service address; https unless the host is loopback.</summary>
+        public Uri BaseUri { get; set; } = LifePosClient.GetBaseUri(LifePosEnvironment.Production);
+
+        /// <summary>Sent as <c>Accept-Language</c>: <c>ru-RU</c> or <c>en-US</c>.</summary>
+        public string Language { get; set; } = "ru-RU";
+
+        /// <summary>Sent as <c>X-LP-Client-Identifier</c>; a new id is used when left empty.</summary>
+        public Guid ClientIdentifier { get; set; }
+
+        /// <summary>Tries in all for one call, the first included (1 = never retry).</summary>
+        public int MaxRetries { get; set; } = 5;
+
+        /// <summary>Upper bound of one wait between tries, including a server's <c>Retry-After</c>.</summary>
+        public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>First backoff step; doubles with each retry (with jitter) up to <see cref="MaxRetryDelay"/>.</summary>
+        public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+        /// <summary>How long one attempt may wait for an answer.</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+        /// <summary>A token to authenticate with (copied, kept read-only).</summary>
+        public SecureString? Token { get; set; }
+
+        /// <summary>Login and password to sign in with, and to sign in again once when the token is refused mid-run.</summary>
+        public ICredentialSignIn? SignIn { get; set; }
+
+        /// <summary>Parallel connections to the service; enough for a ThrottleLimit of 16 and more.</summary>
+        public int MaxConnectionsPerServer { get; set; } = 64;
+
+        internal LifePosClientOptions Clone() => (LifePosClientOptions)MemberwiseClone();
+    }
+}

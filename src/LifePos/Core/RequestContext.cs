@@ -1,0 +1,28 @@
+using System.Threading;
+
+namespace LifePos.Core
+{
+    /// <summary>What every client call carries: cancellation, an optional observer, and a retry counter for summaries.</summary>
+    public sealed class RequestContext
+    {
+        private long _retryCount;
+
+        public RequestContext(CancellationToken cancellationToken = default, IRequestObserver? observer = null)
+        {
+            CancellationToken = cancellationToken;
+            Observer = observer;
+        }
+
+        /// <summary>A context with no cancellation and no observer.</summary>
+        public static RequestContext None => new RequestContext();
+
+        public CancellationToken CancellationToken { get; }
+
+        public IRequestObserver? Observer { get; }
+
+        /// <summary>Retries made by calls that used this context (the client also counts all of its retries).</summary>
+        public long RetryCount => Interlocked.Read(ref _retryCount);
+
+        internal void CountRetry() => Interlocked.Increment(ref _retryCount);
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using LifePos.Core;
+
+namespace LifePos
+{
+    /// <summary>
+    /// A connection to one LIFE POS organization. The token lives only inside the client as a
+    /// <see cref="System.Security.SecureString"/>; nothing here shows it.
+    /// </summary>
+    public sealed class LifePosConnection
+    {
+        internal LifePosConnection(
+            LifePosClient client,
+            LifePosEnvironment environment,
+            Guid organizationId,
+            string? organizationName,
+            string? account,
+            string authenticationMethod)
+        {
+            Client = client ?? throw new ArgumentNullException(nameof(client));
+            Environment = environment;
+            OrganizationId = organizationId;
+            OrganizationName = organizationName;
+            Account = account;
+            AuthenticationMethod = authenticationMethod;
+            ConnectedAt = DateTimeOffset.Now;
+        }
+
+        public LifePosEnvironment Environment { get; }
+
+        public Uri BaseUri => Client.Options.BaseUri;
+
+        public Guid OrganizationId { get; }
+
+        public string? OrganizationName { get; }
+
+        /// <summary>The login used to sign in; null for a token connection.</summary>
+        public string? Account { get; }
+
+        /// <summary><c>Token</c> or <c>Credential</c>.</summary>
+        public string AuthenticationMethod { get; }
+
+        public DateTimeOffset ConnectedAt { get; }
+
+        public string Language => Client.Options.Language;
+
+        public int MaxRetries => Client.Options.MaxRetries;
+
+        public TimeSpan MaxRetryDelay => Client.Options.MaxRetryDelay;
+
+        internal LifePosClient Client { get; }
+
+        public override string ToString()
+        {
+            var organization = string.IsNullOrEmpty(OrganizationName)
+                ? OrganizationId.ToString("D")
+                : OrganizationName + " (" + OrganizationId.ToString("D") + ")";
+            var who = Account is null ? "with a token" : "as " + Account;
+            return "LIFE POS " + Environment + " " + BaseUri.GetLeftPart(UriPartial.Authority) + ", organization " + organization + ", " + who;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+
+namespace LifePos
+{
+    /// <summary>A LIFE POS workplace: a phone or cash register running the LIFE POS app.</summary>
+    public sealed class Workplace
+    {
+        public Guid Id { get; internal set; }
+
+        /// <summary>Number assigned by the server, unique within the organization (1..99999).</summary>
+        public int Number { get; internal set; }
+
+        public string? Name { get; internal set; }
+
+        public WorkplaceType WorkplaceType { get; internal set; }
+
+        public bool IsActivated { get; internal set; }
+
+        public DateTimeOffset? ActivatedAt { get; internal set; }
+
+        public bool IsArchived { get; internal set; }
+
+        public DateTimeOffset? ArchivedAt { get; internal set; }
+
+        /// <summary>
+        /// Extensions keyed by name; values are plain .NET values (dictionaries, lists, strings, numbers, booleans)
+        /// so PowerShell dot-access works, e.g. <c>$wp.Extensions.smart_pos.version</c>.
+        /// </summary>
+        public IDictionary<string, object?> Extensions { get; internal set; } =
+            new Dictionary<string, object?>(StringComparer.Ordinal);
+
+        public string? Meta { get; internal set; }
+
+        /// <summary>Free JSON converted to plain .NET values; null when the workplace has none.</summary>
+        public object? MetaData { get; internal set; }
+
+        public Guid OrganizationId { get; internal set; }
+
+        public DateTimeOffset CreatedAt { get; internal set; }
+
+        public DateTimeOffset UpdatedAt { get; internal set; }
+
+        public override string ToString() => string.IsNullOrEmpty(Name) ? "#" + Number : Name!;
+    }
+}
