@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace LifePos.Module
+{
+    /// <summary>
+    /// .NET Framework has no System.Text.Json, and a module cannot bring binding redirects, so the versions our
+    /// dependencies ask of each other (System.Memory wants one System.Runtime.CompilerServices.Unsafe, System.Text.Json
+    /// another) fail to load. This answers <see cref="AppDomain.AssemblyResolve"/> for exactly those assemblies with
+    /// the copy shipped in the module folder, or with one already loaded that is at least as new.
+    /// </summary>
+    internal static class DependencyResolver
+    {
+        private static readonly HashSet<string> ShippedDependencies = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "System.Text.Json",
+            "Microsoft.Bcl.AsyncInterfaces",
+            "System.Memory",
+            "System.Buffers",
+            "System.Runtime.CompilerServices.Unsafe",
+            "System.Text.Encodings.Web",
+            "System.Threading.Tasks.Extensions",
+            "System.Numerics.Vectors",
+        };
+
+        private static readonly object Gate = new object();
+        private static bool registered;
+
+        internal static bool IsNetFramework =>
+            RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
+
+        internal static bool IsRegistered
+        {
+            get { lock (Gate) { return registered; } }
+        }
+
+        internal static IEnumerable<string> DependencyNames => ShippedDependencies;
+
+        internal static string ModuleFolder =>
+            Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location) ?? string.Empty;
+
+        internal static void Register()
+        {
+            lock (Gate)
+            {
+                if (!registered)
+                {
+                    AppDomain.CurrentDomain.AssemblyResolve += OnAssemblyResolve;
+                    registered = true;
+                }
+            }
+        }
+
+        internal static void Unregister()
+        {
+            lock (Gate)
+            {
+                if (registered)
+                {
+                    AppDomain.CurrentDomain.AssemblyResolve -= OnAssemblyResolve;
+                    registered = false;
+                }
+            }
+        }
+
+        /// <summary>Finds <paramref name="requested"/> if it is one of ours; null lets the runtime go on searching.</summary>
+        internal static Assembly? Resolve(AssemblyName requested, string moduleFolder)
+        {
+            if (requested.Name is null || !ShippedDependencies.Contains(requested.Name))
+            {
+                return null;
+            }
+
+            var loaded = FindLoaded(requested);
+            if (loaded is not null)
+            {
+                return loaded;
+            }
+
+            var path = Path.Combine(moduleFolder, requested.Name + ".dll");
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            var shipped = AssemblyName.GetAssemblyName(path);
+            return IsAtLeast(shipped.Version, requested.Version) ? Assembly.LoadFrom(path) : null;
+        }
+
+        private static Assembly? OnAssemblyResolve(object sender, ResolveEventArgs args) =>
+            Resolve(new AssemblyName(args.Name), ModuleFolder);
+
+        private static Assembly? FindLoaded(AssemblyName requested)
+        {
+            Assembly? best = null;
+            foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
+            {
+                var name = assembly.GetName();
+                if (string.Equals(name.Name, requested.Name, StringComparison.OrdinalIgnoreCase)
+                    && IsAtLeast(name.Version, requested.Version)
+                    && (best is null || name.Version > best.GetName().Version))
+                {
+                    best = assembly;
+                }
+            }
+
+            return best;
+        }
+
+        private static bool IsAtLeast(Version? available, Version? requested) =>
+            requested is null || (available is not null && available >= requested);
+    }
+}
