@@ -1,0 +1,277 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LifePos.Bench.Floor
+{
+    /// <summary>
+    /// The benchmark floor: the HTTP work of a benchmark scenario done the plainest fast way (one HttpClient,
+    /// System.Text.Json source generation, no PowerShell). It times its own repetitions after a warm-up, so the
+    /// numbers compare with the cmdlets measured in one warm pwsh process, and prints one JSON line:
+    /// {"mode":"list","samples_ms":[...],"items":10000,"peak_working_set_bytes":...}.
+    /// </summary>
+    /// <example>
+    /// Floor list   --base-uri http://127.0.0.1:5080/ --org GUID --token T --page-size 100 --expect 10000 --repetitions 5
+    /// Floor first  --base-uri ... --page-size 100 --repetitions 20      (one request: the first page)
+    /// Floor create --base-uri ... --csv rows.csv --concurrency 16 --repetitions 5   (resets the emulator before each run)
+    /// </example>
+    public static class Program
+    {
+        public static async Task<int> Main(string[] args)
+        {
+            try
+            {
+                var options = FloorOptions.Parse(args);
+                using var client = CreateClient(options);
+                var samples = new List<double>();
+                long items = 0;
+                for (var run = -options.Warmup; run < options.Repetitions; run++)
+                {
+                    if (options.Mode == "create") { await ResetEmulatorAsync(client, options).ConfigureAwait(false); }
+                    var stopwatch = Stopwatch.StartNew();
+                    items = options.Mode switch
+                    {
+                        "list" => await ListAllAsync(client, options).ConfigureAwait(false),
+                        "first" => await FirstPageAsync(client, options).ConfigureAwait(false),
+                        "create" => await CreateAllAsync(client, options).ConfigureAwait(false),
+                        _ => throw new ArgumentException($"Unknown mode '{options.Mode}': use list, first or create."),
+                    };
+                    stopwatch.Stop();
+                    if (options.Expect > 0 && items != options.Expect)
+                    {
+                        throw new InvalidOperationException($"{options.Mode} handled {items} items, expected {options.Expect}.");
+                    }
+                    if (run >= 0) { samples.Add(stopwatch.Elapsed.TotalMilliseconds); }
+                }
+                using var process = Process.GetCurrentProcess();
+                var result = new FloorResult
+                {
+                    Mode = options.Mode,
+                    SamplesMs = samples,
+                    Items = items,
+                    PeakWorkingSetBytes = process.PeakWorkingSet64,
+                };
+                Console.WriteLine(JsonSerializer.Serialize(result, FloorJsonContext.Default.FloorResult));
+                return 0;
+            }
+            catch (Exception exception) when (exception is ArgumentException || exception is InvalidOperationException ||
+                exception is HttpRequestException || exception is IOException)
+            {
+                Console.Error.WriteLine("Floor: " + exception.Message);
+                return 1;
+            }
+        }
+
+        private static HttpClient CreateClient(FloorOptions options)
+        {
+            var handler = new SocketsHttpHandler
+            {
+                AutomaticDecompression = DecompressionMethods.All,
+                MaxConnectionsPerServer = Math.Max(16, options.Concurrency),
+                UseCookies = false,
+            };
+            var client = new HttpClient(handler) { BaseAddress = options.BaseUri, Timeout = TimeSpan.FromSeconds(100) };
+            var headers = client.DefaultRequestHeaders;
+            headers.Add("X-LP-Client-Identifier", Guid.NewGuid().ToString());
+            headers.Add("X-LP-Client-Type", "Service");
+            headers.Add("Accept-Language", "ru-RU");
+            headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
+            headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            return client;
+        }
+
+        private static async Task<long> ListAllAsync(HttpClient client, FloorOptions options)
+        {
+            var firstPage = $"orgs/{options.Organization}/workplaces?items_per_page={options.PageSize}";
+            var uri = firstPage;
+            long count = 0;
+            while (true)
+            {
+                var page = await GetPageAsync(client, uri).ConfigureAwait(false);
+                foreach (var workplace in page.Items ?? new List<WorkplaceDto>())
+                {
+                    if (workplace.Guid != Guid.Empty) { count++; }
+                }
+                if (string.IsNullOrEmpty(page.NextPageToken)) { return count; }
+                uri = firstPage + "&page_token=" + Uri.EscapeDataString(page.NextPageToken!);
+            }
+        }
+
+        private static async Task<long> FirstPageAsync(HttpClient client, FloorOptions options)
+        {
+            var page = await GetPageAsync(client, $"orgs/{options.Organization}/workplaces?items_per_page={options.PageSize}")
+                .ConfigureAwait(false);
+            return page.Items?.Count ?? 0;
+        }
+
+        private static async Task<PageDto> GetPageAsync(HttpClient client, string uri)
+        {
+            using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+            await EnsureSuccessAsync(response, "GET " + uri).ConfigureAwait(false);
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            return await JsonSerializer.DeserializeAsync(stream, FloorJsonContext.Default.PageDto).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"GET {uri} answered an empty page.");
+        }
+
+        private static async Task<long> CreateAllAsync(HttpClient client, FloorOptions options)
+        {
+            var rows = ReadCsv(options.CsvPath ?? throw new ArgumentException("create needs --csv FILE."));
+            var path = $"orgs/{options.Organization}/workplaces";
+            long created = 0;
+            await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency },
+                async (row, cancellationToken) =>
+                {
+                    var body = JsonSerializer.Serialize(row, FloorJsonContext.Default.CreateDto);
+                    using var content = new StringContent(body, Encoding.UTF8, "application/json");
+                    using var response = await client.PostAsync(path, content, cancellationToken).ConfigureAwait(false);
+                    await EnsureSuccessAsync(response, "POST " + path).ConfigureAwait(false);
+                    using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                    var workplace = await JsonSerializer.DeserializeAsync(stream, FloorJsonContext.Default.WorkplaceDto,
+                        cancellationToken).ConfigureAwait(false);
+                    if (workplace != null && workplace.Guid != Guid.Empty) { Interlocked.Increment(ref created); }
+                }).ConfigureAwait(false);
+            return created;
+        }
+
+        /// <summary>Reads the benchmark CSV (header name,workplace_type,meta; no quoted fields, the harness writes it).</summary>
+        private static List<CreateDto> ReadCsv(string path)
+        {
+            var lines = File.ReadAllLines(path, Encoding.UTF8);
+            var header = lines[0].Split(',');
+            int Column(string name) => Array.IndexOf(header, name) is var index && index >= 0
+                ? index : throw new ArgumentException($"{path} has no '{name}' column.");
+            int nameColumn = Column("name"), typeColumn = Column("workplace_type"), metaColumn = Column("meta");
+            return lines.Skip(1).Where(line => line.Length > 0).Select(line => line.Split(',')).Select(fields => new CreateDto
+            {
+                Name = fields[nameColumn],
+                WorkplaceType = fields[typeColumn],
+                Meta = fields[metaColumn],
+            }).ToList();
+        }
+
+        private static async Task ResetEmulatorAsync(HttpClient client, FloorOptions options)
+        {
+            using var content = new StringContent("", Encoding.UTF8, "application/json");
+            using var response = await client.PostAsync("/_emulator/reset", content).ConfigureAwait(false);
+            await EnsureSuccessAsync(response, "POST /_emulator/reset").ConfigureAwait(false);
+        }
+
+        private static async Task EnsureSuccessAsync(HttpResponseMessage response, string what)
+        {
+            if (response.IsSuccessStatusCode) { return; }
+            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            throw new InvalidOperationException($"{what} answered {(int)response.StatusCode}: {body}");
+        }
+    }
+
+    internal sealed class FloorOptions
+    {
+        public string Mode { get; private set; } = "";
+        public Uri BaseUri { get; private set; } = new Uri("http://127.0.0.1:5080/");
+        public Guid Organization { get; private set; }
+        public string Token { get; private set; } = "";
+        public int PageSize { get; private set; } = 100;
+        public long Expect { get; private set; }
+        public int Warmup { get; private set; } = 1;
+        public int Repetitions { get; private set; } = 5;
+        public int Concurrency { get; private set; } = 1;
+        public string? CsvPath { get; private set; }
+
+        public static FloorOptions Parse(string[] args)
+        {
+            if (args.Length == 0) { throw new ArgumentException("Usage: Floor list|first|create --base-uri URI --org GUID --token TOKEN ..."); }
+            var options = new FloorOptions { Mode = args[0] };
+            for (var i = 1; i < args.Length; i += 2)
+            {
+                if (i + 1 >= args.Length) { throw new ArgumentException($"{args[i]} needs a value."); }
+                var value = args[i + 1];
+                switch (args[i])
+                {
+                    case "--base-uri": options.BaseUri = new Uri(value.EndsWith("/", StringComparison.Ordinal) ? value : value + "/"); break;
+                    case "--org": options.Organization = Guid.Parse(value); break;
+                    case "--token": options.Token = value; break;
+                    case "--page-size": options.PageSize = ParseInt(value); break;
+                    case "--expect": options.Expect = ParseInt(value); break;
+                    case "--warmup": options.Warmup = ParseInt(value); break;
+                    case "--repetitions": options.Repetitions = ParseInt(value); break;
+                    case "--concurrency": options.Concurrency = Math.Max(1, ParseInt(value)); break;
+                    case "--csv": options.CsvPath = value; break;
+                    default: throw new ArgumentException($"Unknown option {args[i]}.");
+                }
+            }
+            return options;
+        }
+
+        private static int ParseInt(string value) => int.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture);
+    }
+
+    internal sealed class FloorResult
+    {
+        public string Mode { get; set; } = "";
+        public List<double> SamplesMs { get; set; } = new();
+        public long Items { get; set; }
+        public long PeakWorkingSetBytes { get; set; }
+    }
+
+    internal sealed class PageDto
+    {
+        public List<WorkplaceDto>? Items { get; set; }
+        public string? NextPageToken { get; set; }
+        public int PageNumber { get; set; }
+        public int PagesTotal { get; set; }
+        public int ItemsPerPage { get; set; }
+        public long? ItemsTotal { get; set; }
+        public string? TypeOf { get; set; }
+    }
+
+    internal sealed class WorkplaceDto
+    {
+        public Guid Guid { get; set; }
+        public string? TypeOf { get; set; }
+        public int Number { get; set; }
+        public string? Name { get; set; }
+        public string? WorkplaceType { get; set; }
+        public DateTimeOffset? ActivatedAt { get; set; }
+        public ReferenceDto? Organization { get; set; }
+        public Dictionary<string, JsonElement>? Extensions { get; set; }
+        public string? Meta { get; set; }
+        public JsonElement? MetaData { get; set; }
+        public DateTimeOffset CreatedAt { get; set; }
+        public DateTimeOffset UpdatedAt { get; set; }
+        public DateTimeOffset? DeletedAt { get; set; }
+    }
+
+    internal sealed class ReferenceDto
+    {
+        public Guid Guid { get; set; }
+        public string? TypeOf { get; set; }
+    }
+
+    internal sealed class CreateDto
+    {
+        public string? WorkplaceType { get; set; }
+        public string? Name { get; set; }
+        public string? Meta { get; set; }
+    }
+
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonSerializable(typeof(PageDto))]
+    [JsonSerializable(typeof(WorkplaceDto))]
+    [JsonSerializable(typeof(CreateDto))]
+    [JsonSerializable(typeof(FloorResult))]
+    internal sealed partial class FloorJsonContext : JsonSerializerContext
+    {
+    }
+}

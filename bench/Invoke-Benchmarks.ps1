@@ -1,0 +1,705 @@
+<#
+.SYNOPSIS
+    Side-by-side benchmarks: the LifePos cmdlets against a hand-written Invoke-RestMethod script and a C# floor.
+.DESCRIPTION
+    Starts the LIFE POS emulator, runs every scenario (a warm-up first, then the repetitions; the median is reported)
+    and writes results.json and results.md to -OutputPath. Contenders:
+      LifePos  the cmdlets in this warm pwsh process, Measure-Command around the pipeline.
+      IRM      what an admin writes without the module, in this same process (Invoke-RestMethod loops).
+      Floor    bench/Floor, a small C# program with one HttpClient and System.Text.Json: the practical limit.
+    Scenarios 5 (import cost) and 6 (memory) start fresh pwsh processes. Assumes out/LifePos and
+    out/LifePos.Emulator are built (dotnet pwsh ./build.ps1 Build); builds bench/Floor itself when needed.
+    The exit code is 1 when a contender failed to run, not when a target was missed: misses are results.
+.EXAMPLE
+    dotnet pwsh ./build.ps1 Bench -Quick
+#>
+[CmdletBinding()]
+param(
+    # A reduced run (fewer items, rows and repetitions) that finishes in under a minute, with the same columns.
+    [switch] $Quick,
+    [string] $OutputPath = (Join-Path $PSScriptRoot '../out/bench')
+)
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$Root = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
+$ModuleManifest = Join-Path $Root 'out/LifePos/LifePos.psd1'
+$EmulatorLauncher = Join-Path $Root 'out/LifePos.Emulator/LifePos.EmulatorProcess.psm1'
+$FloorProject = Join-Path $PSScriptRoot 'Floor/Floor.csproj'
+$FloorDll = Join-Path $PSScriptRoot 'Floor/bin/Release/net10.0/Floor.dll'
+$PwshDll = Join-Path $PSHOME 'pwsh.dll'
+foreach ($path in $ModuleManifest, $EmulatorLauncher) {
+    if (-not (Test-Path $path)) { throw "'$path' is missing. Build first: dotnet pwsh ./build.ps1 Build" }
+}
+$null = New-Item -ItemType Directory -Force $OutputPath
+$OutputPath = (Resolve-Path $OutputPath).Path
+
+# Sizes and repetitions. The serial bulk creates (about 45 s each at 20 ms per request) run once after a short
+# warm-up; everything else runs a warm-up and then $Settings.Repetitions times.
+$Settings = if ($Quick) {
+    [ordered]@{ ListItems = 2000; CreateRows = 240; Repetitions = 3; SerialRepetitions = 1
+        FirstItemRepetitions = 10; ProcessRepetitions = 3; MemoryItems = 20000; MemoryRepetitions = 1; MemoryContext = $false }
+}
+else {
+    [ordered]@{ ListItems = 10000; CreateRows = 2000; Repetitions = 5; SerialRepetitions = 1
+        FirstItemRepetitions = 20; ProcessRepetitions = 7; MemoryItems = 100000; MemoryRepetitions = 5; MemoryContext = $true }
+}
+$PageSize = 100
+$WarmupRows = 48
+
+Import-Module $EmulatorLauncher -Force
+Import-Module $ModuleManifest
+$Records = [System.Collections.Generic.List[object]]::new()
+$Targets = [System.Collections.Generic.List[object]]::new()
+$Started = [DateTime]::UtcNow
+
+#region Measurement helpers
+
+function Get-Median([double[]] $Values) {
+    $sorted = @($Values | Sort-Object)
+    if ($sorted.Count -eq 0) { return $null }
+    $middle = [Math]::Floor($sorted.Count / 2)
+    if ($sorted.Count % 2) { $sorted[$middle] } else { ($sorted[$middle - 1] + $sorted[$middle]) / 2 }
+}
+
+function Add-Record {
+    # One result row: a contender in a scenario. Samples are wall milliseconds of the measured repetitions.
+    param(
+        [Parameter(Mandatory)] [int] $Scenario,
+        [Parameter(Mandatory)] [string] $ScenarioName,
+        [Parameter(Mandatory)] [string] $Contender,
+        [Parameter(Mandatory)] [string] $Key,
+        [long] $Items,
+        [int] $Warmup,
+        [double[]] $Samples = @(),
+        [double[]] $PeakWorkingSetMB = @(),
+        [double] $RequestsPerRun = -1,
+        [double] $ServerMsPerRequest = -1,
+        [string] $FloorKey,
+        [string] $LifePosKey,
+        [string] $RatioMetric = 'median_ms',
+        [string] $Note,
+        [string] $ErrorText
+    )
+    $median = Get-Median $Samples
+    $record = [pscustomobject][ordered]@{
+        key                    = $Key
+        scenario               = $Scenario
+        scenario_name          = $ScenarioName
+        contender              = $Contender
+        items                  = $Items
+        warmup                 = $Warmup
+        repetitions            = $Samples.Count
+        samples_ms             = @($Samples | ForEach-Object { [Math]::Round($_, 2) })
+        median_ms              = if ($null -ne $median) { [Math]::Round($median, 2) } else { $null }
+        min_ms                 = if ($Samples.Count) { [Math]::Round(($Samples | Measure-Object -Minimum).Minimum, 2) } else { $null }
+        max_ms                 = if ($Samples.Count) { [Math]::Round(($Samples | Measure-Object -Maximum).Maximum, 2) } else { $null }
+        items_per_second       = if ($Items -gt 0 -and $median -gt 0) { [Math]::Round($Items / ($median / 1000), 0) } else { $null }
+        peak_working_set_mb    = if ($PeakWorkingSetMB.Count) { [Math]::Round((Get-Median $PeakWorkingSetMB), 1) } else { $null }
+        requests_per_run       = if ($RequestsPerRun -ge 0) { [Math]::Round($RequestsPerRun, 1) } else { $null }
+        server_ms_per_request  = if ($ServerMsPerRequest -ge 0) { [Math]::Round($ServerMsPerRequest, 3) } else { $null }
+        floor_key              = $FloorKey
+        lifepos_key            = $LifePosKey
+        ratio_metric           = $RatioMetric
+        note                   = $Note
+        error                  = $ErrorText
+    }
+    $Records.Add($record)
+    $shown = if ($ErrorText) { "ERROR: $ErrorText" }
+    elseif ($RatioMetric -eq 'peak_working_set_mb') { "peak $($record.peak_working_set_mb) MB, median $($record.median_ms) ms" }
+    else { "median $($record.median_ms) ms (min $($record.min_ms), max $($record.max_ms))" }
+    Write-Host ("  {0,-28} {1}" -f $Key, $shown)
+}
+
+function Add-Target {
+    # A target compares two records: Subject/Reference (or Subject-Reference for 'difference') against a threshold.
+    param(
+        [Parameter(Mandatory)] [string] $Text,
+        [Parameter(Mandatory)] [string] $Subject,
+        [Parameter(Mandatory)] [string] $Reference,
+        [Parameter(Mandatory)] [ValidateSet('ratio-at-most', 'inverse-ratio-at-least', 'difference-at-most')] [string] $Kind,
+        [Parameter(Mandatory)] [double] $Threshold,
+        [string] $Metric = 'median_ms'
+    )
+    $Targets.Add([pscustomobject][ordered]@{
+            text = $Text; subject = $Subject; reference = $Reference; kind = $Kind; threshold = $Threshold
+            metric = $Metric; measured = $null; pass = $null
+        })
+}
+
+function Measure-InProcess {
+    # Runs $Run $Warmup times unmeasured, then $Repetitions times inside Measure-Command. $Before runs untimed before
+    # every run, $Check untimed after it (throws when the run did not do the whole job).
+    param(
+        [Parameter(Mandatory)] [scriptblock] $Run,
+        [int] $Warmup = 1,
+        [int] $Repetitions = $Settings.Repetitions,
+        [scriptblock] $Before,
+        [scriptblock] $Check
+    )
+    $samples = [System.Collections.Generic.List[double]]::new()
+    for ($run = -$Warmup; $run -lt $Repetitions; $run++) {
+        if ($Before) { & $Before }
+        [GC]::Collect()
+        [GC]::WaitForPendingFinalizers()
+        $elapsed = Measure-Command $Run
+        if ($Check) { & $Check }
+        if ($run -ge 0) { $samples.Add($elapsed.TotalMilliseconds) }
+    }
+    , $samples.ToArray()
+}
+
+function Invoke-Contender {
+    # Measures one contender and records it; a failure becomes an error row instead of stopping the benchmark.
+    param(
+        [Parameter(Mandatory)] [hashtable] $Record,
+        [Parameter(Mandatory)] [scriptblock] $Measure,
+        $Emulator,
+        [string] $Endpoint
+    )
+    try {
+        if ($Emulator -and $Endpoint) { $before = Get-EmulatorCounters $Emulator $Endpoint }
+        $result = & $Measure
+        if ($result -is [hashtable]) { foreach ($name in $result.Keys) { $Record[$name] = $result[$name] } }
+        else { $Record.Samples = $result }
+        if ($Emulator -and $Endpoint -and $Record.ContainsKey('Samples') -and -not $Record.ContainsKey('RequestsPerRun')) {
+            $after = Get-EmulatorCounters $Emulator $Endpoint
+            $runs = $Record.Samples.Count + $Record.Warmup
+            if ($after.Requests -ge $before.Requests -and $runs -gt 0) {
+                $Record.RequestsPerRun = ($after.Requests - $before.Requests) / $runs
+                $Record.ServerMsPerRequest = $after.ServerMs
+            }
+        }
+    }
+    catch {
+        $Record.ErrorText = ($_.Exception.Message -split "`n")[0]
+        $Record.Remove('Samples')
+    }
+    Add-Record @Record
+}
+
+function Get-EmulatorCounters($Emulator, [string] $Endpoint) {
+    # Request count and mean server time for one endpoint; the counters survive until the next reset.
+    try {
+        $stats = Invoke-LifePosEmulatorControl -Emulator $Emulator -Path 'stats'
+        $requests = $stats.requests.PSObject.Properties[$Endpoint]
+        $timing = $stats.server_time_ms.PSObject.Properties[$Endpoint]
+        [pscustomobject]@{
+            Requests = if ($requests) { [long]$requests.Value.total } else { 0 }
+            ServerMs = if ($timing) { [double]$timing.Value.mean } else { -1 }
+        }
+    }
+    catch { [pscustomobject]@{ Requests = -1; ServerMs = -1 } }
+}
+
+function Invoke-Floor {
+    # Runs the C# floor; it times its own warm-up and repetitions and prints one JSON line.
+    param([Parameter(Mandatory)] [string[]] $ArgumentList, $Emulator)
+    $common = @('--base-uri', $Emulator.BaseUri.ToString(), '--org', $Emulator.OrganizationId.ToString(), '--token', $Emulator.Token)
+    $output = & dotnet $FloorDll @ArgumentList @common 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "Floor failed: $($output -join ' ')" }
+    $output | Where-Object { "$_".StartsWith('{') } | Select-Object -Last 1 | ConvertFrom-Json
+}
+
+function Invoke-FreshPwsh {
+    # Runs a script in a new pwsh process and returns its wall time and the JSON object it printed last.
+    param([Parameter(Mandatory)] [string] $Script)
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Script))
+    $stopwatch = [Diagnostics.Stopwatch]::StartNew()
+    $output = & dotnet $PwshDll -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
+    $stopwatch.Stop()
+    if ($LASTEXITCODE -ne 0) { throw "The pwsh process failed ($LASTEXITCODE): $(($output | Select-Object -Last 3) -join ' ')" }
+    $json = $output | Where-Object { "$_".StartsWith('{') } | Select-Object -Last 1
+    if (-not $json) { throw "The pwsh process printed no result: $(($output | Select-Object -Last 3) -join ' ')" }
+    $result = $json | ConvertFrom-Json
+    $result | Add-Member -NotePropertyName WallMs -NotePropertyValue $stopwatch.Elapsed.TotalMilliseconds -PassThru
+}
+
+function Start-BenchEmulator([string[]] $ArgumentList) {
+    $emulator = Start-LifePosEmulator -ArgumentList $ArgumentList
+    Write-Host "  emulator $($emulator.BaseUri) $($ArgumentList -join ' ')"
+    $emulator
+}
+
+function Connect-BenchEmulator($Emulator) {
+    Connect-LifePos -BaseUri $Emulator.BaseUri -Token (ConvertTo-SecureString $Emulator.Token -AsPlainText -Force)
+}
+
+function Get-IrmHeaders($Emulator) {
+    @{
+        'X-LP-Client-Identifier' = [Guid]::NewGuid().ToString()
+        'X-LP-Client-Type'       = 'Service'
+        'Accept-Language'        = 'ru-RU'
+        'Authorization'          = "Bearer $($Emulator.Token)"
+    }
+}
+
+function Assert-Count([long] $Actual, [long] $Expected, [string] $What) {
+    if ($Actual -ne $Expected) { throw "$What handled $Actual items, expected $Expected." }
+}
+
+function New-BenchCsv([string] $Path, [int] $Rows) {
+    # ASCII names without commas or quotes, so Import-Csv and the floor's plain split read the same rows.
+    $types = 'Mobile', 'Stationary', 'Automat'
+    $lines = [System.Collections.Generic.List[string]]::new()
+    $lines.Add('name,workplace_type,meta')
+    for ($i = 1; $i -le $Rows; $i++) { $lines.Add(('Bench {0:D5},{1},bench-{2}' -f $i, $types[$i % 3], ($i % 7))) }
+    [IO.File]::WriteAllLines($Path, $lines)
+    $Path
+}
+
+#endregion
+
+#region The IRM script: what an admin writes without the module
+
+# Paging: a while loop on next_page_token, collecting into a List[object].
+$IrmListAll = {
+    param([string] $BaseUri, [Guid] $Organization, [hashtable] $Headers, [int] $PageSize)
+    $workplaces = [System.Collections.Generic.List[object]]::new()
+    $uri = "$($BaseUri.TrimEnd('/'))/orgs/$Organization/workplaces?items_per_page=$PageSize"
+    $pageToken = $null
+    while ($true) {
+        $pageUri = if ($pageToken) { "$uri&page_token=$([Uri]::EscapeDataString($pageToken))" } else { $uri }
+        $page = Invoke-RestMethod -Uri $pageUri -Headers $Headers
+        if ($page.items) { $workplaces.AddRange([object[]]$page.items) }
+        $pageToken = $page.next_page_token
+        if (-not $pageToken) { break }
+    }
+    , $workplaces
+}
+
+#endregion
+
+Write-Host "LifePos benchmarks ($(if ($Quick) { 'quick' } else { 'full' })): $OutputPath"
+$loadAtStart = if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg -Raw).Trim() } else { $null }
+
+# The floor: build only when its sources changed since the last build.
+$floorSources = Get-ChildItem (Join-Path $PSScriptRoot 'Floor') -File | Where-Object Extension -In '.cs', '.csproj'
+if (-not (Test-Path $FloorDll) -or ($floorSources | Where-Object { $_.LastWriteTimeUtc -gt (Get-Item $FloorDll).LastWriteTimeUtc })) {
+    & dotnet build $FloorProject -c Release --nologo -v quiet | Out-Host
+    if ($LASTEXITCODE -ne 0) { throw "Building $FloorProject failed." }
+}
+
+$listItems = $Settings.ListItems
+$listPages = [Math]::Ceiling($listItems / $PageSize)
+$reps = $Settings.Repetitions
+
+#region Scenarios 1, 4, 5 and the small half of 6: one emulator seeded with $listItems, no latency
+
+$listEmulator = Start-BenchEmulator '--seed', "$listItems"
+try {
+    Connect-BenchEmulator $listEmulator
+    $headers = Get-IrmHeaders $listEmulator
+    $base = $listEmulator.BaseUri.ToString()
+    $org = $listEmulator.OrganizationId
+
+    $name = "List $('{0:N0}' -f $listItems), page size $PageSize, no latency"
+    Write-Host "1. $name"
+    Invoke-Contender -Emulator $listEmulator -Endpoint 'list' -Record @{
+        Scenario = 1; ScenarioName = $name; Contender = 'LifePos'; Key = '1/LifePos'; Items = $listItems; Warmup = 1
+        FloorKey = '1/Floor'; LifePosKey = '1/LifePos'
+    } -Measure {
+        Measure-InProcess -Run { $script:Count = (Get-LifePosWorkplace -PageSize $PageSize | Measure-Object).Count } `
+            -Check { Assert-Count $script:Count $listItems 'Get-LifePosWorkplace' }
+    }
+    Invoke-Contender -Emulator $listEmulator -Endpoint 'list' -Record @{
+        Scenario = 1; ScenarioName = $name; Contender = 'IRM script'; Key = '1/IRM'; Items = $listItems; Warmup = 1
+        FloorKey = '1/Floor'; LifePosKey = '1/LifePos'
+    } -Measure {
+        Measure-InProcess -Run { $script:Count = (& $IrmListAll $base $org $headers $PageSize).Count } `
+            -Check { Assert-Count $script:Count $listItems 'The IRM loop' }
+    }
+    Invoke-Contender -Emulator $listEmulator -Endpoint 'list' -Record @{
+        Scenario = 1; ScenarioName = $name; Contender = 'Floor'; Key = '1/Floor'; Items = $listItems; Warmup = 1
+        FloorKey = '1/Floor'; LifePosKey = '1/LifePos'
+    } -Measure {
+        (Invoke-Floor -Emulator $listEmulator -ArgumentList 'list', '--page-size', $PageSize, '--expect', $listItems,
+            '--warmup', 1, '--repetitions', $reps).samples_ms
+    }
+    Add-Target '≤ 1.5× Floor' -Subject '1/LifePos' -Reference '1/Floor' -Kind ratio-at-most -Threshold 1.5
+    Add-Target 'IRM ≥ 2× LifePos' -Subject '1/IRM' -Reference '1/LifePos' -Kind inverse-ratio-at-least -Threshold 2
+
+    $name = "First item of $('{0:N0}' -f $listItems) (Select-Object -First 1)"
+    Write-Host "4. $name"
+    $firstReps = $Settings.FirstItemRepetitions
+    Invoke-Contender -Emulator $listEmulator -Endpoint 'list' -Record @{
+        Scenario = 4; ScenarioName = $name; Contender = 'LifePos'; Key = '4/LifePos'; Items = 1; Warmup = 3
+        FloorKey = '4/Floor'; LifePosKey = '4/LifePos'; Note = 'Get-LifePosWorkplace | Select-Object -First 1'
+    } -Measure {
+        Measure-InProcess -Warmup 3 -Repetitions $firstReps -Run { $script:First = Get-LifePosWorkplace | Select-Object -First 1 } `
+            -Check { if ($null -eq $script:First) { throw 'Get-LifePosWorkplace | Select-Object -First 1 returned nothing.' } }
+    }
+    Invoke-Contender -Emulator $listEmulator -Endpoint 'list' -Record @{
+        Scenario = 4; ScenarioName = $name; Contender = 'IRM script'; Key = '4/IRM'; Items = 1; Warmup = 3
+        FloorKey = '4/Floor'; LifePosKey = '4/LifePos'; Note = "one Invoke-RestMethod of the first page ($PageSize items)"
+    } -Measure {
+        Measure-InProcess -Warmup 3 -Repetitions $firstReps -Run {
+            $script:First = (Invoke-RestMethod -Uri "$($base.TrimEnd('/'))/orgs/$org/workplaces?items_per_page=$PageSize" -Headers $headers).items[0]
+        } -Check { if ($null -eq $script:First) { throw 'The first page was empty.' } }
+    }
+    Invoke-Contender -Emulator $listEmulator -Endpoint 'list' -Record @{
+        Scenario = 4; ScenarioName = $name; Contender = 'Floor'; Key = '4/Floor'; Items = 1; Warmup = 3
+        FloorKey = '4/Floor'; LifePosKey = '4/LifePos'; Note = "one request: the first page ($PageSize items), deserialized"
+    } -Measure {
+        (Invoke-Floor -Emulator $listEmulator -ArgumentList 'first', '--page-size', $PageSize, '--expect', $PageSize,
+            '--warmup', 3, '--repetitions', $firstReps).samples_ms
+    }
+    Add-Target '≤ 2× one request (Floor)' -Subject '4/LifePos' -Reference '4/Floor' -Kind ratio-at-most -Threshold 2
+
+    $name = 'Import cost: fresh pwsh processes'
+    Write-Host "5. $name"
+    $tokenLiteral = $listEmulator.Token.Replace("'", "''")
+    $print = '[pscustomobject]@{ peak = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 } | ConvertTo-Json -Compress'
+    $variants = [ordered]@{
+        '5/bare pwsh'   = $print
+        '5/Import'      = "Import-Module '$ModuleManifest'; $print"
+        '5/Import+call' = "Import-Module '$ModuleManifest'; Connect-LifePos -BaseUri '$base' -Token (ConvertTo-SecureString '$tokenLiteral' -AsPlainText -Force); " +
+        "`$null = Get-LifePosWorkplace | Select-Object -First 1; $print"
+        '5/IRM call'    = "`$h = @{ 'X-LP-Client-Identifier' = [Guid]::NewGuid().ToString(); 'X-LP-Client-Type' = 'Service'; 'Accept-Language' = 'ru-RU'; Authorization = 'Bearer $tokenLiteral' }; " +
+        "`$null = (Invoke-RestMethod -Uri '$($base.TrimEnd('/'))/orgs/$org/workplaces?items_per_page=$PageSize' -Headers `$h).items[0]; $print"
+    }
+    $processSamples = @{}; $processPeaks = @{}; $processErrors = @{}
+    foreach ($key in $variants.Keys) { $processSamples[$key] = [System.Collections.Generic.List[double]]::new(); $processPeaks[$key] = [System.Collections.Generic.List[double]]::new() }
+    # Interleaved, so drift in machine load spreads evenly over the variants; the first round is the warm-up.
+    for ($run = -1; $run -lt $Settings.ProcessRepetitions; $run++) {
+        foreach ($key in $variants.Keys) {
+            if ($processErrors.ContainsKey($key)) { continue }
+            try {
+                $result = Invoke-FreshPwsh $variants[$key]
+                if ($run -ge 0) { $processSamples[$key].Add($result.WallMs); $processPeaks[$key].Add($result.peak / 1MB) }
+            }
+            catch { $processErrors[$key] = ($_.Exception.Message -split "`n")[0] }
+        }
+    }
+    $processNotes = @{
+        '5/bare pwsh'   = 'pwsh -NoProfile -NonInteractive, prints one line'
+        '5/Import'      = 'the same + Import-Module LifePos'
+        '5/Import+call' = 'the same + Connect-LifePos + Get-LifePosWorkplace | Select-Object -First 1'
+        '5/IRM call'    = 'bare + one Invoke-RestMethod of the first page (no module)'
+    }
+    foreach ($key in $variants.Keys) {
+        $record = @{
+            Scenario = 5; ScenarioName = $name; Contender = $key.Substring(2); Key = $key; Warmup = 1
+            Samples = $processSamples[$key].ToArray(); PeakWorkingSetMB = $processPeaks[$key].ToArray(); Note = $processNotes[$key]
+        }
+        if ($key -ne '5/bare pwsh') { $record.LifePosKey = '5/bare pwsh' }
+        if ($processErrors.ContainsKey($key)) { $record.ErrorText = $processErrors[$key]; $record.Remove('Samples') }
+        Add-Record @record
+    }
+    Add-Target 'Import-Module adds ≤ 150 ms' -Subject '5/Import' -Reference '5/bare pwsh' -Kind difference-at-most -Threshold 150
+    Add-Target 'Import + first call adds ≤ 150 ms over the same call by IRM' -Subject '5/Import+call' -Reference '5/IRM call' -Kind difference-at-most -Threshold 150
+
+    # Scenario 6, the small half: a fresh pwsh listing $listItems.
+    $memoryScript = {
+        param($Emulator, [long] $Items, [string] $Contender)
+        $b = $Emulator.BaseUri.ToString().TrimEnd('/'); $t = $Emulator.Token.Replace("'", "''")
+        $count = if ($Contender -eq 'LifePos') {
+            "Import-Module '$ModuleManifest'; Connect-LifePos -BaseUri '$b' -Token (ConvertTo-SecureString '$t' -AsPlainText -Force); " +
+            "`$count = (Get-LifePosWorkplace -PageSize $PageSize | Measure-Object).Count; "
+        }
+        else {
+            "`$list = & { $IrmListAll } '$b' '$($Emulator.OrganizationId)' @{ 'X-LP-Client-Identifier' = [Guid]::NewGuid().ToString(); 'X-LP-Client-Type' = 'Service'; 'Accept-Language' = 'ru-RU'; Authorization = 'Bearer $t' } $PageSize; " +
+            "`$count = `$list.Count; "
+        }
+        "$count [pscustomobject]@{ count = `$count; peak = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 } | ConvertTo-Json -Compress"
+    }
+    $MemoryRuns = [ordered]@{}
+    function Measure-Memory($Emulator, [long] $Items, [string] $Contender, [int] $Repetitions, [int] $Warmup) {
+        $samples = [System.Collections.Generic.List[double]]::new(); $peaks = [System.Collections.Generic.List[double]]::new()
+        for ($run = -$Warmup; $run -lt $Repetitions; $run++) {
+            if ($Contender -eq 'Floor') {
+                $result = Invoke-Floor -Emulator $Emulator -ArgumentList 'list', '--page-size', $PageSize, '--expect', $Items, '--warmup', 0, '--repetitions', 1
+                $wall = $result.samples_ms[0]; $peak = $result.peak_working_set_bytes
+            }
+            else {
+                $result = Invoke-FreshPwsh (& $memoryScript $Emulator $Items $Contender)
+                Assert-Count $result.count $Items "$Contender in a fresh pwsh"
+                $wall = $result.WallMs; $peak = $result.peak
+            }
+            if ($run -ge 0) { $samples.Add($wall); $peaks.Add($peak / 1MB) }
+        }
+        @{ Samples = $samples.ToArray(); PeakWorkingSetMB = $peaks.ToArray() }
+    }
+    $memoryName = "Memory: fresh process listing $('{0:N0}' -f $Settings.MemoryItems) vs $('{0:N0}' -f $listItems)"
+    Write-Host "6. $memoryName (small half)"
+    $small = "$([Math]::Round($listItems / 1000))k"
+    $large = "$([Math]::Round($Settings.MemoryItems / 1000))k"
+    $memoryContenders = if ($Settings.MemoryContext) { 'LifePos', 'IRM script', 'Floor' } else { 'LifePos', 'Floor' }
+    $memoryNotes = @{
+        LifePos      = 'fresh pwsh: Get-LifePosWorkplace | Measure-Object'
+        'IRM script' = 'fresh pwsh: the IRM loop into a List[object]'
+        Floor        = 'the floor process, one run'
+    }
+    foreach ($contender in $memoryContenders) {
+        $short = if ($contender -eq 'IRM script') { 'IRM' } else { $contender }
+        $repetitions = if ($contender -eq 'LifePos') { $Settings.MemoryRepetitions } else { 1 }
+        Invoke-Contender -Record @{
+            Scenario = 6; ScenarioName = $memoryName; Contender = "$contender, $small"; Key = "6/$short@$small"; Items = $listItems
+            Warmup = [int]($contender -eq 'LifePos'); RatioMetric = 'peak_working_set_mb'; FloorKey = "6/Floor@$small"; LifePosKey = "6/LifePos@$small"
+            Note = $memoryNotes[$contender]
+        } -Measure { Measure-Memory $listEmulator $listItems $contender $repetitions ([int]($contender -eq 'LifePos')) }
+    }
+}
+finally {
+    $listEmulator | Stop-LifePosEmulator
+}
+
+#endregion
+
+#region Scenario 6, the large half
+
+$memoryEmulator = Start-BenchEmulator '--seed', "$($Settings.MemoryItems)"
+try {
+    Write-Host "6. $memoryName (large half)"
+    foreach ($contender in $memoryContenders) {
+        $short = if ($contender -eq 'IRM script') { 'IRM' } else { $contender }
+        $repetitions = if ($contender -eq 'LifePos') { $Settings.MemoryRepetitions } else { 1 }
+        Invoke-Contender -Record @{
+            Scenario = 6; ScenarioName = $memoryName; Contender = "$contender, $large"; Key = "6/$short@$large"; Items = $Settings.MemoryItems
+            Warmup = 0; RatioMetric = 'peak_working_set_mb'; FloorKey = "6/Floor@$large"; LifePosKey = "6/LifePos@$large"
+            Note = $memoryNotes[$contender]
+        } -Measure { Measure-Memory $memoryEmulator $Settings.MemoryItems $contender $repetitions 0 }
+    }
+    Add-Target "peak WS $large ≤ 1.3× $small" -Subject "6/LifePos@$large" -Reference "6/LifePos@$small" -Kind ratio-at-most -Threshold 1.3 -Metric peak_working_set_mb
+}
+finally {
+    $memoryEmulator | Stop-LifePosEmulator
+}
+
+#endregion
+
+#region Scenario 2: the same list with 10 ms latency per request
+
+$latencyEmulator = Start-BenchEmulator '--seed', "$listItems", '--latency-ms', '10'
+try {
+    Connect-BenchEmulator $latencyEmulator
+    $headers = Get-IrmHeaders $latencyEmulator
+    $base = $latencyEmulator.BaseUri.ToString()
+    $org = $latencyEmulator.OrganizationId
+    $name = "List $('{0:N0}' -f $listItems), page size $PageSize, 10 ms latency"
+    Write-Host "2. $name"
+    Invoke-Contender -Emulator $latencyEmulator -Endpoint 'list' -Record @{
+        Scenario = 2; ScenarioName = $name; Contender = 'LifePos'; Key = '2/LifePos'; Items = $listItems; Warmup = 1
+        FloorKey = '2/Floor'; LifePosKey = '2/LifePos'
+    } -Measure {
+        Measure-InProcess -Run { $script:Count = (Get-LifePosWorkplace -PageSize $PageSize | Measure-Object).Count } `
+            -Check { Assert-Count $script:Count $listItems 'Get-LifePosWorkplace' }
+    }
+    Invoke-Contender -Emulator $latencyEmulator -Endpoint 'list' -Record @{
+        Scenario = 2; ScenarioName = $name; Contender = 'IRM script'; Key = '2/IRM'; Items = $listItems; Warmup = 1
+        FloorKey = '2/Floor'; LifePosKey = '2/LifePos'
+    } -Measure {
+        Measure-InProcess -Run { $script:Count = (& $IrmListAll $base $org $headers $PageSize).Count } `
+            -Check { Assert-Count $script:Count $listItems 'The IRM loop' }
+    }
+    Invoke-Contender -Emulator $latencyEmulator -Endpoint 'list' -Record @{
+        Scenario = 2; ScenarioName = $name; Contender = 'Floor'; Key = '2/Floor'; Items = $listItems; Warmup = 1
+        FloorKey = '2/Floor'; LifePosKey = '2/LifePos'
+    } -Measure {
+        (Invoke-Floor -Emulator $latencyEmulator -ArgumentList 'list', '--page-size', $PageSize, '--expect', $listItems,
+            '--warmup', 1, '--repetitions', $reps).samples_ms
+    }
+    Add-Target '≤ 1.1× Floor' -Subject '2/LifePos' -Reference '2/Floor' -Kind ratio-at-most -Threshold 1.1
+}
+finally {
+    $latencyEmulator | Stop-LifePosEmulator
+}
+
+#endregion
+
+#region Scenario 3: bulk create from a CSV with 20 ms latency
+
+$createEmulator = Start-BenchEmulator '--latency-ms', '20'
+try {
+    Connect-BenchEmulator $createEmulator
+    $headers = Get-IrmHeaders $createEmulator
+    $createUri = "$($createEmulator.BaseUri.ToString().TrimEnd('/'))/orgs/$($createEmulator.OrganizationId)/workplaces"
+    $rows = $Settings.CreateRows
+    $csv = New-BenchCsv (Join-Path $OutputPath "workplaces-$rows.csv") $rows
+    $warmupCsv = New-BenchCsv (Join-Path $OutputPath "workplaces-$WarmupRows.csv") $WarmupRows
+    $name = "Bulk-create $('{0:N0}' -f $rows) from CSV, 20 ms latency"
+    Write-Host "3. $name"
+    function Measure-Create([scriptblock] $Run, [int] $Repetitions = $reps, [switch] $SmallWarmup) {
+        # Every run starts from an empty emulator and must leave exactly its CSV's rows alive. $Run reads the CSV
+        # path from $script:CsvPath. A serial contender warms up on a short CSV: a full serial run takes ~45 s.
+        $samples = [System.Collections.Generic.List[double]]::new()
+        for ($run = -1; $run -lt $Repetitions; $run++) {
+            $null = Invoke-LifePosEmulatorControl -Emulator $createEmulator -Path 'reset' -Method POST
+            $warm = $run -lt 0 -and $SmallWarmup
+            $script:CsvPath = if ($warm) { $warmupCsv } else { $csv }
+            [GC]::Collect()
+            [GC]::WaitForPendingFinalizers()
+            $elapsed = Measure-Command $Run
+            $alive = (Invoke-LifePosEmulatorControl -Emulator $createEmulator -Path 'stats').workplaces.alive
+            Assert-Count $alive $(if ($warm) { $WarmupRows } else { $rows }) 'The bulk create'
+            if ($run -ge 0) { $samples.Add($elapsed.TotalMilliseconds) }
+        }
+        , $samples.ToArray()
+    }
+
+    $lifePosCreate = { Import-Csv $script:CsvPath | New-LifePosWorkplace -ThrottleLimit $script:Throttle | Out-Null }
+    foreach ($throttle in 16, 4) {
+        $script:Throttle = $throttle
+        Invoke-Contender -Record @{
+            Scenario = 3; ScenarioName = $name; Contender = "LifePos -ThrottleLimit $throttle"; Key = "3/LifePos@$throttle"; Items = $rows
+            Warmup = 1; FloorKey = '3/Floor@16'; LifePosKey = '3/LifePos@16'
+        } -Measure { Measure-Create -Run $lifePosCreate }
+    }
+    $uri = $createUri; $h = $headers
+    Invoke-Contender -Record @{
+        Scenario = 3; ScenarioName = $name; Contender = 'IRM ForEach-Object -Parallel -ThrottleLimit 16'; Key = '3/IRM-Parallel@16'; Items = $rows
+        Warmup = 1; FloorKey = '3/Floor@16'; LifePosKey = '3/LifePos@16'
+    } -Measure {
+        Measure-Create -Run {
+            Import-Csv $script:CsvPath | ForEach-Object -ThrottleLimit 16 -Parallel {
+                $body = @{ name = $_.name; workplace_type = $_.workplace_type; meta = $_.meta } | ConvertTo-Json -Compress
+                Invoke-RestMethod -Method Post -Uri $using:uri -Headers $using:h -Body $body -ContentType 'application/json; charset=utf-8'
+            } | Out-Null
+        }
+    }
+    Invoke-Contender -Record @{
+        Scenario = 3; ScenarioName = $name; Contender = 'Floor, 16 concurrent'; Key = '3/Floor@16'; Items = $rows
+        Warmup = 1; FloorKey = '3/Floor@16'; LifePosKey = '3/LifePos@16'
+    } -Measure {
+        (Invoke-Floor -Emulator $createEmulator -ArgumentList 'create', '--csv', $csv, '--concurrency', 16, '--expect', $rows,
+            '--warmup', 1, '--repetitions', $reps).samples_ms
+    }
+    $serialNote = "$($Settings.SerialRepetitions) run(s) after a $WarmupRows-row warm-up: a serial run is slow"
+    $script:Throttle = 1
+    Invoke-Contender -Record @{
+        Scenario = 3; ScenarioName = $name; Contender = 'LifePos -ThrottleLimit 1'; Key = '3/LifePos@1'; Items = $rows
+        Warmup = 1; FloorKey = '3/Floor@16'; LifePosKey = '3/LifePos@16'; Note = $serialNote
+    } -Measure { Measure-Create -Run $lifePosCreate -Repetitions $Settings.SerialRepetitions -SmallWarmup }
+    Invoke-Contender -Record @{
+        Scenario = 3; ScenarioName = $name; Contender = 'IRM ForEach-Object (serial)'; Key = '3/IRM-Serial'; Items = $rows
+        Warmup = 1; FloorKey = '3/Floor@16'; LifePosKey = '3/LifePos@16'; Note = $serialNote
+    } -Measure {
+        Measure-Create -Repetitions $Settings.SerialRepetitions -SmallWarmup -Run {
+            Import-Csv $script:CsvPath | ForEach-Object {
+                $body = @{ name = $_.name; workplace_type = $_.workplace_type; meta = $_.meta } | ConvertTo-Json -Compress
+                Invoke-RestMethod -Method Post -Uri $createUri -Headers $headers -Body $body -ContentType 'application/json; charset=utf-8'
+            } | Out-Null
+        }
+    }
+    Add-Target '≥ 12× faster than serial IRM' -Subject '3/LifePos@16' -Reference '3/IRM-Serial' -Kind inverse-ratio-at-least -Threshold 12
+    Add-Target '≥ 1.5× faster than IRM -Parallel 16' -Subject '3/LifePos@16' -Reference '3/IRM-Parallel@16' -Kind inverse-ratio-at-least -Threshold 1.5
+    Add-Target '≤ 1.2× Floor (16 concurrent)' -Subject '3/LifePos@16' -Reference '3/Floor@16' -Kind ratio-at-most -Threshold 1.2
+}
+finally {
+    $createEmulator | Stop-LifePosEmulator
+}
+
+#endregion
+
+#region Targets, results.json, results.md
+
+function Get-Metric($Record, [string] $Metric) {
+    if (-not $Record -or $Record.error) { return $null }
+    $value = $Record.$Metric
+    if ($null -eq $value) { return $null }
+    [double]$value
+}
+
+$byKey = @{}
+foreach ($record in $Records) { $byKey[$record.key] = $record }
+foreach ($target in $Targets) {
+    $a = Get-Metric $byKey[$target.subject] $target.metric; $b = Get-Metric $byKey[$target.reference] $target.metric
+    if ($null -eq $a -or $null -eq $b -or $b -eq 0 -or $a -eq 0) { continue }
+    switch ($target.kind) {
+        'ratio-at-most' { $target.measured = [Math]::Round($a / $b, 2); $target.pass = $target.measured -le $target.threshold }
+        'inverse-ratio-at-least' { $target.measured = [Math]::Round($b / $a, 2); $target.pass = $target.measured -ge $target.threshold }
+        'difference-at-most' { $target.measured = [Math]::Round($a - $b, 0); $target.pass = $target.measured -le $target.threshold }
+    }
+}
+
+$memoryBytes = [GC]::GetGCMemoryInfo().TotalAvailableMemoryBytes
+$cpuModel = if (Test-Path /proc/cpuinfo) {
+    (Select-String -Path /proc/cpuinfo -Pattern '^model name\s*:\s*(.+)$' | Select-Object -First 1).Matches.Groups[1].Value
+}
+$otherDotnet = @(Get-Process -Name dotnet -ErrorAction SilentlyContinue | Where-Object Id -ne $PID).Count
+$machine = [ordered]@{
+    cores            = [Environment]::ProcessorCount
+    memory_gb        = [Math]::Round($memoryBytes / 1GB, 1)
+    cpu              = $cpuModel
+    os               = [Runtime.InteropServices.RuntimeInformation]::OSDescription
+    dotnet           = [Runtime.InteropServices.RuntimeInformation]::FrameworkDescription
+    pwsh             = $PSVersionTable.PSVersion.ToString()
+    load_at_start    = $loadAtStart
+    load_at_end      = if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg -Raw).Trim() } else { $null }
+}
+$command = if ($Quick) { 'dotnet tool restore && dotnet pwsh ./build.ps1 Bench -Quick' } else { 'dotnet tool restore && dotnet pwsh ./build.ps1 Bench' }
+$summary = [ordered]@{
+    generated_at = $Started.ToString('yyyy-MM-ddTHH:mm:ssZ')
+    duration_s   = [Math]::Round(([DateTime]::UtcNow - $Started).TotalSeconds, 1)
+    quick        = [bool]$Quick
+    command      = $command
+    machine      = $machine
+    settings     = $Settings
+    records      = $Records
+    targets      = $Targets
+}
+$summary | ConvertTo-Json -Depth 6 | Set-Content -LiteralPath (Join-Path $OutputPath 'results.json') -Encoding utf8
+
+function Format-Number($Value, [string] $Format = 'N0') {
+    if ($null -eq $Value) { return '' }
+    ([double]$Value).ToString($Format, [Globalization.CultureInfo]::InvariantCulture)
+}
+
+function Format-Ratio($Record, [string] $OtherKey) {
+    if (-not $OtherKey -or $OtherKey -eq $Record.key) { return $(if ($OtherKey -eq $Record.key) { '1.00' } else { '' }) }
+    $a = Get-Metric $Record $Record.ratio_metric; $b = Get-Metric $byKey[$OtherKey] $Record.ratio_metric
+    if ($null -eq $a -or $null -eq $b -or $b -eq 0) { return '' }
+    Format-Number ($a / $b) 'N2'
+}
+
+function Format-Target($Target) {
+    $unit = if ($Target.kind -eq 'difference-at-most') { ' ms' } else { '×' }
+    if ($null -eq $Target.pass) { return "$($Target.text): n/a" }
+    $verdict = if ($Target.pass) { '**pass**' } else { '**MISS**' }
+    "$($Target.text): $(Format-Number $Target.measured $(if ($unit -eq ' ms') { 'N0' } else { 'N2' }))$unit $verdict"
+}
+
+$md = [System.Collections.Generic.List[string]]::new()
+$md.Add("# LifePos benchmarks$(if ($Quick) { ' (quick)' })")
+$md.Add('')
+$md.Add("Run $($summary.generated_at) in $($summary.duration_s) s on $($machine.cores) cores, $($machine.memory_gb) GB" +
+    "$(if ($machine.cpu) { ", $($machine.cpu)" }); $($machine.os); $($machine.dotnet); pwsh $($machine.pwsh). " +
+    "Load average at start: $($machine.load_at_start); at end: $($machine.load_at_end).")
+$md.Add('')
+$md.Add("Reproduce: ``$command`` (the same as ``dotnet pwsh ./build.ps1 Build`` then ``dotnet pwsh -NoProfile ./bench/Invoke-Benchmarks.ps1$(if ($Quick) { ' -Quick' })``).")
+$md.Add('')
+$md.Add('Wall milliseconds, median of the repetitions after a warm-up. ×&nbsp;Floor and ×&nbsp;LifePos divide this row''s median by the ' +
+    'reference row''s (for scenario 6 the ratios are of peak working sets; in scenario 5 ' +
+    '×&nbsp;LifePos is against the bare pwsh process). Peak WS is the peak working set of a fresh process.')
+$md.Add('')
+$md.Add('| # | Scenario | Contender | Reps | Median ms | Min ms | Max ms | Items/s | Peak WS MB | × Floor | × LifePos | Targets |')
+$md.Add('|---|---|---|---|---|---|---|---|---|---|---|---|')
+foreach ($record in $Records) {
+    $targetText = @($Targets | Where-Object { $_.subject -eq $record.key } | ForEach-Object { Format-Target $_ }) -join '<br>'
+    if ($record.error) { $targetText = "ERROR: $($record.error)" + $(if ($targetText) { "<br>$targetText" }) }
+    $contender = $record.contender + $(if ($record.note) { " <sub>($($record.note))</sub>" })
+    $md.Add("| $($record.scenario) | $($record.scenario_name) | $contender | $($record.repetitions) | $(Format-Number $record.median_ms 'N1') | " +
+        "$(Format-Number $record.min_ms 'N1') | $(Format-Number $record.max_ms 'N1') | $(Format-Number $record.items_per_second) | " +
+        "$(Format-Number $record.peak_working_set_mb 'N1') | $(Format-Ratio $record $record.floor_key) | $(Format-Ratio $record $record.lifepos_key) | $targetText |")
+}
+$md.Add('')
+$md.Add('## Targets')
+$md.Add('')
+$md.Add('| Scenario | Target | Measured | Result |')
+$md.Add('|---|---|---|---|')
+foreach ($target in $Targets) {
+    $unit = if ($target.kind -eq 'difference-at-most') { ' ms' } else { '×' }
+    $result = if ($null -eq $target.pass) { 'n/a' } elseif ($target.pass) { 'pass' } else { '**MISS**' }
+    $md.Add("| $($byKey[$target.subject].scenario_name) | $($target.text) | $(if ($null -ne $target.measured) { "$($target.measured)$unit" }) | $result |")
+}
+$md.Add('')
+$md.Add("Emulator-side numbers (requests per run, server milliseconds per request) are in results.json.")
+$md | Set-Content -LiteralPath (Join-Path $OutputPath 'results.md') -Encoding utf8
+
+Write-Host ''
+Write-Host "Results: $(Join-Path $OutputPath 'results.md')"
+$Targets | ForEach-Object { Write-Host "  $(Format-Target $_)" }
+if ($otherDotnet -gt 1) { Write-Host "Note: $otherDotnet other dotnet processes were running at the end; the machine may not have been quiet." }
+if ($Records | Where-Object error) { exit 1 }
+
+#endregion
