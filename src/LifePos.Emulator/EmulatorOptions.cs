@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace LifePos.Emulator;
+
+/// <summary>Everything the command line can set; <see cref="Parse"/> mirrors it exactly.</summary>
+public sealed class EmulatorOptions
+{
+    public const string DefaultOrganization = "9d5f1c2a-0000-4000-8000-000000000001";
+    public const string DefaultToken = "emulator-token-000000000000000000000000000000";
+    public static readonly IReadOnlyList<string> DefaultAccounts = ["+79990000000:password1", "admin@example.com:password1"];
+
+    public const string Usage =
+        "Usage: dotnet LifePos.Emulator.dll [--urls http://127.0.0.1:PORT] [--org GUID[,GUID...]]... [--token TOKEN]\n" +
+        "       [--account LOGIN:PASSWORD[:Owner|Administrator|Manager]]... [--seed N] [--latency-ms N] [--jitter-ms N]\n" +
+        "       [--faults \"500=0.1,503=0.05,drop-after=0.02,...\"] [--fault-seed N] [--rate-limit RPS] [--data FILE]\n" +
+        "       [--activation-code-lifetime SECONDS]";
+
+    public string Urls { get; set; } = "http://127.0.0.1:0";
+    public List<Guid> Organizations { get; } = new();
+    public string? Token { get; set; }
+    public List<string> Accounts { get; } = new();
+    public int Seed { get; set; }
+    public int LatencyMs { get; set; }
+    public int JitterMs { get; set; }
+    public string? Faults { get; set; }
+    public int FaultSeed { get; set; }
+    public double RateLimit { get; set; }
+    public string? DataFile { get; set; }
+    public TimeSpan ActivationCodeLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Parses the command line; throws <see cref="ArgumentException"/> naming the bad option.</summary>
+    public static EmulatorOptions Parse(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = new EmulatorOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            string name;
+            string? inlineValue = null;
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            if (arg.StartsWith("--", StringComparison.Ordinal) && equals > 2)
+            {
+                name = arg[..equals];
+                inlineValue = arg[(equals + 1)..];
+            }
+            else
+            {
+                name = arg;
+            }
+
+            string Value()
+            {
+                if (inlineValue is not null) return inlineValue;
+                if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                    throw new ArgumentException($"Option {name} needs a value.");
+                return args[++i];
+            }
+
+            switch (name)
+            {
+                case "--urls":
+                    options.Urls = ParseUrls(Value());
+                    break;
+                case "--org":
+                    foreach (var part in Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        if (!Guid.TryParse(part, out var org))
+                            throw new ArgumentException($"Option --org: '{part}' is not a GUID.");
+                        if (!options.Organizations.Contains(org)) options.Organizations.Add(org);
+                    }
+                    break;
+                case "--token":
+                    var token = Value();
+                    if (string.IsNullOrWhiteSpace(token) || token.Contains(' ', StringComparison.Ordinal))
+                        throw new ArgumentException("Option --token needs a non-empty value without spaces.");
+                    options.Token = token;
+                    break;
+                case "--account":
+                    var account = Value();
+                    Account.Parse(account);
+                    options.Accounts.Add(account);
+                    break;
+                case "--seed":
+                    options.Seed = ParseInt(name, Value(), 0, 99999);
+                    break;
+                case "--latency-ms":
+                    options.LatencyMs = ParseInt(name, Value(), 0, 600_000);
+                    break;
+                case "--jitter-ms":
+                    options.JitterMs = ParseInt(name, Value(), 0, 600_000);
+                    break;
+                case "--faults":
+                    var faults = Value();
+                    FaultRates.Parse(faults);
+                    options.Faults = faults;
+                    break;
+                case "--fault-seed":
+                    options.FaultSeed = ParseInt(name, Value(), int.MinValue, int.MaxValue);
+                    break;
+                case "--rate-limit":
+                    var rate = Value();
+                    if (!double.TryParse(rate, NumberStyles.Float, CultureInfo.InvariantCulture, out var rps) || rps < 0 || double.IsInfinity(rps))
+                        throw new ArgumentException($"Option --rate-limit: '{rate}' is not a non-negative number of requests per second.");
+                    options.RateLimit = rps;
+                    break;
+                case "--data":
+                    var file = Value();
+                    if (string.IsNullOrWhiteSpace(file)) throw new ArgumentException("Option --data needs a file path.");
+                    options.DataFile = file;
+                    break;
+                case "--activation-code-lifetime":
+                    options.ActivationCodeLifetime = TimeSpan.FromSeconds(ParseInt(name, Value(), 1, int.MaxValue));
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option '{arg}'.\n{Usage}");
+            }
+        }
+        return options;
+    }
+
+    internal IReadOnlyList<Guid> EffectiveOrganizations =>
+        Organizations.Count > 0 ? Organizations : [Guid.Parse(DefaultOrganization)];
+
+    internal string EffectiveToken => Token ?? DefaultToken;
+
+    internal IReadOnlyList<string> EffectiveAccounts => Accounts.Count > 0 ? Accounts : DefaultAccounts;
+
+    private static string ParseUrls(string value)
+    {
+        foreach (var url in value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+                throw new ArgumentException($"Option --urls: '{url}' is not an http:// URL.");
+        }
+        if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException("Option --urls needs a URL.");
+        return value;
+    }
+
+    private static int ParseInt(string name, string value, int min, int max)
+    {
+        if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
+            throw new ArgumentException($"Option {name}: '{value}' is not an integer from {min} to {max}.");
+        return number;
+    }
+}
+
+internal enum Role { Owner, Administrator, Manager, Workplace }
+
+internal sealed record Account(string Login, string Password, Role Role, bool IsPhone)
+{
+    /// <summary>"login:password[:Role]"; the password may not contain ':' when a role follows.</summary>
+    public static Account Parse(string text)
+    {
+        var first = text.IndexOf(':', StringComparison.Ordinal);
+        if (first <= 0 || first == text.Length - 1)
+            throw new ArgumentException($"Option --account: '{text}' is not LOGIN:PASSWORD[:Role].");
+        var login = text[..first];
+        var rest = text[(first + 1)..];
+        var role = Role.Owner;
+        var last = rest.LastIndexOf(':');
+        if (last > 0)
+        {
+            // A trailing ":Word" is a role only when it names one; otherwise it belongs to the password.
+            var roleText = rest[(last + 1)..];
+            if (roleText.Equals("Owner", StringComparison.OrdinalIgnoreCase)) role = Role.Owner;
+            else if (roleText.Equals("Administrator", StringComparison.OrdinalIgnoreCase)) role = Role.Administrator;
+            else if (roleText.Equals("Manager", StringComparison.OrdinalIgnoreCase)) role = Role.Manager;
+            else last = -1;
+            if (last > 0) rest = rest[..last];
+        }
+        if (rest.Length == 0) throw new ArgumentException($"Option --account: '{text}' has an empty password.");
+        return new Account(login, rest, role, LooksLikePhone(login));
+    }
+
+    public static bool LooksLikePhone(string login)
+    {
+        var digits = 0;
+        for (var i = 0; i < login.Length; i++)
+        {
+            var c = login[i];
+            if (char.IsAsciiDigit(c)) digits++;
+            else if (c == '+' && i == 0) continue;
+            else if (c is not (' ' or '-' or '(' or ')')) return false;
+        }
+        return digits >= 10 && digits <= 18;
+    }
+
+    public static string PhoneDigits(string phone)
+    {
+        Span<char> buffer = stackalloc char[phone.Length];
+        var n = 0;
+        foreach (var c in phone)
+            if (char.IsAsciiDigit(c)) buffer[n++] = c;
+        return new string(buffer[..n]);
+    }
+}

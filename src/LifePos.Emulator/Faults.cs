@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace LifePos.Emulator;
+
+internal enum FaultKind
+{
+    Status500,
+    Status502,
+    Status503,
+    Status504,
+    Status429,
+    DropBefore,
+    DropAfter,
+    Html,
+    Empty,
+    Truncated,
+    BadShape,
+}
+
+internal static class FaultKinds
+{
+    private static readonly (string Name, FaultKind Kind)[] Names =
+    [
+        ("500", FaultKind.Status500), ("502", FaultKind.Status502), ("503", FaultKind.Status503),
+        ("504", FaultKind.Status504), ("429", FaultKind.Status429), ("drop-before", FaultKind.DropBefore),
+        ("drop-after", FaultKind.DropAfter), ("html", FaultKind.Html), ("empty", FaultKind.Empty),
+        ("truncated", FaultKind.Truncated), ("bad-shape", FaultKind.BadShape),
+    ];
+
+    public static string AllNames => string.Join(", ", Array.ConvertAll(Names, n => n.Name));
+
+    public static bool TryParse(string text, out FaultKind kind)
+    {
+        foreach (var (name, value) in Names)
+        {
+            if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase))
+            {
+                kind = value;
+                return true;
+            }
+        }
+        kind = default;
+        return false;
+    }
+
+    public static string Name(FaultKind kind) => Names[(int)kind].Name;
+}
+
+/// <summary>The random fault mix: "500=0.1,drop-after=0.02"; rates are 0..1 and add up to at most 1.</summary>
+internal sealed class FaultRates
+{
+    public static readonly FaultRates None = new([]);
+
+    private FaultRates(IReadOnlyList<(FaultKind Kind, double Rate)> rates) => Rates = rates;
+
+    public IReadOnlyList<(FaultKind Kind, double Rate)> Rates { get; }
+
+    public static FaultRates Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return None;
+        var rates = new List<(FaultKind, double)>();
+        var sum = 0.0;
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = part.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+                throw new ArgumentException($"Option --faults: '{part}' is not kind=rate.");
+            var kindText = part[..equals].Trim();
+            var rateText = part[(equals + 1)..].Trim();
+            if (!FaultKinds.TryParse(kindText, out var kind))
+                throw new ArgumentException($"Option --faults: unknown fault kind '{kindText}'; known kinds: {FaultKinds.AllNames}.");
+            if (!double.TryParse(rateText, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) || rate < 0 || rate > 1)
+                throw new ArgumentException($"Option --faults: rate '{rateText}' of '{kindText}' is not a number from 0 to 1.");
+            sum += rate;
+            rates.Add((kind, rate));
+        }
+        if (sum > 1 + 1e-9)
+            throw new ArgumentException($"Option --faults: the rates add up to {sum.ToString(CultureInfo.InvariantCulture)}, more than 1.");
+        return new FaultRates(rates);
+    }
+}
+
+/// <summary>
+/// Decides latency and faults for each API request. Both come from Randoms seeded by the fault seed, drawn under one
+/// lock in request order, so the same seed and the same request sequence give the same faults.
+/// </summary>
+internal sealed class FaultInjector
+{
+    private readonly object _lock = new();
+    private readonly Queue<FaultKind> _next = new();
+    private FaultRates _rates = FaultRates.None;
+    private Random _faultRandom = new(0);
+    private Random _jitterRandom = new(1);
+    private string? _nextEndpoint;
+
+    public FaultInjector(EmulatorOptions options) => Reset(options);
+
+    public int LatencyMs { get; private set; }
+    public int JitterMs { get; private set; }
+    public double RateLimit { get; private set; }
+
+    public void Reset(EmulatorOptions options)
+    {
+        lock (_lock)
+        {
+            _rates = FaultRates.Parse(options.Faults);
+            Reseed(options.FaultSeed);
+            LatencyMs = options.LatencyMs;
+            JitterMs = options.JitterMs;
+            RateLimit = options.RateLimit;
+            _next.Clear();
+            _nextEndpoint = null;
+        }
+    }
+
+    /// <summary>Applies the fields of PUT /_emulator/faults that were given; validation happened before.</summary>
+    public void Configure(FaultRates? rates, int? seed, int? latencyMs, int? jitterMs, double? rateLimit,
+        IReadOnlyList<FaultKind>? next, string? nextEndpoint)
+    {
+        lock (_lock)
+        {
+            if (rates is not null) _rates = rates;
+            if (seed is { } s) Reseed(s);
+            if (latencyMs is { } l) LatencyMs = l;
+            if (jitterMs is { } j) JitterMs = j;
+            if (rateLimit is { } r) RateLimit = r;
+            if (next is not null)
+            {
+                _next.Clear();
+                foreach (var kind in next) _next.Enqueue(kind);
+                _nextEndpoint = nextEndpoint;
+            }
+        }
+    }
+
+    public int NextDelayMs()
+    {
+        lock (_lock)
+        {
+            if (LatencyMs == 0 && JitterMs == 0) return 0;
+            return LatencyMs + (JitterMs > 0 ? _jitterRandom.Next(0, JitterMs + 1) : 0);
+        }
+    }
+
+    public FaultKind? Draw(string endpoint)
+    {
+        lock (_lock)
+        {
+            if (_next.Count > 0 && (_nextEndpoint is null || _nextEndpoint == endpoint))
+                return _next.Dequeue();
+            if (_rates.Rates.Count == 0) return null;
+            var roll = _faultRandom.NextDouble();
+            foreach (var (kind, rate) in _rates.Rates)
+            {
+                if (roll < rate) return kind;
+                roll -= rate;
+            }
+            return null;
+        }
+    }
+
+    private void Reseed(int seed)
+    {
+        _faultRandom = new Random(seed);
+        _jitterRandom = new Random(unchecked(seed * 31 + 7));
+    }
+}
