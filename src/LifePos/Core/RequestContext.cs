@@ -5,12 +5,20 @@ namespace LifePos.Core
     /// <summary>What every client call carries: cancellation, an optional observer, and a retry counter for summaries.</summary>
     public sealed class RequestContext
     {
+        private readonly RequestContext? _parent;
         private long _retryCount;
 
         public RequestContext(CancellationToken cancellationToken = default, IRequestObserver? observer = null)
         {
             CancellationToken = cancellationToken;
             Observer = observer;
+        }
+
+        private RequestContext(RequestContext parent, CancellationToken cancellationToken)
+        {
+            _parent = parent;
+            CancellationToken = cancellationToken;
+            Observer = parent.Observer;
         }
 
         /// <summary>A context with no cancellation and no observer.</summary>
@@ -23,6 +31,13 @@ namespace LifePos.Core
         /// <summary>Retries made by calls that used this context (the client also counts all of its retries).</summary>
         public long RetryCount => Interlocked.Read(ref _retryCount);
 
-        internal void CountRetry() => Interlocked.Increment(ref _retryCount);
+        /// <summary>The same observer and counter with another cancellation token (for work started on the caller's behalf).</summary>
+        internal RequestContext WithCancellation(CancellationToken cancellationToken) => new RequestContext(this, cancellationToken);
+
+        internal void CountRetry()
+        {
+            Interlocked.Increment(ref _retryCount);
+            _parent?.CountRetry();
+        }
     }
 }

@@ -1,0 +1,208 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+
+namespace LifePos.Core
+{
+    /// <summary>
+    /// Converts JSON to plain .NET values and back without loss: objects become
+    /// <see cref="Dictionary{TKey,TValue}"/> (ordinal keys, order kept), arrays <see cref="List{T}"/>, numbers
+    /// <see cref="long"/> when integral, else <see cref="decimal"/> (keeps the written digits), else <see cref="double"/>.
+    /// </summary>
+    public static class PlainJson
+    {
+        private const int MaxDepth = 64;
+
+        /// <summary>Converts a JSON value to plain .NET values.</summary>
+        public static object? FromJson(JsonElement element) => FromJson(element, 0);
+
+        /// <summary>Parses JSON text to plain .NET values; throws <see cref="JsonException"/> on bad JSON.</summary>
+        public static object? Parse(string json)
+        {
+            using var document = JsonDocument.Parse(json);
+            return FromJson(document.RootElement);
+        }
+
+        /// <summary>Converts a JSON object to a plain dictionary; anything else gives an empty one.</summary>
+        public static Dictionary<string, object?> ObjectFromJson(JsonElement element) =>
+            element.ValueKind == JsonValueKind.Object
+                ? (Dictionary<string, object?>)FromJson(element, 0)!
+                : new Dictionary<string, object?>(StringComparer.Ordinal);
+
+        /// <summary>Writes plain .NET values (see <see cref="WorkplaceCreateRequest"/>) as compact JSON text.</summary>
+        public static string Serialize(object? value)
+        {
+            using var stream = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream))
+            {
+                Write(writer, value);
+            }
+
+            return Encoding.UTF8.GetString(stream.ToArray());
+        }
+
+        /// <summary>
+        /// Writes a plain .NET value: null, string, char, bool, integral and floating numbers, decimal, Guid, dates,
+        /// enums (by name), <see cref="JsonElement"/>, <see cref="JsonDocument"/>, any <see cref="IDictionary"/> or
+        /// <see cref="IDictionary{TKey,TValue}"/> with string keys, and any <see cref="IEnumerable"/>.
+        /// </summary>
+        public static void Write(Utf8JsonWriter writer, object? value) => Write(writer, value, 0);
+
+        private static object? FromJson(JsonElement element, int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                throw new JsonException("The JSON is nested more than " + MaxDepth + " levels deep.");
+            }
+
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        map[property.Name] = FromJson(property.Value, depth + 1);
+                    }
+
+                    return map;
+                case JsonValueKind.Array:
+                    var list = new List<object?>(element.GetArrayLength());
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        list.Add(FromJson(item, depth + 1));
+                    }
+
+                    return list;
+                case JsonValueKind.String:
+                    return element.GetString();
+                case JsonValueKind.True:
+                    return true;
+                case JsonValueKind.False:
+                    return false;
+                case JsonValueKind.Number:
+                    return NumberFromJson(element);
+                default:
+                    return null;
+            }
+        }
+
+        private static object NumberFromJson(JsonElement element)
+        {
+            if (element.TryGetInt64(out var integral))
+            {
+                return integral;
+            }
+
+            var text = element.GetRawText();
+            if (text.IndexOfAny(new[] { 'e', 'E' }) < 0 && element.TryGetDecimal(out var exact))
+            {
+                return exact;
+            }
+
+            return element.GetDouble();
+        }
+
+        private static void Write(Utf8JsonWriter writer, object? value, int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                throw new ArgumentException("The value is nested more than " + MaxDepth + " levels deep (or refers to itself).");
+            }
+
+            switch (value)
+            {
+                case null:
+                    writer.WriteNullValue();
+                    return;
+                case string text:
+                    writer.WriteStringValue(text);
+                    return;
+                case char character:
+                    writer.WriteStringValue(character.ToString());
+                    return;
+                case bool flag:
+                    writer.WriteBooleanValue(flag);
+                    return;
+                case JsonElement element:
+                    element.WriteTo(writer);
+                    return;
+                case JsonDocument document:
+                    document.RootElement.WriteTo(writer);
+                    return;
+                case Guid guid:
+                    writer.WriteStringValue(guid.ToString("D"));
+                    return;
+                case DateTimeOffset moment:
+                    writer.WriteStringValue(moment.ToString("o", CultureInfo.InvariantCulture));
+                    return;
+                case DateTime dateTime:
+                    writer.WriteStringValue(dateTime.ToString("o", CultureInfo.InvariantCulture));
+                    return;
+                case Enum enumeration:
+                    writer.WriteStringValue(enumeration.ToString());
+                    return;
+                case decimal exact:
+                    writer.WriteNumberValue(exact);
+                    return;
+                case double real:
+                    WriteFinite(writer, real);
+                    return;
+                case float single:
+                    WriteFinite(writer, single);
+                    return;
+                case ulong large:
+                    writer.WriteNumberValue(large);
+                    return;
+                case byte or sbyte or short or ushort or int or uint or long:
+                    writer.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                    return;
+                case IDictionary<string, object?> generic:
+                    writer.WriteStartObject();
+                    foreach (var pair in generic)
+                    {
+                        writer.WritePropertyName(pair.Key);
+                        Write(writer, pair.Value, depth + 1);
+                    }
+
+                    writer.WriteEndObject();
+                    return;
+                case IDictionary dictionary:
+                    writer.WriteStartObject();
+                    foreach (DictionaryEntry entry in dictionary)
+                    {
+                        writer.WritePropertyName(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty);
+                        Write(writer, entry.Value, depth + 1);
+                    }
+
+                    writer.WriteEndObject();
+                    return;
+                case IEnumerable sequence:
+                    writer.WriteStartArray();
+                    foreach (var item in sequence)
+                    {
+                        Write(writer, item, depth + 1);
+                    }
+
+                    writer.WriteEndArray();
+                    return;
+                default:
+                    throw new ArgumentException(
+                        "A value of type " + value.GetType().FullName + " cannot be sent as JSON; use a hashtable, an array, a string, a number or a boolean.");
+            }
+        }
+
+        private static void WriteFinite(Utf8JsonWriter writer, double value)
+        {
+            if (double.IsNaN(value) || double.IsInfinity(value))
+            {
+                throw new ArgumentException("JSON has no NaN or infinity; got " + value.ToString(CultureInfo.InvariantCulture) + ".");
+            }
+
+            writer.WriteNumberValue(value);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LifePos.Core.Json
+{
+    /// <summary>A <c>{guid, type_of}</c> reference.</summary>
+    internal sealed class ReferenceDto
+    {
+        public ReferenceDto()
+        {
+        }
+
+        public ReferenceDto(Guid guid, string typeOf)
+        {
+            Guid = guid;
+            TypeOf = typeOf;
+        }
+
+        [JsonRequired]
+        public Guid Guid { get; set; }
+
+        public string? TypeOf { get; set; }
+    }
+
+    internal sealed class WorkplaceDto
+    {
+        [JsonRequired]
+        public Guid Guid { get; set; }
+
+        public string? TypeOf { get; set; }
+
+        [JsonRequired]
+        public int Number { get; set; }
+
+        public string? Name { get; set; }
+
+        public string? WorkplaceType { get; set; }
+
+        public DateTimeOffset? ActivatedAt { get; set; }
+
+        public ReferenceDto? Organization { get; set; }
+
+        public JsonElement? Extensions { get; set; }
+
+        public string? Meta { get; set; }
+
+        public JsonElement? MetaData { get; set; }
+
+        public DateTimeOffset CreatedAt { get; set; }
+
+        public DateTimeOffset UpdatedAt { get; set; }
+
+        public DateTimeOffset? DeletedAt { get; set; }
+    }
+
+    internal sealed class WorkplaceListDto
+    {
+        public List<WorkplaceDto>? Items { get; set; }
+
+        public string? NextPageToken { get; set; }
+
+        public int? PageNumber { get; set; }
+
+        public int? PagesTotal { get; set; }
+
+        public int? ItemsPerPage { get; set; }
+
+        public long? ItemsTotal { get; set; }
+    }
+
+    internal sealed class OrganizationDto
+    {
+        [JsonRequired]
+        public Guid Guid { get; set; }
+
+        public string? Name { get; set; }
+    }
+
+    internal sealed class OrganizationListDto
+    {
+        public List<OrganizationDto>? Items { get; set; }
+
+        public string? NextPageToken { get; set; }
+    }
+
+    internal sealed class GenerateActivationCodeRequestDto
+    {
+        public ReferenceDto Employee { get; set; } = new ReferenceDto();
+
+        public bool SendSms { get; set; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public ReferenceDto? Outlet { get; set; }
+    }
+
+    internal sealed class ActivateWorkplaceRequestDto
+    {
+        public string ActivationCode { get; set; } = string.Empty;
+    }
+
+    /// <summary>The activation answer without its token (read separately straight into a SecureString).</summary>
+    internal sealed class ActivateWorkplaceResponseDto
+    {
+        [JsonRequired]
+        public ReferenceDto Workplace { get; set; } = new ReferenceDto();
+
+        public ReferenceDto? Organization { get; set; }
+
+        public ReferenceDto? Outlet { get; set; }
+
+        public ReferenceDto? Employee { get; set; }
+    }
+
+    [JsonSourceGenerationOptions(
+        PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+    [JsonSerializable(typeof(WorkplaceDto))]
+    [JsonSerializable(typeof(WorkplaceListDto))]
+    [JsonSerializable(typeof(OrganizationListDto))]
+    [JsonSerializable(typeof(GenerateActivationCodeRequestDto))]
+    [JsonSerializable(typeof(ActivateWorkplaceRequestDto))]
+    [JsonSerializable(typeof(ActivateWorkplaceResponseDto))]
+    internal sealed partial class LifePosJsonContext : JsonSerializerContext
+    {
+    }
+}

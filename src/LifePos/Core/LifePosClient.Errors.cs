@@ -1,0 +1,190 @@
+using System;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace LifePos.Core
+{
+    public sealed partial class LifePosClient
+    {
+        private LifePosApiException FailureException(ApiCall call, AttemptResult failure, int attempts, Exception? inner = null)
+        {
+            if (failure.StatusCode is { } status)
+            {
+                var code = failure.Error?.Code ?? ErrorBody.CodeForStatus(status);
+                var serverMessage = failure.Error?.Message;
+                var text = new StringBuilder("LIFE POS answered ")
+                    .Append(status.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(code);
+                text.Append(": ").Append(Sentence(serverMessage ?? "no details")).Append(' ').Append(Hint(code, status));
+                AppendWhere(text, call, attempts);
+                return new LifePosApiException(text.ToString(), status, code, serverMessage, call.Method.Method, call.LoggedPath, false, attempts, inner);
+            }
+
+            var host = Options.BaseUri.Host;
+            if (failure.TimedOut)
+            {
+                var text = new StringBuilder("LIFE POS at ").Append(host).Append(" did not answer within ")
+                    .Append(failure.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture))
+                    .Append(" s. Check the network, or try again later.");
+                AppendWhere(text, call, attempts);
+                return new LifePosApiException(text.ToString(), null, "Timeout", null, call.Method.Method, call.LoggedPath, false, attempts, inner ?? failure.Exception);
+            }
+
+            var network = new StringBuilder("Could not reach LIFE POS at ").Append(host).Append(": ")
+                .Append(Sentence(InnermostMessage(failure.Exception)))
+                .Append(" Check the network, the proxy and the address.");
+            AppendWhere(network, call, attempts);
+            return new LifePosApiException(network.ToString(), null, "NetworkError", null, call.Method.Method, call.LoggedPath, false, attempts, inner ?? failure.Exception);
+        }
+
+        private LifePosAuthenticationException TokenRefused(ApiCall call, AttemptResult failure, int attempts, bool reSignedIn)
+        {
+            var code = failure.Error?.Code ?? "Unauthorized";
+            var serverMessage = failure.Error?.Message;
+            var text = new StringBuilder();
+            if (reSignedIn)
+            {
+                text.Append("LIFE POS refused the token it had just issued (401 ").Append(code)
+                    .Append(") after signing in again. Run Connect-LifePos again; if it keeps happening, check the account's access to the organization.");
+            }
+            else if (Options.SignIn != null)
+            {
+                text.Append("LIFE POS refused the token (401 ").Append(code).Append("). Run Connect-LifePos again.");
+            }
+            else
+            {
+                text.Append("LIFE POS refused the token (401 ").Append(code)
+                    .Append("): it is wrong, revoked or has expired. Run Connect-LifePos again with a valid token, or with -Credential so the module can sign in again by itself.");
+            }
+
+            AppendWhere(text, call, attempts);
+            return new LifePosAuthenticationException(text.ToString(), 401, code, serverMessage, call.Method.Method, call.LoggedPath, attempts);
+        }
+
+        private LifePosApiException MayHaveSucceeded(ApiCall call, AttemptResult failure, int attempts, LifePosApiException? lookupError = null)
+        {
+            var text = new StringBuilder(call.MayHaveHappened).Append(": the answer was lost (").Append(failure.Reason).Append(").");
+            text.Append(lookupError is null
+                ? " It was not sent again because repeating it could do it twice; check the current state before trying again."
+                : " Looking it up afterwards failed too (" + lookupError.ErrorCode + "); check the current state before trying again.");
+            AppendWhere(text, call, attempts);
+            var code = failure.StatusCode is { } status
+                ? failure.Error?.Code ?? ErrorBody.CodeForStatus(status)
+                : failure.TimedOut ? "Timeout" : "NetworkError";
+            return new LifePosApiException(
+                text.ToString(), failure.StatusCode, code, failure.Error?.Message, call.Method.Method, call.LoggedPath, true, attempts,
+                (Exception?)lookupError ?? failure.Exception);
+        }
+
+        /// <summary>A success status whose body is not what the call expects.</summary>
+        private static LifePosApiException InvalidResponse(ApiCall call, ApiResponse response, string expected, Exception? inner = null)
+        {
+            var text = new StringBuilder("LIFE POS answered ").Append(response.StatusCode.ToString(CultureInfo.InvariantCulture))
+                .Append(" with ").Append(DescribeUnexpected(response)).Append(" instead of ").Append(expected)
+                .Append(". The address may not point to the LIFE POS API, or the service misbehaved; try again.");
+            AppendWhere(text, call, response.Attempts);
+            return new LifePosApiException(text.ToString(), response.StatusCode, "InvalidResponse", null, call.Method.Method, call.LoggedPath, false, response.Attempts, inner);
+        }
+
+        private static string DescribeUnexpected(ApiResponse response)
+        {
+            if (response.Body.Length == 0)
+            {
+                return "an empty body";
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(response.Body);
+                return "JSON of another shape";
+            }
+            catch (JsonException)
+            {
+                var body = ErrorBody.Parse(response.ContentType, response.Body);
+                return body.Kind switch
+                {
+                    "html" => body.Message!,
+                    "truncated json" => "cut-off or malformed JSON",
+                    _ => "text that is not JSON",
+                };
+            }
+        }
+
+        private static void AppendWhere(StringBuilder text, ApiCall call, int attempts)
+        {
+            text.Append(" (").Append(call.Method.Method).Append(' ').Append(call.LoggedPath);
+            if (attempts > 1)
+            {
+                text.Append(", gave up after ").Append(attempts.ToString(CultureInfo.InvariantCulture)).Append(" tries");
+            }
+
+            text.Append(')');
+        }
+
+        private static string Hint(string code, int status)
+        {
+            switch (code)
+            {
+                case "NotFound":
+                    return "Check the id and the organization; archived workplaces are listed with -Selection All.";
+                case "ReferenceNotFound":
+                    return "Check the ids the request refers to (employee, outlet).";
+                case "NoPermissions":
+                    return "The account's role does not allow this; workplace changes need an Owner or Administrator.";
+                case "NotAllowedForArchived":
+                    return "Restore the workplace with Restore-LifePosWorkplace first.";
+                case "OperationCannotBePerformed":
+                    return "The workplace is not in the state the change expects; read it again and retry.";
+                case "WrongActivationCode":
+                    return "The code is wrong, already used or expired; generate a new one with New-LifePosActivationCode.";
+                case "TryActivateLater":
+                    return "Too many wrong activation codes came from this address; activation is blocked for a while.";
+                case "TrySendCodeLater":
+                    return "A code was sent recently; try again later.";
+                case "TooManyRequests":
+                    return "LIFE POS limits requests per second; lower -ThrottleLimit or raise -MaxRetries.";
+                case "Duplicate":
+                case "NotUnique":
+                    return "Such an item exists already.";
+                case "RequestIsNotValid":
+                case "BadRequest":
+                    return "Check the values sent.";
+            }
+
+            if (status == 403)
+            {
+                return "The account's role does not allow this.";
+            }
+
+            return status >= 500 ? "The LIFE POS service failed; try again later." : "Check the request.";
+        }
+
+        private static string Sentence(string text)
+        {
+            var trimmed = text.Trim();
+            if (trimmed.Length == 0)
+            {
+                return "no details.";
+            }
+
+            var last = trimmed[trimmed.Length - 1];
+            return last == '.' || last == '!' || last == '?' || last == '…' ? trimmed : trimmed + ".";
+        }
+
+        private static string InnermostMessage(Exception? error)
+        {
+            if (error is null)
+            {
+                return "the connection failed";
+            }
+
+            var message = error.Message;
+            for (var current = error.InnerException; current != null; current = current.InnerException)
+            {
+                message = current.Message;
+            }
+
+            return ErrorBody.Shorten(message);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+
+namespace LifePos.Core
+{
+    /// <summary>Removes secrets (tokens, passwords) from any text the core produces.</summary>
+    internal static class SecretRedactor
+    {
+        public const string Mask = "***";
+
+        // JSON fields whose names mention a token, password or secret: "token", "access_token", "password", ...
+        private static readonly Regex JsonSecretField = new Regex(
+            "(\"[A-Za-z_\\-]*(?:token|password|secret|passwd|pwd)[A-Za-z_\\-]*\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*(?:\"|$)|[^,}\\]\\s]+)",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        // Bearer credentials in free text or headers.
+        private static readonly Regex BearerValue = new Regex(
+            @"(Bearer\s+)[^\s""',;]+",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        // Query parameters such as ?token=... or &password=...
+        private static readonly Regex QuerySecret = new Regex(
+            @"([?&][A-Za-z_\-]*(?:token|password|secret)[A-Za-z_\-]*=)[^&#\s]*",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        public static string Redact(string text)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                return text;
+            }
+
+            var result = JsonSecretField.Replace(text, match => IsPageToken(match.Groups[1].Value) ? match.Value : match.Groups[1].Value + "\"" + Mask + "\"");
+            result = BearerValue.Replace(result, match => match.Groups[1].Value + Mask);
+            return QuerySecret.Replace(result, match => IsPageToken(match.Groups[1].Value) ? match.Value : match.Groups[1].Value + Mask);
+        }
+
+        // Page tokens are opaque cursors, not credentials; keeping them makes paging debuggable.
+        private static bool IsPageToken(string name) => name.IndexOf("page_token", System.StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+}
