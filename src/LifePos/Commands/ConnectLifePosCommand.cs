@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Security;
+using LifePos.Core;
+using LifePos.PowerShell;
+
+namespace LifePos.Commands
+{
+    /// <summary>
+    /// Connects to LIFE POS with a token or a login, picks the organization, checks the connection with one cheap
+    /// call, and stores it as the session's default connection.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "LifePos", DefaultParameterSetName = EnvironmentTokenSet)]
+    [OutputType(typeof(LifePosConnection))]
+    public sealed class ConnectLifePosCommand : LifePosCmdlet
+    {
+        public const string EnvironmentTokenSet = "EnvironmentToken";
+        public const string EnvironmentCredentialSet = "EnvironmentCredential";
+        public const string BaseUriTokenSet = "BaseUriToken";
+        public const string BaseUriCredentialSet = "BaseUriCredential";
+
+        private static readonly Guid ClientIdentifier = Guid.NewGuid();
+
+        [Parameter(ParameterSetName = EnvironmentTokenSet)]
+        [Parameter(ParameterSetName = EnvironmentCredentialSet)]
+        [ValidateSet("Production", "Test")]
+        public string Environment { get; set; } = "Production";
+
+        /// <summary>Another service address, e.g. the emulator's; http only for loopback.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = BaseUriTokenSet)]
+        [Parameter(Mandatory = true, ParameterSetName = BaseUriCredentialSet)]
+        [ValidateNotNull]
+        public Uri? BaseUri { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = EnvironmentTokenSet)]
+        [Parameter(Mandatory = true, ParameterSetName = BaseUriTokenSet)]
+        [ValidateNotNull]
+        public SecureString? Token { get; set; }
+
+        /// <summary>A phone-looking user name signs in by phone, anything else by full user name.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = EnvironmentCredentialSet)]
+        [Parameter(Mandatory = true, ParameterSetName = BaseUriCredentialSet)]
+        [ValidateNotNull]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>Needed only when the account reaches more than one organization.</summary>
+        [Parameter]
+        public Guid OrganizationId { get; set; }
+
+        [Parameter]
+        [ValidateSet("ru-RU", "en-US")]
+        public string Language { get; set; } = "ru-RU";
+
+        /// <summary>Tries in all for one call, the first included.</summary>
+        [Parameter]
+        [ValidateRange(1, 20)]
+        public int MaxRetries { get; set; } = 5;
+
+        [Parameter]
+        public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var environment = BaseUri is null
+                ? (LifePosEnvironment)Enum.Parse(typeof(LifePosEnvironment), Environment)
+                : LifePosEnvironment.Custom;
+            var options = new LifePosClientOptions
+            {
+                BaseUri = BaseUri ?? LifePosClient.GetBaseUri(environment),
+                Language = Language,
+                ClientIdentifier = ClientIdentifier,
+                MaxRetries = MaxRetries,
+                MaxRetryDelay = MaxRetryDelay,
+                Token = Token,
+                SignIn = Credential is null ? null : new CredentialSignIn(Credential.UserName, Credential.Password),
+            };
+
+            LifePosClient client;
+            try
+            {
+                client = LifePosClient.Create(options);
+            }
+            catch (LifePosConfigurationException exception)
+            {
+                ThrowTerminatingError(LifePosErrors.FromException(exception, BaseUri));
+                return;
+            }
+
+            var stored = false;
+            try
+            {
+                if (Credential != null)
+                {
+                    Wait(client.SignInAsync(RequestContext)).Dispose();
+                }
+
+                var organizations = Wait(client.GetOrganizationsAsync(RequestContext));
+                var organization = ChooseOrganization(client, organizations);
+                var connection = new LifePosConnection(
+                    client, environment, organization.Id, organization.Name, Credential?.UserName, Credential is null ? "Token" : "Credential");
+                ConnectionStore.Set(SessionState, connection);
+                stored = true;
+                WriteVerbose("Connected: " + connection);
+                if (PassThru)
+                {
+                    WriteObject(connection);
+                }
+            }
+            catch (LifePosApiException exception)
+            {
+                ThrowTerminatingError(LifePosErrors.FromException(exception, options.BaseUri));
+            }
+            finally
+            {
+                if (!stored)
+                {
+                    client.Dispose();
+                }
+            }
+        }
+
+        private Organization ChooseOrganization(LifePosClient client, IReadOnlyList<Organization> organizations)
+        {
+            if (OrganizationId != Guid.Empty)
+            {
+                var listed = organizations.FirstOrDefault(organization => organization.Id == OrganizationId);
+                if (listed != null)
+                {
+                    return listed;
+                }
+
+                // Not every account lists every organization it may use: one cheap list call decides.
+                using var probe = client.ListWorkplaces(OrganizationId, new WorkplaceListQuery { PageSize = 1 }, RequestContext).GetEnumerator();
+                probe.MoveNext();
+                return new Organization { Id = OrganizationId };
+            }
+
+            if (organizations.Count == 1)
+            {
+                return organizations[0];
+            }
+
+            var message = organizations.Count == 0
+                ? "This account reaches no LIFE POS organization. Check the account's role, or pass -OrganizationId."
+                : "This account reaches " + organizations.Count + " organizations; choose one with -OrganizationId:" +
+                  string.Concat(organizations.Select(organization => System.Environment.NewLine + "  " + organization.Id.ToString("D") +
+                                                                       (string.IsNullOrEmpty(organization.Name) ? string.Empty : "  " + organization.Name)));
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException(message), "LifePos.OrganizationNotChosen", ErrorCategory.InvalidArgument, null));
+            return null!;
+        }
+    }
+}

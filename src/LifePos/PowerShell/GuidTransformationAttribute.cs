@@ -1,0 +1,57 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+
+namespace LifePos.PowerShell
+{
+    /// <summary>
+    /// Accepts a GUID as text (e.g. a CSV cell) or a Workplace, and refuses anything else with a message that names
+    /// the bad value and shows what a good one looks like (PowerShell's own conversion error does neither).
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class GuidTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public GuidTransformationAttribute(string what)
+        {
+            What = what;
+        }
+
+        /// <summary>What the id identifies, e.g. <c>workplace</c>.</summary>
+        public string What { get; }
+
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            if (value is string || value is Guid || value is Workplace || !(value is IEnumerable sequence))
+            {
+                return Convert(value);
+            }
+
+            var ids = new List<Guid>();
+            foreach (var item in sequence)
+            {
+                ids.Add(Convert(item is PSObject itemWrapped ? itemWrapped.BaseObject : item));
+            }
+
+            return ids.ToArray();
+        }
+
+        private Guid Convert(object? value)
+        {
+            switch (value)
+            {
+                case Guid guid:
+                    return guid;
+                case Workplace workplace:
+                    return workplace.Id;
+                case string text when Guid.TryParse(text.Trim(), out var parsed):
+                    return parsed;
+                default:
+                    var shown = value is null || (value is string empty && empty.Trim().Length == 0) ? "(empty)" : "'" + value + "'";
+                    throw new ArgumentTransformationMetadataException(
+                        shown + " is not a " + What + " id. Give a GUID such as 6f9619ff-8b86-d011-b42d-00cf4fc964ff (Get-LifePosWorkplace shows the ids).");
+            }
+        }
+    }
+}

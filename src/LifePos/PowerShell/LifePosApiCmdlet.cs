@@ -1,0 +1,64 @@
+using System.Management.Automation;
+using LifePos.Core;
+
+namespace LifePos.PowerShell
+{
+    /// <summary>A cmdlet that talks to LIFE POS: it takes -Connection or uses the one Connect-LifePos stored.</summary>
+    public abstract class LifePosApiCmdlet : LifePosCmdlet
+    {
+        private LifePosConnection? _connection;
+        private BulkRunner? _bulk;
+
+        /// <summary>The connection to use instead of the default one (from Connect-LifePos -PassThru).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public LifePosConnection? Connection { get; set; }
+
+        internal LifePosConnection ActiveConnection => _connection ??= Connection ?? ConnectionStore.Get(SessionState) ?? ThrowNotConnected();
+
+        internal LifePosClient Client => ActiveConnection.Client;
+
+        protected override void BeginProcessing()
+        {
+            _ = ActiveConnection;
+        }
+
+        /// <summary>Writes what is still running in a bulk run, then its summary.</summary>
+        protected override void EndProcessing()
+        {
+            _bulk?.Finish();
+        }
+
+        protected override void DisposeResources()
+        {
+            _bulk?.Dispose();
+        }
+
+        /// <summary>The run's bulk runner, created with the first row.</summary>
+        internal BulkRunner Bulk(int throttleLimit, string activity, string mainLabel) =>
+            _bulk ??= new BulkRunner(this, throttleLimit, activity, mainLabel);
+
+        /// <summary>A context for one row of a bulk run: the row's cancellation, the run's observer and retry count.</summary>
+        internal RequestContext RowContext(System.Threading.CancellationToken cancellationToken) => RequestContext.WithCancellation(cancellationToken);
+
+        /// <summary>
+        /// A refused token cannot be fixed by the next row: the run stops with one error that says to connect again.
+        /// Anything else is reported for this row and the run goes on.
+        /// </summary>
+        internal void WriteFailure(System.Exception exception, object target)
+        {
+            if (exception is LifePosAuthenticationException)
+            {
+                ThrowTerminatingError(LifePosErrors.FromException(exception, target));
+            }
+
+            WriteError(LifePosErrors.FromException(exception, target));
+        }
+
+        private LifePosConnection ThrowNotConnected()
+        {
+            ThrowTerminatingError(LifePosErrors.NotConnected());
+            return null!;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System;
+using System.Management.Automation;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using LifePos.Core;
+
+namespace LifePos.PowerShell
+{
+    /// <summary>
+    /// What every LifePos cmdlet shares: a cancellation token that Ctrl+C (StopProcessing) cancels, and a bridge that
+    /// lets work on other threads report to -Verbose/-Debug while only the pipeline thread writes.
+    /// </summary>
+    public abstract class LifePosCmdlet : PSCmdlet, IDisposable
+    {
+        private static readonly PropertyInfo? CurrentPipelineObjectProperty = typeof(PSCmdlet).BaseType?.BaseType?
+            .GetProperty("CurrentPipelineObject", BindingFlags.Instance | BindingFlags.NonPublic);
+
+        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private PipelineMessageQueue? _messages;
+        private RequestContext? _requestContext;
+
+        /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
+        internal CancellationToken CancellationToken => _cancellation.Token;
+
+        internal PipelineMessageQueue Messages => _messages ??= new PipelineMessageQueue(IsEnabled("Verbose"), IsEnabled("Debug"));
+
+        /// <summary>One context per run, so its retry count covers the whole run.</summary>
+        internal RequestContext RequestContext => _requestContext ??= new RequestContext(CancellationToken, Messages);
+
+        public void Dispose()
+        {
+            _cancellation.Cancel();
+            DisposeResources();
+            _cancellation.Dispose();
+            _messages?.MessageQueued.Dispose();
+        }
+
+        /// <summary>Releases what a derived cmdlet holds; called once when the pipeline ends or stops.</summary>
+        protected virtual void DisposeResources()
+        {
+        }
+
+        protected override void StopProcessing() => _cancellation.Cancel();
+
+        /// <summary>Writes what worker threads queued. Only ever called on the pipeline thread.</summary>
+        internal void FlushMessages()
+        {
+            if (_messages is null)
+            {
+                return;
+            }
+
+            while (_messages.TryDequeue(out var kind, out var text))
+            {
+                switch (kind)
+                {
+                    case PipelineMessageKind.Verbose:
+                        WriteVerbose(text);
+                        break;
+                    case PipelineMessageKind.Debug:
+                        WriteDebug(text);
+                        break;
+                    default:
+                        WriteWarning(text);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>Blocks the pipeline thread until the task ends, writing queued messages meanwhile.</summary>
+        internal T Wait<T>(Task<T> task)
+        {
+            WaitForTask(task);
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        internal void WaitForTask(Task task)
+        {
+            var handles = new WaitHandle[] { ((IAsyncResult)task).AsyncWaitHandle, Messages.MessageQueued };
+            while (!task.IsCompleted)
+            {
+                WaitHandle.WaitAny(handles, 200);
+                FlushMessages();
+            }
+
+            FlushMessages();
+        }
+
+        /// <summary>
+        /// The object the pipeline handed this record (e.g. the row from Import-Csv), so an error's TargetObject is
+        /// the original row; null when the values came as arguments.
+        /// </summary>
+        internal object? CurrentInputObject
+        {
+            get
+            {
+                var value = CurrentPipelineObjectProperty?.GetValue(this);
+                if (value is PSObject wrapped && (wrapped.BaseObject is null || ReferenceEquals(wrapped, System.Management.Automation.Internal.AutomationNull.Value)))
+                {
+                    return null;
+                }
+
+                return value;
+            }
+        }
+
+        /// <summary>The pipeline row if there is one, else what identifies the item best.</summary>
+        internal object TargetOf(object fallback) => CurrentInputObject ?? fallback;
+
+        internal void WriteWorkplace(Workplace workplace)
+        {
+            RecentWorkplaces.Remember(workplace);
+            WriteObject(workplace);
+        }
+
+        internal void ThrowIfStopping()
+        {
+            if (CancellationToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        internal bool IsProgressWanted()
+        {
+            var preference = GetVariableValue("ProgressPreference");
+            return !(preference is ActionPreference action && (action == ActionPreference.SilentlyContinue || action == ActionPreference.Ignore));
+        }
+
+        private bool IsEnabled(string commonParameter)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(commonParameter, out var bound))
+            {
+                return bound is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(bound);
+            }
+
+            var preference = GetVariableValue(commonParameter + "Preference");
+            return preference is ActionPreference action && action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore;
+        }
+    }
+}

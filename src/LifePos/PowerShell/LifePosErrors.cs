@@ -1,0 +1,86 @@
+using System;
+using System.Management.Automation;
+using LifePos.Core;
+
+namespace LifePos.PowerShell
+{
+    /// <summary>A row or argument the cmdlet cannot send; the message names the problem and the fix.</summary>
+    internal sealed class InvalidInputException : Exception
+    {
+        public InvalidInputException(string message)
+            : base(message)
+        {
+        }
+    }
+
+    /// <summary>Turns exceptions into error records: <c>LifePos.&lt;Code&gt;</c> ids, categories from HTTP statuses.</summary>
+    internal static class LifePosErrors
+    {
+        public const string ConnectAgain = "Run Connect-LifePos again.";
+
+        public static ErrorRecord FromException(Exception exception, object? target)
+        {
+            switch (exception)
+            {
+                case LifePosApiException api:
+                    return new ErrorRecord(api, "LifePos." + api.ErrorCode, CategoryOf(api), target);
+                case LifePosConfigurationException configuration:
+                    return new ErrorRecord(configuration, "LifePos.InvalidConfiguration", ErrorCategory.InvalidArgument, target);
+                case InvalidInputException input:
+                    return new ErrorRecord(input, "LifePos.InvalidInput", ErrorCategory.InvalidData, target);
+                case AggregateException aggregate when aggregate.InnerExceptions.Count == 1:
+                    return FromException(aggregate.InnerExceptions[0], target);
+                default:
+                    // An unexpected failure still reads as one sentence: the message, never a stack trace.
+                    return new ErrorRecord(new InvalidOperationException(exception.Message), "LifePos.UnexpectedError", ErrorCategory.NotSpecified, target);
+            }
+        }
+
+        public static ErrorRecord NotConnected() =>
+            new ErrorRecord(
+                new InvalidOperationException("You are not connected to LIFE POS. Run Connect-LifePos first, or pass -Connection."),
+                "LifePos.NotConnected",
+                ErrorCategory.ConnectionError,
+                null);
+
+        public static ErrorRecord InvalidInput(string message, object? target) =>
+            FromException(new InvalidInputException(message), target);
+
+        private static ErrorCategory CategoryOf(LifePosApiException exception)
+        {
+            if (exception.ErrorCode == "InvalidResponse")
+            {
+                return ErrorCategory.InvalidResult;
+            }
+
+            if (exception.ErrorCode == "Timeout")
+            {
+                return ErrorCategory.OperationTimeout;
+            }
+
+            switch (exception.StatusCode)
+            {
+                case 400:
+                    return ErrorCategory.InvalidArgument;
+                case 401:
+                    return ErrorCategory.AuthenticationError;
+                case 403:
+                    return ErrorCategory.PermissionDenied;
+                case 404:
+                    return ErrorCategory.ObjectNotFound;
+                case 409:
+                    return ErrorCategory.ResourceExists;
+                case 422:
+                    return ErrorCategory.InvalidData;
+                case 429:
+                    return ErrorCategory.LimitsExceeded;
+                case int status when status >= 500:
+                    return ErrorCategory.ConnectionError;
+                case null:
+                    return ErrorCategory.ConnectionError;
+                default:
+                    return ErrorCategory.NotSpecified;
+            }
+        }
+    }
+}

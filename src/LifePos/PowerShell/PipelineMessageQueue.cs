@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Threading;
+using LifePos.Core;
+
+namespace LifePos.PowerShell
+{
+    /// <summary>The kind of stream a queued message goes to.</summary>
+    internal enum PipelineMessageKind
+    {
+        Verbose,
+        Debug,
+        Warning,
+    }
+
+    /// <summary>
+    /// Collects what the client reports from worker threads; the pipeline thread writes it out (a cmdlet may write
+    /// only from the thread that runs it). <see cref="MessageQueued"/> wakes a pipeline thread that is waiting.
+    /// </summary>
+    internal sealed class PipelineMessageQueue : IRequestObserver
+    {
+        private readonly ConcurrentQueue<(PipelineMessageKind Kind, string Text)> _messages = new ConcurrentQueue<(PipelineMessageKind, string)>();
+        private readonly bool _verbose;
+
+        public PipelineMessageQueue(bool verbose, bool debug)
+        {
+            _verbose = verbose;
+            IsDebugEnabled = debug;
+        }
+
+        public bool IsDebugEnabled { get; }
+
+        /// <summary>Set whenever a message is queued.</summary>
+        public AutoResetEvent MessageQueued { get; } = new AutoResetEvent(false);
+
+        public void OnRequestCompleted(RequestLog log)
+        {
+            if (_verbose)
+            {
+                Enqueue(PipelineMessageKind.Verbose, log.ToString());
+            }
+        }
+
+        public void OnDebug(string text)
+        {
+            if (IsDebugEnabled)
+            {
+                Enqueue(PipelineMessageKind.Debug, text);
+            }
+        }
+
+        public void OnRetry(RetryInfo info)
+        {
+            if (_verbose)
+            {
+                Enqueue(PipelineMessageKind.Verbose, info.ToString());
+            }
+        }
+
+        public void Enqueue(PipelineMessageKind kind, string text)
+        {
+            _messages.Enqueue((kind, text));
+            MessageQueued.Set();
+        }
+
+        public bool TryDequeue(out PipelineMessageKind kind, out string text)
+        {
+            if (_messages.TryDequeue(out var message))
+            {
+                kind = message.Kind;
+                text = message.Text;
+                return true;
+            }
+
+            kind = default;
+            text = string.Empty;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using LifePos.Core;
+
+namespace LifePos.PowerShell
+{
+    /// <summary>
+    /// Shared shape of Remove-, Restore- and Disable-LifePosWorkplace: a workplace by -Id (by property name, so
+    /// <c>Get-LifePosWorkplace | Restore-LifePosWorkplace</c> works) or -InputObject, one call each, -PassThru.
+    /// </summary>
+    public abstract class WorkplaceActionCmdlet : LifePosApiCmdlet
+    {
+        public const string IdSet = "Id";
+        public const string InputObjectSet = "InputObject";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("guid", "WorkplaceId", "workplace_guid")]
+        [GuidTransformation("workplace")]
+        [ArgumentCompleter(typeof(WorkplaceIdCompleter))]
+        public Guid Id { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public Workplace? InputObject { get; set; }
+
+        /// <summary>Emits the workplace as the server returned it.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Requests in flight at once (1 = one after the other).</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        /// <summary>For progress, e.g. "Archiving LIFE POS workplaces".</summary>
+        internal abstract string Activity { get; }
+
+        /// <summary>For the summary, e.g. "archived".</summary>
+        internal abstract string DoneLabel { get; }
+
+        /// <summary>The ShouldProcess action, e.g. "Archive".</summary>
+        internal abstract string Action { get; }
+
+        /// <summary>Optional longer ShouldProcess text for a target.</summary>
+        internal virtual string? Explain(string target) => null;
+
+        internal abstract Task<Workplace?> InvokeAsync(LifePosClient client, Guid organizationId, Guid workplaceId, RequestContext context);
+
+        protected override void ProcessRecord()
+        {
+            var id = InputObject?.Id ?? Id;
+            var target = TargetOf(InputObject ?? (object)id);
+            var bulk = Bulk(ThrottleLimit, Activity, DoneLabel);
+            var label = InputObject is null ? "Workplace " + id.ToString("D") : "Workplace '" + InputObject + "' (" + id.ToString("D") + ")";
+            var explanation = Explain(label);
+            var confirmed = explanation is null
+                ? ShouldProcess(label, Action)
+                : ShouldProcess(explanation, explanation + " Continue?", Action + " workplace");
+            if (!confirmed)
+            {
+                bulk.Declined();
+                return;
+            }
+
+            var client = Client;
+            var organization = ActiveConnection.OrganizationId;
+            var passThru = PassThru.IsPresent;
+            bulk.Submit(target, async token =>
+            {
+                var context = RowContext(token);
+                var workplace = await InvokeAsync(client, organization, id, context).ConfigureAwait(false);
+                if (passThru && workplace is null)
+                {
+                    // The server may answer an empty body: fetch the workplace so -PassThru still has it.
+                    workplace = await client.GetWorkplaceAsync(organization, id, context).ConfigureAwait(false);
+                }
+
+                return new BulkOutcome(passThru ? workplace : null, DoneLabel);
+            });
+        }
+    }
+}
