@@ -359,7 +359,7 @@ function Get-ParameterHelp($Command, $Document, [Collections.Generic.List[string
 }
 
 $manifest = Join-Path (Resolve-Path -LiteralPath $ModulePath).ProviderPath 'LifePos.psd1'
-$module = Import-Module $manifest -PassThru -Force
+$module = Import-Module $manifest -PassThru
 $commands = @(Get-Command -Module $module.Name -CommandType Cmdlet | Sort-Object Name)
 if ($commands.Count -eq 0) { throw "The module at $ModulePath exports no cmdlets; build it first." }
 
