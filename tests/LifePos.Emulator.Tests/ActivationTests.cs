@@ -1,0 +1,115 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace LifePos.Emulator.Tests;
+
+public sealed class ActivationTests
+{
+    private static readonly Guid Employee = Guid.Parse("aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee");
+
+    private static async Task<string> CodeAsync(TestEmulator emulator, string workplace, bool sendSms = false, object? outlet = null)
+    {
+        var answer = await emulator.PostAsync($"v6/{emulator.Workplaces}/{workplace}:generate-activation-code",
+            new { employee = new { guid = Employee, type_of = "Employee" }, send_sms = sendSms, outlet });
+        answer.ShouldBe(HttpStatusCode.OK);
+        var code = answer.Json.GetProperty("activation_code").GetString()!;
+        Assert.Matches("^[0-9]{8}$", code);
+        return code;
+    }
+
+    [Fact]
+    public async Task Activation_SetsActivatedAt_ReturnsRefsAndAToken_AndTheCodeWorksOnce()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var workplace = (await emulator.CreateAsync()).Guid;
+        var outlet = Guid.NewGuid();
+        var code = await CodeAsync(emulator, workplace, outlet: new { guid = outlet, type_of = "Outlet" });
+
+        var answer = await emulator.PostAsync("v6/auth/activate-workplace", new { activation_code = code });
+        answer.ShouldBe(HttpStatusCode.OK);
+        var json = answer.Json;
+        Assert.Equal(workplace, json.GetProperty("workplace").GetProperty("guid").GetString());
+        Assert.Equal("Workplace", json.GetProperty("workplace").GetProperty("type_of").GetString());
+        Assert.Equal(emulator.Org.ToString(), json.GetProperty("organization").GetProperty("guid").GetString());
+        Assert.Equal(outlet.ToString(), json.GetProperty("outlet").GetProperty("guid").GetString());
+        Assert.Equal(Employee.ToString(), json.GetProperty("employee").GetProperty("guid").GetString());
+        var workplaceToken = json.GetProperty("token").GetString()!;
+        Assert.Equal(44, workplaceToken.Length);
+        Assert.NotEqual(JsonValueKind.Null, (await emulator.GetAsync($"{emulator.Workplaces}/{workplace}")).Json.GetProperty("activated_at").ValueKind);
+
+        (await emulator.PostAsync("v6/auth/activate-workplace", new { activation_code = code })).ShouldBeError(HttpStatusCode.Unauthorized, "WrongActivationCode");
+
+        // The workplace token reads its organization; deactivation revokes it.
+        var asWorkplace = await emulator.SendAsync(HttpMethod.Get, emulator.Workplaces, adjust: r => r.Headers.Authorization = new("Bearer", workplaceToken));
+        asWorkplace.ShouldBe(HttpStatusCode.OK);
+        (await emulator.PostAsync($"{emulator.Workplaces}/{workplace}:deactivate")).ShouldBe(HttpStatusCode.OK);
+        (await emulator.SendAsync(HttpMethod.Get, emulator.Workplaces, adjust: r => r.Headers.Authorization = new("Bearer", workplaceToken)))
+            .ShouldBeError(HttpStatusCode.Unauthorized, "Unauthorized");
+    }
+
+    [Fact]
+    public async Task ExpiredCode_IsWrong()
+    {
+        await using var emulator = await TestEmulator.StartAsync(o => o.ActivationCodeLifetime = TimeSpan.FromMilliseconds(300));
+        var code = await CodeAsync(emulator, (await emulator.CreateAsync()).Guid);
+        await Task.Delay(400);
+        (await emulator.PostAsync("auth/activate-workplace", new { activation_code = code })).ShouldBeError(HttpStatusCode.Unauthorized, "WrongActivationCode");
+    }
+
+    [Fact]
+    public async Task FiveWrongCodes_BanTheClient_UntilReset()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var code = await CodeAsync(emulator, (await emulator.CreateAsync()).Guid);
+        var wrong = code == "00000000" ? "11111111" : "00000000";
+        for (var i = 0; i < 5; i++)
+            (await emulator.PostAsync("auth/activate-workplace", new { activation_code = wrong })).ShouldBeError(HttpStatusCode.Unauthorized, "WrongActivationCode");
+        (await emulator.PostAsync("auth/activate-workplace", new { activation_code = code })).ShouldBeError(HttpStatusCode.TooManyRequests, "TryActivateLater");
+
+        await emulator.ControlAsync("reset");
+        var fresh = await CodeAsync(emulator, (await emulator.CreateAsync()).Guid);
+        (await emulator.PostAsync("auth/activate-workplace", new { activation_code = fresh })).ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task ARightCode_ResetsTheWrongCodeCount()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var workplace = (await emulator.CreateAsync()).Guid;
+        for (var i = 0; i < 4; i++)
+            (await emulator.PostAsync("auth/activate-workplace", new { activation_code = "1" })).ShouldBeError(HttpStatusCode.Unauthorized, "WrongActivationCode");
+        (await emulator.PostAsync("auth/activate-workplace", new { activation_code = await CodeAsync(emulator, workplace) })).ShouldBe(HttpStatusCode.OK);
+        for (var i = 0; i < 4; i++)
+            (await emulator.PostAsync("auth/activate-workplace", new { activation_code = "2" })).ShouldBeError(HttpStatusCode.Unauthorized, "WrongActivationCode");
+        (await emulator.PostAsync("auth/activate-workplace", new { activation_code = await CodeAsync(emulator, workplace) })).ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task InvalidRequests_Are422()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var url = $"{emulator.Workplaces}/{(await emulator.CreateAsync()).Guid}:generate-activation-code";
+        (await emulator.PostAsync(url, new { send_sms = true })).ShouldBeError(HttpStatusCode.UnprocessableEntity, "RequestIsNotValid");
+        (await emulator.PostAsync(url, new { employee = new { guid = "nope" } })).ShouldBeError(HttpStatusCode.UnprocessableEntity, "RequestIsNotValid");
+        (await emulator.PostAsync("auth/activate-workplace", new { activation_code = "12ab" })).ShouldBeError(HttpStatusCode.UnprocessableEntity, "RequestIsNotValid");
+        (await emulator.PostAsync("auth/activate-workplace", new { activation_code = "123456789" })).ShouldBeError(HttpStatusCode.UnprocessableEntity, "RequestIsNotValid");
+    }
+
+    [Fact]
+    public async Task SendSms_IsRecordedInStats()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var workplace = (await emulator.CreateAsync()).Guid;
+        var code = await CodeAsync(emulator, workplace, sendSms: true);
+        await CodeAsync(emulator, workplace, sendSms: false);
+        var sms = (await emulator.StatsAsync()).GetProperty("sms");
+        Assert.Equal(1, sms.GetArrayLength());
+        Assert.Equal(workplace, sms[0].GetProperty("workplace").GetString());
+        Assert.Equal(Employee.ToString(), sms[0].GetProperty("employee").GetString());
+        Assert.Equal(code, sms[0].GetProperty("activation_code").GetString());
+    }
+}

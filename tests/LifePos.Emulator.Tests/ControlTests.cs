@@ -1,0 +1,126 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace LifePos.Emulator.Tests;
+
+public sealed class ControlTests
+{
+    [Fact]
+    public async Task Stats_CountRequestsByEndpointAndStatus_WithServerTimes()
+    {
+        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 3);
+        await emulator.GetAsync(emulator.Workplaces);
+        await emulator.GetAsync(emulator.Workplaces);
+        await emulator.GetAsync($"{emulator.Workplaces}/{Guid.NewGuid()}");
+        var stats = await emulator.StatsAsync();
+        Assert.Equal(3, stats.GetProperty("requests_total").GetInt32());
+        Assert.Equal(2, stats.GetProperty("requests").GetProperty("list").GetProperty("by_status").GetProperty("200").GetInt32());
+        Assert.Equal(1, stats.GetProperty("requests").GetProperty("get").GetProperty("by_status").GetProperty("404").GetInt32());
+        var listTime = stats.GetProperty("server_time_ms").GetProperty("list");
+        Assert.Equal(2, listTime.GetProperty("count").GetInt32());
+        Assert.True(listTime.GetProperty("max").GetDouble() >= listTime.GetProperty("mean").GetDouble());
+        Assert.Equal(3, stats.GetProperty("workplaces").GetProperty("alive").GetInt32());
+    }
+
+    [Fact]
+    public async Task Reset_ReturnsToTheStartUpState()
+    {
+        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 45);
+        var before = (await emulator.GetAsync($"{emulator.Workplaces}?items_per_page=100&selection=all")).Body;
+        var first = (await emulator.GetAsync(emulator.Workplaces)).Json.GetProperty("items")[0].GetProperty("guid").GetString();
+        await emulator.DeleteAsync($"{emulator.Workplaces}/{first}");
+        await emulator.CreateAsync();
+        await emulator.ControlAsync("faults", new { faults = "500=1" }, HttpMethod.Put);
+
+        await emulator.ControlAsync("reset");
+        var stats = await emulator.StatsAsync();
+        Assert.Equal(0, stats.GetProperty("requests_total").GetInt32());
+        Assert.Equal(45, stats.GetProperty("workplaces").GetProperty("alive").GetInt32());
+        Assert.Equal(0, stats.GetProperty("workplaces").GetProperty("archived").GetInt32());
+        Assert.Equal(before, (await emulator.GetAsync($"{emulator.Workplaces}?items_per_page=100&selection=all")).Body);
+        Assert.Equal(46, (await emulator.CreateAsync()).Json.GetProperty("number").GetInt32());
+    }
+
+    [Fact]
+    public async Task RevokeTokens_OneOrAll_ResetRestoresTheConfiguredToken()
+    {
+        await using var emulator = await TestEmulator.StartAsync(o => o.Token = "my-own-token-abcdefghijklmnopqrstuvwxyz01234");
+        Assert.Equal("my-own-token-abcdefghijklmnopqrstuvwxyz01234", emulator.Server.Token);
+        var signedIn = (await emulator.PostAsync("auth/sign-in", new { full_username = "admin@example.com", password = "password1" })).Json.GetProperty("token").GetString();
+
+        await emulator.ControlAsync("revoke-tokens", new { token = signedIn });
+        (await emulator.GetAsync("orgs")).ShouldBe(HttpStatusCode.OK);
+        (await emulator.SendAsync(HttpMethod.Get, "orgs", adjust: r => r.Headers.Authorization = new("Bearer", signedIn)))
+            .ShouldBeError(HttpStatusCode.Unauthorized, "Unauthorized");
+
+        await emulator.ControlAsync("revoke-tokens");
+        (await emulator.GetAsync("orgs")).ShouldBeError(HttpStatusCode.Unauthorized, "Unauthorized");
+        var fresh = (await emulator.PostAsync("auth/sign-in", new { full_username = "admin@example.com", password = "password1" })).Json.GetProperty("token").GetString();
+        (await emulator.SendAsync(HttpMethod.Get, "orgs", adjust: r => r.Headers.Authorization = new("Bearer", fresh))).ShouldBe(HttpStatusCode.OK);
+
+        await emulator.ControlAsync("reset");
+        (await emulator.GetAsync("orgs")).ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task UnknownControlEndpoint_Is404()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        (await emulator.GetAsync("_emulator/nothing")).ShouldBeError(HttpStatusCode.NotFound, "NotFound");
+        (await emulator.GetAsync("_emulator/reset")).ShouldBeError(HttpStatusCode.NotFound, "NotFound");
+    }
+
+    [Fact]
+    public async Task DataFile_SurvivesARestart_AndIsWrittenSoonAfterAChange()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "lifepos-emulator-tests-" + Guid.NewGuid().ToString("N"));
+        var file = Path.Combine(directory, "data.json");
+        try
+        {
+            string created, patched;
+            await using (var emulator = await TestEmulator.StartAsync(o => { o.DataFile = file; o.Seed = 3; }))
+            {
+                var id = (await emulator.CreateAsync("Automat", "Сохрани меня", new { extensions = new { unknown_ext = new { a = 1 } } })).Guid;
+                patched = (await emulator.PatchAsync($"{emulator.Workplaces}/{id}", new[] { new { op = "add", path = "/meta_data", value = new { k = "v" } } })).Body;
+                var archived = (await emulator.GetAsync(emulator.Workplaces)).Json.GetProperty("items")[0].GetProperty("guid").GetString();
+                await emulator.DeleteAsync($"{emulator.Workplaces}/{archived}");
+                created = id;
+
+                var deadline = DateTime.UtcNow.AddSeconds(10);
+                while (!(File.Exists(file) && ReadShared(file).Contains(archived + "\",\"type_of\":\"Workplace\",\"number\":1", StringComparison.Ordinal) && ReadShared(file).Contains("\"deleted_at\":\"", StringComparison.Ordinal)))
+                {
+                    Assert.True(DateTime.UtcNow < deadline, "the data file was not written within 10 s of a change");
+                    await Task.Delay(20);
+                }
+                using var document = JsonDocument.Parse(ReadShared(file));
+                Assert.Equal(4, document.RootElement.GetProperty("organizations")[0].GetProperty("workplaces").GetArrayLength());
+            }
+
+            await using (var restarted = await TestEmulator.StartAsync(o => { o.DataFile = file; o.Seed = 45; }))
+            {
+                Assert.Equal(patched, (await restarted.GetAsync($"{restarted.Workplaces}/{created}")).Body);
+                var stats = await restarted.StatsAsync();
+                Assert.Equal(3, stats.GetProperty("workplaces").GetProperty("alive").GetInt32());
+                Assert.Equal(1, stats.GetProperty("workplaces").GetProperty("archived").GetInt32());
+                Assert.Equal(5, (await restarted.CreateAsync()).Json.GetProperty("number").GetInt32());
+            }
+            Assert.Contains("\"number\":5", ReadShared(file), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace LifePos.Emulator.Tests;
+
+public sealed class FaultTests
+{
+    private static async Task<string[]> FaultSequenceAsync(int seed)
+    {
+        await using var emulator = await TestEmulator.StartAsync(o =>
+        {
+            o.Faults = "500=0.2,503=0.1,drop-before=0.1,bad-shape=0.1";
+            o.FaultSeed = seed;
+        });
+        var outcomes = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            try
+            {
+                var answer = await emulator.GetAsync("orgs");
+                outcomes.Add(answer.Body.Contains("unexpected", StringComparison.Ordinal) ? "bad-shape" : ((int)answer.Status).ToString(CultureInfo.InvariantCulture));
+            }
+            catch (HttpRequestException)
+            {
+                outcomes.Add("dropped");
+            }
+        }
+        return outcomes.ToArray();
+    }
+
+    [Fact]
+    public async Task TheSameFaultSeed_GivesTheSameFaultSequence()
+    {
+        var first = await FaultSequenceAsync(45);
+        var second = await FaultSequenceAsync(45);
+        Assert.Equal(first, second);
+        Assert.Contains("500", first);
+        Assert.Contains("503", first);
+        Assert.Contains("dropped", first);
+        Assert.Contains("bad-shape", first);
+        Assert.Contains("200", first);
+        Assert.NotEqual(first, await FaultSequenceAsync(46));
+    }
+
+    [Fact]
+    public async Task DropAfter_CreatesTheWorkplace_ButAnswersNothing()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await emulator.ControlAsync("faults", new { next = new[] { "drop-after" }, next_endpoint = "create" }, HttpMethod.Put);
+        (await emulator.GetAsync(emulator.Workplaces)).ShouldBe(HttpStatusCode.OK);
+        await Assert.ThrowsAsync<HttpRequestException>(() => emulator.PostAsync(emulator.Workplaces, new { workplace_type = "Mobile", name = "lost answer" }));
+        var items = (await emulator.GetAsync(emulator.Workplaces)).Json.GetProperty("items");
+        Assert.Equal("lost answer", items[0].GetProperty("name").GetString());
+        var stats = await emulator.StatsAsync();
+        Assert.Equal(1, stats.GetProperty("requests").GetProperty("create").GetProperty("by_status").GetProperty("dropped").GetInt32());
+        Assert.Equal(1, stats.GetProperty("faults").GetProperty("drop-after").GetInt32());
+    }
+
+    [Fact]
+    public async Task DropBefore_AbortsWithoutProcessing()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await emulator.ControlAsync("faults", new { next = new[] { "drop-before" } }, HttpMethod.Put);
+        await Assert.ThrowsAsync<HttpRequestException>(() => emulator.PostAsync(emulator.Workplaces, new { workplace_type = "Mobile" }));
+        Assert.Equal(0, (await emulator.GetAsync(emulator.Workplaces)).Json.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task NextStatusFaults_AreAnsweredInOrder_WithJsonBodiesAndRetryAfter()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await emulator.ControlAsync("faults", new { next = new[] { "503", "429", "500", "502", "504" } }, HttpMethod.Put);
+        var expected = new (HttpStatusCode Status, string Code, bool RetryAfter)[]
+        {
+            (HttpStatusCode.ServiceUnavailable, "TryLater", true), (HttpStatusCode.TooManyRequests, "TooManyRequests", true),
+            (HttpStatusCode.InternalServerError, "InternalServerError", false), (HttpStatusCode.BadGateway, "BadGateway", false),
+            (HttpStatusCode.GatewayTimeout, "GatewayTimeout", false),
+        };
+        foreach (var (status, code, retryAfter) in expected)
+        {
+            var answer = await emulator.GetAsync("orgs");
+            answer.ShouldBeError(status, code);
+            Assert.Equal(retryAfter, answer.Headers.RetryAfter?.Delta == TimeSpan.FromSeconds(1));
+        }
+        (await emulator.GetAsync("orgs")).ShouldBe(HttpStatusCode.OK);
+        var stats = await emulator.StatsAsync();
+        Assert.Equal(6, stats.GetProperty("requests").GetProperty("orgs").GetProperty("total").GetInt32());
+        Assert.Equal(1, stats.GetProperty("requests").GetProperty("orgs").GetProperty("by_status").GetProperty("503").GetInt32());
+        Assert.Equal(1, stats.GetProperty("faults").GetProperty("504").GetInt32());
+    }
+
+    [Fact]
+    public async Task BadAnswerFaults_Are200sWithBrokenBodies()
+    {
+        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 2);
+        await emulator.ControlAsync("faults", new { next = new[] { "html", "empty", "truncated", "bad-shape" }, next_endpoint = "list" }, HttpMethod.Put);
+        (await emulator.GetAsync("orgs")).ShouldBe(HttpStatusCode.OK);
+
+        var html = await emulator.GetAsync(emulator.Workplaces);
+        html.ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("text/html", html.ContentType);
+        Assert.StartsWith("<!DOCTYPE html>", html.Body, StringComparison.Ordinal);
+
+        var empty = await emulator.GetAsync(emulator.Workplaces);
+        empty.ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("", empty.Body);
+
+        var truncated = await emulator.GetAsync(emulator.Workplaces);
+        truncated.ShouldBe(HttpStatusCode.OK);
+        Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(truncated.Body));
+
+        var badShape = await emulator.GetAsync(emulator.Workplaces);
+        Assert.True(badShape.Json.GetProperty("unexpected").GetBoolean());
+
+        Assert.Equal(2, (await emulator.GetAsync(emulator.Workplaces)).Json.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Faults_NeverTouchControlEndpoints_AndCanBeTurnedOff()
+    {
+        await using var emulator = await TestEmulator.StartAsync(o => o.Faults = "500=1");
+        (await emulator.GetAsync("orgs")).ShouldBeError(HttpStatusCode.InternalServerError, "InternalServerError");
+        Assert.Equal(1, (await emulator.StatsAsync()).GetProperty("faults").GetProperty("500").GetInt32());
+        await emulator.ControlAsync("faults", new { faults = "" }, HttpMethod.Put);
+        (await emulator.GetAsync("orgs")).ShouldBe(HttpStatusCode.OK);
+
+        var invalid = await emulator.SendAsync(HttpMethod.Put, "_emulator/faults", new { faults = "418=0.5" });
+        invalid.ShouldBeError(HttpStatusCode.UnprocessableEntity, "RequestIsNotValid");
+    }
+
+    [Fact]
+    public async Task Latency_DelaysTheAnswer_ButNotTheServerTiming()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await emulator.ControlAsync("faults", new { latency_ms = 150, jitter_ms = 0 }, HttpMethod.Put);
+        var watch = Stopwatch.StartNew();
+        var answer = await emulator.GetAsync("orgs");
+        watch.Stop();
+        Assert.True(watch.ElapsedMilliseconds >= 140, $"took {watch.ElapsedMilliseconds} ms");
+        var serverMs = double.Parse(answer.Headers.GetValues("Server-Timing").Single()["app;dur=".Length..], CultureInfo.InvariantCulture);
+        Assert.True(serverMs < 100, $"Server-Timing {serverMs} ms");
+
+        await emulator.ControlAsync("faults", new { latency_ms = 0, rate_limit = 0 }, HttpMethod.Put);
+        watch.Restart();
+        (await emulator.GetAsync("orgs")).ShouldBe(HttpStatusCode.OK);
+        Assert.True(watch.ElapsedMilliseconds < 140);
+    }
+}
