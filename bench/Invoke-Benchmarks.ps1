@@ -17,14 +17,16 @@
 param(
     # A reduced run (fewer items, rows and repetitions) that finishes in under a minute, with the same columns.
     [switch] $Quick,
-    [string] $OutputPath = (Join-Path $PSScriptRoot '../out/bench')
+    [string] $OutputPath = (Join-Path $PSScriptRoot '../out/bench'),
+    # Where Build put LifePos/ and LifePos.Emulator/.
+    [string] $BuildOutput = (Join-Path $PSScriptRoot '../out')
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
 $Root = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
-$ModuleManifest = Join-Path $Root 'out/LifePos/LifePos.psd1'
-$EmulatorLauncher = Join-Path $Root 'out/LifePos.Emulator/LifePos.EmulatorProcess.psm1'
+$ModuleManifest = Join-Path $BuildOutput 'LifePos/LifePos.psd1'
+$EmulatorLauncher = Join-Path $BuildOutput 'LifePos.Emulator/LifePos.EmulatorProcess.psm1'
 $FloorProject = Join-Path $PSScriptRoot 'Floor/Floor.csproj'
 $FloorDll = Join-Path $PSScriptRoot 'Floor/bin/Release/net10.0/Floor.dll'
 $PwshDll = Join-Path $PSHOME 'pwsh.dll'
@@ -112,7 +114,8 @@ function Add-Record {
 }
 
 function Add-Target {
-    # A target compares two records: Subject/Reference (or Subject-Reference for 'difference') against a threshold.
+    # A target compares two records: Subject/Reference ('ratio-at-most'), Reference/Subject ('inverse-ratio-at-least',
+    # how many times faster the subject is) or Subject-Reference ('difference-at-most') against a threshold.
     param(
         [Parameter(Mandatory)] [string] $Text,
         [Parameter(Mandatory)] [string] $Subject,
@@ -138,13 +141,13 @@ function Measure-InProcess {
         [scriptblock] $Check
     )
     $samples = [System.Collections.Generic.List[double]]::new()
-    for ($run = -$Warmup; $run -lt $Repetitions; $run++) {
+    for ($iteration = -$Warmup; $iteration -lt $Repetitions; $iteration++) {
         if ($Before) { & $Before }
         [GC]::Collect()
         [GC]::WaitForPendingFinalizers()
         $elapsed = Measure-Command $Run
         if ($Check) { & $Check }
-        if ($run -ge 0) { $samples.Add($elapsed.TotalMilliseconds) }
+        if ($iteration -ge 0) { $samples.Add($elapsed.TotalMilliseconds) }
     }
     , $samples.ToArray()
 }
@@ -222,7 +225,9 @@ function Start-BenchEmulator([string[]] $ArgumentList) {
 }
 
 function Connect-BenchEmulator($Emulator) {
-    Connect-LifePos -BaseUri $Emulator.BaseUri -Token (ConvertTo-SecureString $Emulator.Token -AsPlainText -Force)
+    # A failure here shows again, as an error row, in every LifePos measurement that follows.
+    try { Connect-LifePos -BaseUri $Emulator.BaseUri -Token (ConvertTo-SecureString $Emulator.Token -AsPlainText -Force) }
+    catch { Write-Warning "Connect-LifePos failed: $($_.Exception.Message)" }
 }
 
 function Get-IrmHeaders($Emulator) {
@@ -317,7 +322,7 @@ try {
             '--warmup', 1, '--repetitions', $reps).samples_ms
     }
     Add-Target '≤ 1.5× Floor' -Subject '1/LifePos' -Reference '1/Floor' -Kind ratio-at-most -Threshold 1.5
-    Add-Target 'IRM ≥ 2× LifePos' -Subject '1/IRM' -Reference '1/LifePos' -Kind inverse-ratio-at-least -Threshold 2
+    Add-Target 'IRM ≥ 2× LifePos' -Subject '1/LifePos' -Reference '1/IRM' -Kind inverse-ratio-at-least -Threshold 2
 
     $name = "First item of $('{0:N0}' -f $listItems) (Select-Object -First 1)"
     Write-Host "4. $name"
@@ -361,12 +366,12 @@ try {
     $processSamples = @{}; $processPeaks = @{}; $processErrors = @{}
     foreach ($key in $variants.Keys) { $processSamples[$key] = [System.Collections.Generic.List[double]]::new(); $processPeaks[$key] = [System.Collections.Generic.List[double]]::new() }
     # Interleaved, so drift in machine load spreads evenly over the variants; the first round is the warm-up.
-    for ($run = -1; $run -lt $Settings.ProcessRepetitions; $run++) {
+    for ($iteration = -1; $iteration -lt $Settings.ProcessRepetitions; $iteration++) {
         foreach ($key in $variants.Keys) {
             if ($processErrors.ContainsKey($key)) { continue }
             try {
                 $result = Invoke-FreshPwsh $variants[$key]
-                if ($run -ge 0) { $processSamples[$key].Add($result.WallMs); $processPeaks[$key].Add($result.peak / 1MB) }
+                if ($iteration -ge 0) { $processSamples[$key].Add($result.WallMs); $processPeaks[$key].Add($result.peak / 1MB) }
             }
             catch { $processErrors[$key] = ($_.Exception.Message -split "`n")[0] }
         }
@@ -406,7 +411,7 @@ try {
     $MemoryRuns = [ordered]@{}
     function Measure-Memory($Emulator, [long] $Items, [string] $Contender, [int] $Repetitions, [int] $Warmup) {
         $samples = [System.Collections.Generic.List[double]]::new(); $peaks = [System.Collections.Generic.List[double]]::new()
-        for ($run = -$Warmup; $run -lt $Repetitions; $run++) {
+        for ($iteration = -$Warmup; $iteration -lt $Repetitions; $iteration++) {
             if ($Contender -eq 'Floor') {
                 $result = Invoke-Floor -Emulator $Emulator -ArgumentList 'list', '--page-size', $PageSize, '--expect', $Items, '--warmup', 0, '--repetitions', 1
                 $wall = $result.samples_ms[0]; $peak = $result.peak_working_set_bytes
@@ -416,7 +421,7 @@ try {
                 Assert-Count $result.count $Items "$Contender in a fresh pwsh"
                 $wall = $result.WallMs; $peak = $result.peak
             }
-            if ($run -ge 0) { $samples.Add($wall); $peaks.Add($peak / 1MB) }
+            if ($iteration -ge 0) { $samples.Add($wall); $peaks.Add($peak / 1MB) }
         }
         @{ Samples = $samples.ToArray(); PeakWorkingSetMB = $peaks.ToArray() }
     }
@@ -523,16 +528,16 @@ try {
         # Every run starts from an empty emulator and must leave exactly its CSV's rows alive. $Run reads the CSV
         # path from $script:CsvPath. A serial contender warms up on a short CSV: a full serial run takes ~45 s.
         $samples = [System.Collections.Generic.List[double]]::new()
-        for ($run = -1; $run -lt $Repetitions; $run++) {
+        for ($iteration = -1; $iteration -lt $Repetitions; $iteration++) {
             $null = Invoke-LifePosEmulatorControl -Emulator $createEmulator -Path 'reset' -Method POST
-            $warm = $run -lt 0 -and $SmallWarmup
+            $warm = $iteration -lt 0 -and $SmallWarmup
             $script:CsvPath = if ($warm) { $warmupCsv } else { $csv }
             [GC]::Collect()
             [GC]::WaitForPendingFinalizers()
             $elapsed = Measure-Command $Run
             $alive = (Invoke-LifePosEmulatorControl -Emulator $createEmulator -Path 'stats').workplaces.alive
             Assert-Count $alive $(if ($warm) { $WarmupRows } else { $rows }) 'The bulk create'
-            if ($run -ge 0) { $samples.Add($elapsed.TotalMilliseconds) }
+            if ($iteration -ge 0) { $samples.Add($elapsed.TotalMilliseconds) }
         }
         , $samples.ToArray()
     }
@@ -646,7 +651,8 @@ function Format-Number($Value, [string] $Format = 'N0') {
 }
 
 function Format-Ratio($Record, [string] $OtherKey) {
-    if (-not $OtherKey -or $OtherKey -eq $Record.key) { return $(if ($OtherKey -eq $Record.key) { '1.00' } else { '' }) }
+    if ($Record.error -or -not $OtherKey) { return '' }
+    if ($OtherKey -eq $Record.key) { return '1.00' }
     $a = Get-Metric $Record $Record.ratio_metric; $b = Get-Metric $byKey[$OtherKey] $Record.ratio_metric
     if ($null -eq $a -or $null -eq $b -or $b -eq 0) { return '' }
     Format-Number ($a / $b) 'N2'
@@ -674,10 +680,12 @@ $md.Add('Wall milliseconds, median of the repetitions after a warm-up. ×&nbsp;F
 $md.Add('')
 $md.Add('| # | Scenario | Contender | Reps | Median ms | Min ms | Max ms | Items/s | Peak WS MB | × Floor | × LifePos | Targets |')
 $md.Add('|---|---|---|---|---|---|---|---|---|---|---|---|')
-foreach ($record in $Records) {
+function Format-Cell([string] $Text) { $Text.Replace('|', '\|') }
+foreach ($record in ($Records | Sort-Object scenario -Stable)) {
     $targetText = @($Targets | Where-Object { $_.subject -eq $record.key } | ForEach-Object { Format-Target $_ }) -join '<br>'
     if ($record.error) { $targetText = "ERROR: $($record.error)" + $(if ($targetText) { "<br>$targetText" }) }
-    $contender = $record.contender + $(if ($record.note) { " <sub>($($record.note))</sub>" })
+    $contender = Format-Cell ($record.contender + $(if ($record.note) { " <sub>($($record.note))</sub>" }))
+    $targetText = Format-Cell $targetText
     $md.Add("| $($record.scenario) | $($record.scenario_name) | $contender | $($record.repetitions) | $(Format-Number $record.median_ms 'N1') | " +
         "$(Format-Number $record.min_ms 'N1') | $(Format-Number $record.max_ms 'N1') | $(Format-Number $record.items_per_second) | " +
         "$(Format-Number $record.peak_working_set_mb 'N1') | $(Format-Ratio $record $record.floor_key) | $(Format-Ratio $record $record.lifepos_key) | $targetText |")
@@ -687,7 +695,7 @@ $md.Add('## Targets')
 $md.Add('')
 $md.Add('| Scenario | Target | Measured | Result |')
 $md.Add('|---|---|---|---|')
-foreach ($target in $Targets) {
+foreach ($target in ($Targets | Sort-Object { $byKey[$_.subject].scenario } -Stable)) {
     $unit = if ($target.kind -eq 'difference-at-most') { ' ms' } else { '×' }
     $result = if ($null -eq $target.pass) { 'n/a' } elseif ($target.pass) { 'pass' } else { '**MISS**' }
     $md.Add("| $($byKey[$target.subject].scenario_name) | $($target.text) | $(if ($null -ne $target.measured) { "$($target.measured)$unit" }) | $result |")
