@@ -2,7 +2,8 @@
 .SYNOPSIS
     Builds, tests and demonstrates the LifePos module. Each task runs alone: ./build.ps1 Test
 .DESCRIPTION
-    Build     publishes the module to out/LifePos/ and the emulator to out/LifePos.Emulator/.
+    Build     publishes the module to out/LifePos/ (with its help, generated from docs/help/) and the emulator to
+              out/LifePos.Emulator/.
     Test      runs every xunit and Pester test and prints one closing line: N passed, N failed, N skipped.
     Demo      builds, starts the emulator on a free port, runs the examples against it, and stops it.
     Emulator  starts the emulator in the foreground (Ctrl+C stops it).
@@ -40,6 +41,15 @@ function Invoke-BuildTask {
     Invoke-Dotnet publish (Join-Path $Root 'src/LifePos.Emulator/LifePos.Emulator.csproj') -c Release -o $EmulatorOut --nologo -v quiet
     Write-Host "Module:   $ModuleOut"
     Write-Host "Emulator: $(Join-Path $EmulatorOut 'LifePos.Emulator.dll')"
+    Invoke-HelpGeneration
+}
+
+# en-US/LifePos.dll-Help.xml and about_LifePos.help.txt from docs/help/, with parameter metadata read from the built
+# cmdlets; fails when the help and the cmdlets disagree. A fresh pwsh, so this process never loads the module.
+function Invoke-HelpGeneration {
+    $pwsh = Get-PwshCommand
+    & $pwsh[0] $pwsh[1..($pwsh.Count - 1)] -File (Join-Path $Root 'docs/help/Build-Help.ps1') -ModulePath $ModuleOut
+    if ($LASTEXITCODE -ne 0) { throw "The help does not match the cmdlets (docs/help/Build-Help.ps1 exit code $LASTEXITCODE)." }
 }
 
 function Get-PesterManifest {
