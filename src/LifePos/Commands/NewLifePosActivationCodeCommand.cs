@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using LifePos.Core;
 using LifePos.PowerShell;
 
 namespace LifePos.Commands
@@ -56,10 +57,26 @@ namespace LifePos.Commands
 
             var client = Client;
             var organization = ActiveConnection.OrganizationId;
+            var maxTries = ActiveConnection.MaxRetries;
             bulk.Submit(TargetOf(workplaceId), async token =>
             {
-                var code = await client.GenerateActivationCodeAsync(organization, workplaceId, employeeId, outletId, sendSms, RowContext(token))
-                    .ConfigureAwait(false);
+                var context = RowContext(token);
+                string code;
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        code = await client.GenerateActivationCodeAsync(organization, workplaceId, employeeId, outletId, sendSms, context)
+                            .ConfigureAwait(false);
+                        break;
+                    }
+                    catch (LifePosApiException exception) when (exception.MayHaveSucceeded && !sendSms && attempt < maxTries)
+                    {
+                        // Without an SMS a lost answer is safe to ask again: an extra code harms nobody.
+                        Messages.Enqueue(PipelineMessageKind.Verbose, "Asking again for an activation code: " + exception.ErrorCode + ".");
+                    }
+                }
+
                 var activationCode = new ActivationCode
                 {
                     WorkplaceId = workplaceId,

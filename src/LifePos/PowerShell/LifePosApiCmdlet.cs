@@ -20,6 +20,7 @@ namespace LifePos.PowerShell
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             _ = ActiveConnection;
         }
 

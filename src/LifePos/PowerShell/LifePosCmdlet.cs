@@ -23,10 +23,10 @@ namespace LifePos.PowerShell
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
         internal CancellationToken CancellationToken => _cancellation.Token;
 
-        internal PipelineMessageQueue Messages => _messages ??= new PipelineMessageQueue(IsEnabled("Verbose"), IsEnabled("Debug"));
+        internal PipelineMessageQueue Messages => _messages ?? throw new InvalidOperationException("BeginProcessing has not run.");
 
         /// <summary>One context per run, so its retry count covers the whole run.</summary>
-        internal RequestContext RequestContext => _requestContext ??= new RequestContext(CancellationToken, Messages);
+        internal RequestContext RequestContext => _requestContext ?? throw new InvalidOperationException("BeginProcessing has not run.");
 
         public void Dispose()
         {
@@ -39,6 +39,13 @@ namespace LifePos.PowerShell
         /// <summary>Releases what a derived cmdlet holds; called once when the pipeline ends or stops.</summary>
         protected virtual void DisposeResources()
         {
+        }
+
+        /// <summary>Reads -Verbose/-Debug on the pipeline thread: worker threads only ever see the finished objects.</summary>
+        protected override void BeginProcessing()
+        {
+            _messages = new PipelineMessageQueue(IsEnabled("Verbose"), IsEnabled("Debug"));
+            _requestContext = new RequestContext(CancellationToken, _messages);
         }
 
         protected override void StopProcessing() => _cancellation.Cancel();

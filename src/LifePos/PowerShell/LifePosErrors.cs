@@ -23,7 +23,7 @@ namespace LifePos.PowerShell
             switch (exception)
             {
                 case LifePosApiException api:
-                    return new ErrorRecord(api, "LifePos." + api.ErrorCode, CategoryOf(api), target);
+                    return new ErrorRecord(WithoutStackTrace(api), "LifePos." + api.ErrorCode, CategoryOf(api), target);
                 case LifePosConfigurationException configuration:
                     return new ErrorRecord(configuration, "LifePos.InvalidConfiguration", ErrorCategory.InvalidArgument, target);
                 case InvalidInputException input:
@@ -45,6 +45,18 @@ namespace LifePos.PowerShell
 
         public static ErrorRecord InvalidInput(string message, object? target) =>
             FromException(new InvalidInputException(message), target);
+
+        /// <summary>
+        /// The same facts in an exception that was never thrown, so <c>$Error[0].Exception.ToString()</c> shows the
+        /// message and no stack trace of the module's internals.
+        /// </summary>
+        private static LifePosApiException WithoutStackTrace(LifePosApiException exception) =>
+            exception is LifePosAuthenticationException
+                ? new LifePosAuthenticationException(
+                    exception.Message, exception.StatusCode, exception.ErrorCode, exception.ServerMessage, exception.Method, exception.Path, exception.Attempts)
+                : new LifePosApiException(
+                    exception.Message, exception.StatusCode, exception.ErrorCode, exception.ServerMessage, exception.Method, exception.Path,
+                    exception.MayHaveSucceeded, exception.Attempts);
 
         private static ErrorCategory CategoryOf(LifePosApiException exception)
         {
