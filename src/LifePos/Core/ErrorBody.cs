@@ -15,7 +15,7 @@ namespace LifePos.Core
         private static readonly string[] MessageFields = { "message", "error_description", "detail", "description", "title", "error_message", "errorMessage" };
         private static readonly Regex TitlePattern = new Regex(@"<title[^>]*>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant);
         private static readonly Regex Whitespace = new Regex(@"\s+", RegexOptions.CultureInvariant);
-        private static readonly Regex CodeLike = new Regex(@"^[A-Za-z][A-Za-z0-9_.\-]{0,63}$", RegexOptions.CultureInvariant);
+        private static readonly Regex CodeLike = new Regex(@"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$", RegexOptions.CultureInvariant);
 
         private ErrorBody(string? code, string? message, string kind)
         {
@@ -145,7 +145,7 @@ namespace LifePos.Core
                     {
                         code ??= text;
                     }
-                    else if (AsText(value) is { } prose && prose.Length > 0)
+                    else if (name == "error" && AsText(value) is { } prose && prose.Length > 0)
                     {
                         message ??= Shorten(prose);
                     }

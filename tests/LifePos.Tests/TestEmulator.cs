@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Security;
+using System.Text.Json;
+using LifePos.Core;
+using LifePos.Emulator;
+
+namespace LifePos.Tests;
+
+/// <summary>An in-process emulator on 127.0.0.1 with helpers for its control endpoints.</summary>
+internal sealed class TestEmulator : IAsyncDisposable
+{
+    private readonly HttpClient _control;
+
+    private TestEmulator(EmulatorServer server)
+    {
+        Server = server;
+        _control = new HttpClient { BaseAddress = server.BaseAddress };
+    }
+
+    public EmulatorServer Server { get; }
+
+    public Uri BaseUri => Server.BaseAddress;
+
+    public Guid OrganizationId => Server.OrganizationId;
+
+    public string Token => Server.Token;
+
+    public static async Task<TestEmulator> StartAsync(Action<EmulatorOptions>? configure = null)
+    {
+        var options = new EmulatorOptions { Urls = "http://127.0.0.1:0" };
+        configure?.Invoke(options);
+        return new TestEmulator(await EmulatorServer.StartAsync(options));
+    }
+
+    public static SecureString Secure(string text)
+    {
+        var secure = new SecureString();
+        foreach (var character in text)
+        {
+            secure.AppendChar(character);
+        }
+
+        secure.MakeReadOnly();
+        return secure;
+    }
+
+    /// <summary>A client with the emulator's token and quick retries, so fault tests stay fast.</summary>
+    public LifePosClient CreateClient(Action<LifePosClientOptions>? configure = null)
+    {
+        var options = new LifePosClientOptions
+        {
+            BaseUri = BaseUri,
+            Token = Secure(Token),
+            MaxRetries = 5,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(1),
+            MaxRetryDelay = TimeSpan.FromMilliseconds(20),
+            Timeout = TimeSpan.FromSeconds(10),
+        };
+        configure?.Invoke(options);
+        return LifePosClient.Create(options);
+    }
+
+    /// <summary>Forces the listed faults, in order, onto the next requests to one endpoint (e.g. "create").</summary>
+    public Task ForceNextAsync(string endpoint, params string[] faults) =>
+        PutFaultsAsync(new Dictionary<string, object> { ["next"] = faults, ["next_endpoint"] = endpoint });
+
+    public async Task PutFaultsAsync(object body)
+    {
+        using var response = await _control.PutAsJsonAsync("_emulator/faults", body);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task RevokeTokensAsync()
+    {
+        using var response = await _control.PostAsync("_emulator/revoke-tokens", null);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<JsonElement> StatsAsync()
+    {
+        using var response = await _control.GetAsync("_emulator/stats");
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Requests the emulator received for one endpoint ("list", "create", ...), faulted ones included.</summary>
+    public async Task<int> RequestsAsync(string endpoint)
+    {
+        var stats = await StatsAsync();
+        return stats.GetProperty("requests").TryGetProperty(endpoint, out var counts) ? counts.GetProperty("total").GetInt32() : 0;
+    }
+
+    public async Task<int> AliveAsync() => (await StatsAsync()).GetProperty("workplaces").GetProperty("alive").GetInt32();
+
+    public async ValueTask DisposeAsync()
+    {
+        _control.Dispose();
+        await Server.DisposeAsync();
+    }
+}
+
+/// <summary>Records everything the client tells an observer, thread-safely.</summary>
+internal sealed class RecordingObserver : IRequestObserver
+{
+    public ConcurrentQueue<string> Debug { get; } = new();
+
+    public ConcurrentQueue<RequestLog> Requests { get; } = new();
+
+    public ConcurrentQueue<RetryInfo> Retries { get; } = new();
+
+    public Action<RetryInfo>? OnRetryCallback { get; set; }
+
+    public bool IsDebugEnabled { get; set; } = true;
+
+    public int RequestsStarted(string pathFragment) =>
+        Debug.Count(text => text.StartsWith("HTTP request ", StringComparison.Ordinal) && text.Split('\n')[0].Contains(pathFragment, StringComparison.Ordinal));
+
+    public void OnRequestCompleted(RequestLog log) => Requests.Enqueue(log);
+
+    public void OnDebug(string text) => Debug.Enqueue(text);
+
+    public void OnRetry(RetryInfo info)
+    {
+        Retries.Enqueue(info);
+        OnRetryCallback?.Invoke(info);
+    }
+
+    /// <summary>Every text the observer received, for secret checks.</summary>
+    public string AllText() =>
+        string.Join("\n", Debug) + "\n" + string.Join("\n", Requests.Select(r => r.ToString())) + "\n" +
+        string.Join("\n", Retries.Select(r => r.ToString() + " " + r.Reason));
+}
