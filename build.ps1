@@ -6,13 +6,15 @@
               out/LifePos.Emulator/.
     Test      runs every xunit and Pester test and prints one closing line: N passed, N failed, N skipped.
     Demo      builds, starts the emulator on a free port, runs the examples against it, and stops it.
+    Package   builds, then writes the versioned module folder out/package/LifePos/<version>/ and a .nupkg in the
+              local PSResourceGet repository out/package/repository/ (see tools/Publish-LocalPackage.ps1).
     Emulator  starts the emulator in the foreground (Ctrl+C stops it).
     Clean     removes out/ and every bin/ and obj/ folder.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'Clean', 'Package')]
     [string[]] $Task = 'Build',
 
     # Port for the Emulator task.
@@ -26,6 +28,7 @@ $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'LifePos'
 $EmulatorOut = Join-Path $Out 'LifePos.Emulator'
 $TestResults = Join-Path $Out 'test-results'
+$PackageOut = Join-Path $Out 'package'
 $PesterVersion = '5.7.1'
 
 function Invoke-Dotnet {
@@ -117,6 +120,13 @@ function Invoke-DemoTask {
     $pwsh = Get-PwshCommand
     & $pwsh[0] $pwsh[1..($pwsh.Count - 1)] -File (Join-Path $Root 'examples/Demo.ps1')
     if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
+}
+
+# A versioned folder under out/package/ rather than out/LifePos/<version>/: out/LifePos/ is the flat Build output that
+# everyone imports by path, and a nested copy would make it ambiguous on PSModulePath.
+function Invoke-PackageTask {
+    Invoke-BuildTask
+    & (Join-Path $Root 'tools/Publish-LocalPackage.ps1') -ModulePath $ModuleOut -OutputPath $PackageOut
 }
 
 function Invoke-CleanTask {
