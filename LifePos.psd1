@@ -31,7 +31,7 @@
             Tags         = @('LifePos', 'POS', 'LIFE-POS', 'cash-register', 'workplaces')
             ProjectUri   = 'https://github.com/lifepos/LifePos'
             LicenseUri   = 'https://github.com/lifepos/LifePos/blob/main/LICENSE'
-            ReleaseNotes = 'See CHANGELOG.md.'
+            ReleaseNotes = '0.1.0: first release. Workplace cmdlets for the LIFE POS API v6 with streaming paging, throttled bulk pipelines from CSV, safe retries, help and example scripts. Full history: https://github.com/lifepos/LifePos/blob/main/CHANGELOG.md'
         }
     }
 }
