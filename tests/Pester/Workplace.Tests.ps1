@@ -1,0 +1,366 @@
+# The everyday work with workplaces, one cmdlet at a time, against an emulator seeded with 45 workplaces.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../out/LifePos/LifePos.psd1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../../out/LifePos.Emulator/LifePos.EmulatorProcess.psm1') -Force
+    $script:Emulator = Start-LifePosEmulator -ArgumentList '--seed', '45'
+    $script:SecureToken = ConvertTo-SecureString $Emulator.Token -AsPlainText -Force
+
+    function Reset-Emulator {
+        $null = Invoke-LifePosEmulatorControl $Emulator 'reset' -Method Post
+    }
+
+    function Get-RequestCount([string] $Endpoint) {
+        $requests = (Invoke-LifePosEmulatorControl $Emulator 'stats').requests
+        if ($requests.PSObject.Properties[$Endpoint]) { $requests.$Endpoint.total } else { 0 }
+    }
+
+    function Get-ChangeRequestCount {
+        $total = 0
+        foreach ($endpoint in 'create', 'update', 'archive', 'unarchive', 'deactivate', 'generate-activation-code', 'activate') {
+            $total += Get-RequestCount $endpoint
+        }
+        $total
+    }
+
+    Connect-LifePos -BaseUri $Emulator.BaseUri -Token $SecureToken
+}
+AfterAll {
+    Disconnect-LifePos
+    $Emulator | Stop-LifePosEmulator
+}
+
+Describe 'Get-LifePosWorkplace' {
+    BeforeAll { Reset-Emulator }
+
+    It 'lists every workplace as LifePos.Workplace, in number order' {
+        $all = @(Get-LifePosWorkplace)
+        $all.Count | Should -Be 45
+        $all[0] | Should -BeOfType ([LifePos.Workplace])
+        $all.Number | Should -Be (1..45)
+    }
+
+    It 'costs exactly one list request for Select-Object -First 3' {
+        Reset-Emulator
+        $three = @(Get-LifePosWorkplace -PageSize 20 | Select-Object -First 3)
+        $three.Count | Should -Be 3
+        Get-RequestCount 'list' | Should -Be 1
+    }
+
+    It 'costs exactly one list request for -First 3' {
+        Reset-Emulator
+        @(Get-LifePosWorkplace -First 3).Number | Should -Be 1, 2, 3
+        Get-RequestCount 'list' | Should -Be 1
+    }
+
+    It 'pages on its own: -PageSize 10 asks for 5 pages' {
+        Reset-Emulator
+        @(Get-LifePosWorkplace -PageSize 10).Count | Should -Be 45
+        Get-RequestCount 'list' | Should -Be 5
+    }
+
+    It 'skips, takes, and reports the total count with -Skip -First -IncludeTotalCount' {
+        $result = @(Get-LifePosWorkplace -Skip 40 -First 10 -IncludeTotalCount)
+        $result[0] | Should -BeOfType ([UInt64])
+        [UInt64]$result[0] | Should -Be 45
+        $result[1..5].Number | Should -Be (41..45)
+    }
+
+    It 'filters -Name with wildcards, ignoring case' {
+        @(Get-LifePosWorkplace -Name 'касса 001*').Number | Should -Be (10..19)
+        @(Get-LifePosWorkplace -Name '*00[012]7').Number | Should -Be 7, 17, 27
+    }
+
+    It 'matches a -Name without wildcards exactly' {
+        $one = @(Get-LifePosWorkplace -Name 'Касса 0007')
+        $one.Count | Should -Be 1
+        $one[0].Number | Should -Be 7
+    }
+
+    It 'filters by -WorkplaceType' {
+        $all = @(Get-LifePosWorkplace)
+        $mobile = @(Get-LifePosWorkplace -WorkplaceType Mobile)
+        $mobile.Count | Should -BeGreaterThan 0
+        $mobile.Count | Should -Be @($all | Where-Object WorkplaceType -EQ 'Mobile').Count
+        $mobile.WorkplaceType | Sort-Object -Unique | Should -Be 'Mobile'
+    }
+
+    It 'passes -Query and -OrderBy to the server' {
+        @(Get-LifePosWorkplace -Query '0033').Number | Should -Be 33
+        (Get-LifePosWorkplace -OrderBy NumberDesc -First 1).Number | Should -Be 45
+    }
+
+    It 'gets workplaces by -Id from the pipeline, in input order' {
+        $some = @(Get-LifePosWorkplace -First 8)
+        $again = @($some | Sort-Object Number -Descending | Get-LifePosWorkplace -ThrottleLimit 8)
+        $again.Number | Should -Be (8..1)
+    }
+
+    It 'reports an unknown -Id as LifePos.NotFound with the id as TargetObject' {
+        $missing = [Guid]::NewGuid()
+        $result = Get-LifePosWorkplace -Id $missing -ErrorVariable notFound -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        $notFound.Count | Should -Be 1
+        $notFound[0].FullyQualifiedErrorId | Should -BeLike 'LifePos.NotFound,*'
+        $notFound[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $notFound[0].TargetObject | Should -Be $missing
+        "$($notFound[0])" | Should -Match $missing
+    }
+
+    It 'lists archived workplaces with -Selection' {
+        Reset-Emulator
+        Get-LifePosWorkplace -Name 'Касса 0044' | Remove-LifePosWorkplace -Confirm:$false
+        @(Get-LifePosWorkplace -Selection ArchivedOnly).Number | Should -Be 44
+        @(Get-LifePosWorkplace).Count | Should -Be 44
+        @(Get-LifePosWorkplace -Selection All).Count | Should -Be 45
+    }
+
+    It 'shows progress while paging, and none when $ProgressPreference is SilentlyContinue' {
+        $module = Join-Path $PSScriptRoot '../../out/LifePos/LifePos.psd1'
+        $counts = foreach ($preference in 'Continue', 'SilentlyContinue') {
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddScript({
+                        param($Module, $Uri, $Token, $Preference)
+                        Import-Module $Module
+                        Connect-LifePos -BaseUri $Uri -Token (ConvertTo-SecureString $Token -AsPlainText -Force)
+                        $ProgressPreference = $Preference
+                        $null = Get-LifePosWorkplace -PageSize 5
+                    }).AddArgument($module).AddArgument($Emulator.BaseUri).AddArgument($Emulator.Token).AddArgument($preference)
+                $null = $ps.Invoke()
+                $ps.Streams.Error.Count | Should -Be 0
+                $ps.Streams.Progress.Count
+            }
+            finally { $ps.Dispose() }
+        }
+        $counts[0] | Should -BeGreaterThan 0
+        $counts[0] | Should -BeLessThan 25 -Because 'progress is limited to a few updates a second'
+        $counts[1] | Should -Be 0
+    }
+}
+
+Describe 'New-LifePosWorkplace' {
+    BeforeAll { Reset-Emulator }
+
+    It 'creates a workplace with extensions from JSON text and meta data from a hashtable' {
+        $workplace = New-LifePosWorkplace 'Касса у окна' -WorkplaceType Stationary -Meta 'window' `
+            -Extension '{"smart_pos":{"version":"2.1","tms_params":{"port":5555}}}' -MetaData @{ region = 'north'; floor = 2 }
+        $workplace | Should -BeOfType ([LifePos.Workplace])
+        $workplace.Name | Should -Be 'Касса у окна'
+        $workplace.WorkplaceType | Should -Be 'Stationary'
+        $workplace.Meta | Should -Be 'window'
+        $workplace.Extensions.smart_pos.version | Should -Be '2.1'
+        $workplace.Extensions.smart_pos.tms_params.port | Should -Be 5555
+        $workplace.MetaData.region | Should -Be 'north'
+        (Get-LifePosWorkplace -Id $workplace.Id).Extensions.smart_pos.version | Should -Be '2.1'
+    }
+
+    It 'takes -Extension as a PSCustomObject' {
+        $extension = [pscustomobject]@{ nadex_soft_pos = [pscustomobject]@{ turned_on = $true; version = '1.0' } }
+        $workplace = New-LifePosWorkplace -WorkplaceType Mobile -Name 'Курьер' -Extension $extension
+        $workplace.Extensions.nadex_soft_pos.turned_on | Should -BeTrue
+    }
+
+    It 'refuses an unknown type with a clear error and sends nothing' {
+        $before = Get-RequestCount 'create'
+        New-LifePosWorkplace -WorkplaceType Spaceship -Name 'Nope' -ErrorVariable bad -ErrorAction SilentlyContinue
+        $bad.Count | Should -Be 1
+        $bad[0].FullyQualifiedErrorId | Should -BeLike 'LifePos.InvalidInput,*'
+        "$($bad[0])" | Should -Match "Spaceship.*Unknown, Mobile, Stationary or Automat"
+        Get-RequestCount 'create' | Should -Be $before
+    }
+
+    It 'sends nothing with -WhatIf' {
+        $before = Get-ChangeRequestCount
+        New-LifePosWorkplace -WorkplaceType Mobile -Name 'What if' -WhatIf | Should -BeNullOrEmpty
+        Get-ChangeRequestCount | Should -Be $before
+    }
+}
+
+Describe 'Set-LifePosWorkplace' {
+    BeforeEach {
+        $script:Workplace = New-LifePosWorkplace -WorkplaceType Mobile -Name "Set $([Guid]::NewGuid().ToString('N').Substring(0, 6))" `
+            -Extension @{ smart_pos = @{ version = '1' }; unknown_ext = @{ keep = 'me' } }
+    }
+
+    It 'changes only what was given and emits nothing without -PassThru' {
+        Set-LifePosWorkplace -Id $Workplace.Id -Meta 'changed' | Should -BeNullOrEmpty
+        $after = Get-LifePosWorkplace -Id $Workplace.Id
+        $after.Meta | Should -Be 'changed'
+        $after.Name | Should -Be $Workplace.Name
+        $after.Extensions.Keys | Sort-Object | Should -Be 'smart_pos', 'unknown_ext'
+    }
+
+    It 'merges -Extension by name and removes with -RemoveExtension' {
+        $after = $Workplace | Set-LifePosWorkplace -Extension @{ nadex_soft_pos = @{ turned_on = $true } } -RemoveExtension smart_pos -PassThru
+        $after.Extensions.Keys | Sort-Object | Should -Be 'nadex_soft_pos', 'unknown_ext'
+        $after.Extensions.unknown_ext.keep | Should -Be 'me'
+    }
+
+    It 'renames and retypes by -InputObject' {
+        $after = Set-LifePosWorkplace -InputObject $Workplace -Name 'Renamed' -WorkplaceType Automat -MetaData '{"a":1}' -PassThru
+        $after.Name | Should -Be 'Renamed'
+        $after.WorkplaceType | Should -Be 'Automat'
+        $after.MetaData.a | Should -Be 1
+    }
+
+    It 'sends nothing with -WhatIf' {
+        $before = Get-ChangeRequestCount
+        $Workplace | Set-LifePosWorkplace -Name 'What if' -WhatIf
+        Get-ChangeRequestCount | Should -Be $before
+        (Get-LifePosWorkplace -Id $Workplace.Id).Name | Should -Be $Workplace.Name
+    }
+
+    It 'reports a server refusal as a non-terminating error for the row' {
+        $Workplace | Remove-LifePosWorkplace -Confirm:$false
+        $Workplace | Set-LifePosWorkplace -Name 'Archived now' -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused.Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'LifePos.NotAllowedForArchived,*'
+        $refused[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $refused[0].TargetObject.Id | Should -Be $Workplace.Id
+    }
+}
+
+Describe 'Remove-, Restore-, Disable-LifePosWorkplace' {
+    BeforeAll { Reset-Emulator }
+
+    It 'archives with Remove and brings back with Get | Restore' {
+        $targets = @(Get-LifePosWorkplace -Name 'Касса 000[1-3]')
+        $archived = @($targets | Remove-LifePosWorkplace -Confirm:$false -PassThru)
+        $archived.IsArchived | Should -Be $true, $true, $true
+        $restored = @(Get-LifePosWorkplace -Selection ArchivedOnly | Restore-LifePosWorkplace -PassThru)
+        $restored.Number | Should -Be 1, 2, 3
+        $restored.IsArchived | Should -Be $false, $false, $false
+    }
+
+    It 'deactivates with Disable' {
+        $active = Get-LifePosWorkplace | Where-Object IsActivated | Select-Object -First 1
+        $active | Should -Not -BeNullOrEmpty
+        $after = Disable-LifePosWorkplace -Id $active.Id -Confirm:$false -PassThru
+        $after.IsActivated | Should -BeFalse
+    }
+
+    It 'says in the ShouldProcess text that an archived workplace can be restored' {
+        $workplace = Get-LifePosWorkplace -First 1
+        $text = $workplace | Remove-LifePosWorkplace -Confirm:$false -Verbose 4>&1 | Out-String
+        $text | Should -Match 'will be archived'
+        $text | Should -Match 'restored with Restore-LifePosWorkplace'
+        $workplace | Restore-LifePosWorkplace
+    }
+
+    It 'sends nothing with -WhatIf' {
+        $before = Get-ChangeRequestCount
+        $some = @(Get-LifePosWorkplace -First 2)
+        $some | Remove-LifePosWorkplace -WhatIf
+        $some | Restore-LifePosWorkplace -WhatIf
+        $some | Disable-LifePosWorkplace -WhatIf
+        $some | New-LifePosActivationCode -EmployeeId ([Guid]::NewGuid()) -WhatIf
+        Invoke-LifePosRequest -Method POST -Path '/orgs/{org}/workplaces' -Body @{ workplace_type = 'Mobile' } -WhatIf
+        Get-ChangeRequestCount | Should -Be $before
+    }
+
+    It '<Command> has ConfirmImpact <Impact>' -TestCases @(
+        @{ Command = 'Remove-LifePosWorkplace'; Impact = 'High' }
+        @{ Command = 'Disable-LifePosWorkplace'; Impact = 'High' }
+        @{ Command = 'Set-LifePosWorkplace'; Impact = 'Medium' }
+    ) {
+        (Get-Command $Command).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact | Should -Be $Impact
+    }
+}
+
+Describe 'New-LifePosActivationCode and Enable-LifePosWorkplace' {
+    BeforeAll { Reset-Emulator }
+
+    It 'generates a code for a piped workplace and activates with it' {
+        $workplace = Get-LifePosWorkplace -Name 'Касса 0001'
+        $workplace.IsActivated | Should -BeFalse
+        $employee = [Guid]::NewGuid()
+        $code = $workplace | New-LifePosActivationCode -EmployeeId $employee
+        $code | Should -BeOfType ([LifePos.ActivationCode])
+        $code.Code | Should -Match '^\d{8}$'
+        $code.WorkplaceId | Should -Be $workplace.Id
+        $code.WorkplaceName | Should -Be 'Касса 0001'
+        $code.EmployeeId | Should -Be $employee
+
+        $activation = $code | Enable-LifePosWorkplace
+        $activation | Should -BeOfType ([LifePos.WorkplaceActivation])
+        $activation.WorkplaceId | Should -Be $workplace.Id
+        $activation.Token | Should -BeOfType ([securestring])
+        $activation.Token.Length | Should -BeGreaterThan 0
+        (Get-LifePosWorkplace -Id $workplace.Id).IsActivated | Should -BeTrue
+    }
+
+    It 'records an SMS with -SendSms and takes -OutletId' {
+        $workplace = Get-LifePosWorkplace -Name 'Касса 0002'
+        $outlet = [Guid]::NewGuid()
+        $code = New-LifePosActivationCode -WorkplaceId $workplace.Id -EmployeeId ([Guid]::NewGuid()) -OutletId $outlet -SendSms
+        $code.SmsRequested | Should -BeTrue
+        $code.OutletId | Should -Be $outlet
+        $sms = @((Invoke-LifePosEmulatorControl $Emulator 'stats').sms)
+        $sms.activation_code | Should -Contain $code.Code
+    }
+
+    It 'reports a wrong code as LifePos.WrongActivationCode' {
+        Enable-LifePosWorkplace -ActivationCode '00000000' -ErrorVariable wrong -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $wrong.Count | Should -Be 1
+        $wrong[0].FullyQualifiedErrorId | Should -BeLike 'LifePos.WrongActivationCode,*'
+        $wrong[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+    }
+}
+
+Describe 'Invoke-LifePosRequest' {
+    BeforeAll { Reset-Emulator }
+
+    It 'returns JSON answers as PSCustomObjects' {
+        $orgs = Invoke-LifePosRequest -Path '/orgs'
+        $orgs | Should -BeOfType ([pscustomobject])
+        $orgs.items[0].guid | Should -Be $Emulator.OrganizationId.ToString()
+    }
+
+    It 'sends -Query and replaces {org}' {
+        $page = Invoke-LifePosRequest -Path '/orgs/{org}/workplaces' -Query @{ items_per_page = 2; include_items_total = $true }
+        $page.items.Count | Should -Be 2
+        $page.items_total | Should -Be 45
+    }
+
+    It 'follows every page with -All' {
+        $items = @(Invoke-LifePosRequest -Path '/orgs/{org}/workplaces' -Query @{ items_per_page = 10 } -All)
+        $items.Count | Should -Be 45
+        $items[44].number | Should -Be 45
+    }
+
+    It 'sends a -Body given as JSON text' {
+        $created = Invoke-LifePosRequest -Method POST -Path '/orgs/{org}/workplaces' -Body '{"workplace_type":"Mobile","name":"Raw"}'
+        $created.name | Should -Be 'Raw'
+        (Get-LifePosWorkplace -Id $created.guid).Name | Should -Be 'Raw'
+    }
+
+    It 'maps server errors like the other cmdlets' {
+        Invoke-LifePosRequest -Path "/orgs/{org}/workplaces/$([Guid]::NewGuid())" -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'LifePos.NotFound,*'
+    }
+}
+
+Describe 'Output formatting and tab completion' {
+    It 'shows workplaces as a table of Number, Name, Type, Activated, Archived, Id' {
+        $table = Get-LifePosWorkplace -First 2 | Format-Table | Out-String
+        $table | Should -Match 'Number\s+Name\s+Type\s+Activated\s+Archived\s+Id'
+        $list = Get-LifePosWorkplace -First 1 | Format-List | Out-String
+        $list | Should -Match 'Extensions'
+    }
+
+    It 'completes -Id from workplaces seen recently, showing their names' {
+        $seen = Get-LifePosWorkplace -Name 'Касса 0012'
+        $line = "Get-LifePosWorkplace -Id $($seen.Id.ToString().Substring(0, 8))"
+        $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        $match = @($completion.CompletionMatches)
+        $match.Count | Should -Be 1
+        $match[0].CompletionText | Should -Be $seen.Id.ToString()
+        $match[0].ListItemText | Should -Match 'Касса 0012'
+    }
+
+    It 'completes -WorkplaceType values' {
+        $line = 'New-LifePosWorkplace -WorkplaceType Sta'
+        $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        $completion.CompletionMatches.CompletionText | Should -Be 'Stationary'
+    }
+}
