@@ -96,13 +96,13 @@ Describe 'The help examples, run against the emulator' {
     }
 
     It '<Command> example <Number>: <Title>' -ForEach $RunnableExamples {
+        $ErrorActionPreference = 'Stop'
         Connect-LifePos -BaseUri $Address -Token (ConvertTo-SecureString $Emulator.Token -AsPlainText -Force)
         $folder = New-Item -ItemType Directory (Join-Path $TestDrive "$Command-$Number")
         Copy-Item $Csv $folder
         $example = [scriptblock]::Create($Code.Replace('http://127.0.0.1:5080', $Address))
         Push-Location $folder
         try {
-            $ErrorActionPreference = 'Stop'
             $null = & $example *>&1 | Out-String
         }
         finally {
