@@ -136,7 +136,7 @@ namespace LifePos.Core
                 case "OperationCannotBePerformed":
                     return "The workplace is not in the state the change expects; read it again and retry.";
                 case "WrongActivationCode":
-                    return "The code is wrong, already used or expired; generate a new one with New-LifePosActivationCode.";
+                    return "Codes work once and expire; get a new one with New-LifePosActivationCode.";
                 case "TryActivateLater":
                     return "Too many wrong activation codes came from this address; activation is blocked for a while.";
                 case "TrySendCodeLater":

@@ -65,7 +65,7 @@ namespace LifePos.Core
                     return failure.Response;
                 }
 
-                if (failure.StatusCode == 401 && call.Authenticated)
+                if (failure.StatusCode == 401 && call.Authenticated && RefusesTheToken(failure.Error))
                 {
                     if (Options.SignIn != null && !reSignedIn)
                     {
@@ -200,6 +200,10 @@ namespace LifePos.Core
                 Marshal.ZeroFreeGlobalAllocUnicode(pointer);
             }
         }
+
+        /// <summary>A 401 is about the token unless the server names another cause (e.g. <c>WrongActivationCode</c>).</summary>
+        private static bool RefusesTheToken(ErrorBody? error) =>
+            error?.Code is null || error.Code == "Unauthorized" || error.Code == "InvalidToken" || error.Code == "TokenExpired";
 
         private TimeSpan RetryDelay(int attempt, TimeSpan? retryAfter)
         {

@@ -756,12 +756,14 @@ namespace LifePos.Core
             }
 
             var verb = method.Trim().ToUpperInvariant();
+            var signInOrActivation = path.IndexOf("/auth/", StringComparison.OrdinalIgnoreCase) >= 0;
             var repeatable = verb != "POST" || path.EndsWith(":unarchive", StringComparison.Ordinal) || path.EndsWith(":deactivate", StringComparison.Ordinal);
             return new ApiCall(new HttpMethod(verb), path, repeatable ? RetryMode.Repeatable : RetryMode.OnlyIfNotActed)
             {
                 Body = jsonBody is null ? null : Encoding.UTF8.GetBytes(jsonBody),
                 ContentType = verb == "PATCH" ? JsonPatchMediaType : JsonMediaType,
-                ResponseHasSecrets = path.IndexOf("/auth/", StringComparison.OrdinalIgnoreCase) >= 0,
+                Authenticated = !signInOrActivation,
+                ResponseHasSecrets = signInOrActivation,
             };
         }
 
