@@ -73,7 +73,7 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
-$csvFolder = Split-Path -Parent ([IO.Path]::GetFullPath((Join-Path (Get-Location).ProviderPath $CsvPath)))
+$csvFolder = Split-Path -Parent $PSCmdlet.GetUnresolvedProviderPathFromPSPath($CsvPath)
 if (-not $LogPath) { $LogPath = Join-Path $csvFolder 'Provision-FromCsv.log' }
 if (-not $FailedCsvPath) { $FailedCsvPath = Join-Path $csvFolder ([IO.Path]::GetFileNameWithoutExtension($CsvPath) + '.failed.csv') }
 
