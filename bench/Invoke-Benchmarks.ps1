@@ -39,12 +39,12 @@ $OutputPath = (Resolve-Path $OutputPath).Path
 # Sizes and repetitions. The serial bulk creates (about 45 s each at 20 ms per request) run once after a short
 # warm-up; everything else runs a warm-up and then $Settings.Repetitions times.
 $Settings = if ($Quick) {
-    [ordered]@{ ListItems = 2000; CreateRows = 240; Repetitions = 3; SerialRepetitions = 1
-        FirstItemRepetitions = 10; ProcessRepetitions = 3; MemoryItems = 20000; MemoryRepetitions = 1; MemoryContext = $false }
+    [ordered]@{ ListItems = 2000; CreateRows = 160; Repetitions = 3; SerialRepetitions = 1
+        FirstItemRepetitions = 10; ProcessRepetitions = 2; MemorySmallItems = 10000; MemoryItems = 30000; MemoryRepetitions = 1; MemoryContext = $false }
 }
 else {
     [ordered]@{ ListItems = 10000; CreateRows = 2000; Repetitions = 5; SerialRepetitions = 1
-        FirstItemRepetitions = 20; ProcessRepetitions = 7; MemoryItems = 100000; MemoryRepetitions = 5; MemoryContext = $true }
+        FirstItemRepetitions = 20; ProcessRepetitions = 7; MemorySmallItems = 10000; MemoryItems = 100000; MemoryRepetitions = 5; MemoryContext = $true }
 }
 $PageSize = 100
 $WarmupRows = 48
@@ -289,7 +289,7 @@ $listItems = $Settings.ListItems
 $listPages = [Math]::Ceiling($listItems / $PageSize)
 $reps = $Settings.Repetitions
 
-#region Scenarios 1, 4, 5 and the small half of 6: one emulator seeded with $listItems, no latency
+#region Scenarios 1, 4 and 5: one emulator seeded with $listItems, no latency
 
 $listEmulator = Start-BenchEmulator '--seed', "$listItems"
 try {
@@ -394,56 +394,6 @@ try {
     Add-Target 'Import-Module adds ≤ 150 ms' -Subject '5/Import' -Reference '5/bare pwsh' -Kind difference-at-most -Threshold 150
     Add-Target 'Import + first call adds ≤ 150 ms over the same call by IRM' -Subject '5/Import+call' -Reference '5/IRM call' -Kind difference-at-most -Threshold 150
 
-    # Scenario 6, the small half: a fresh pwsh listing $listItems.
-    $memoryScript = {
-        param($Emulator, [long] $Items, [string] $Contender)
-        $b = $Emulator.BaseUri.ToString().TrimEnd('/'); $t = $Emulator.Token.Replace("'", "''")
-        $count = if ($Contender -eq 'LifePos') {
-            "Import-Module '$ModuleManifest'; Connect-LifePos -BaseUri '$b' -Token (ConvertTo-SecureString '$t' -AsPlainText -Force); " +
-            "`$count = (Get-LifePosWorkplace -PageSize $PageSize | Measure-Object).Count; "
-        }
-        else {
-            "`$list = & { $IrmListAll } '$b' '$($Emulator.OrganizationId)' @{ 'X-LP-Client-Identifier' = [Guid]::NewGuid().ToString(); 'X-LP-Client-Type' = 'Service'; 'Accept-Language' = 'ru-RU'; Authorization = 'Bearer $t' } $PageSize; " +
-            "`$count = `$list.Count; "
-        }
-        "$count [pscustomobject]@{ count = `$count; peak = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 } | ConvertTo-Json -Compress"
-    }
-    $MemoryRuns = [ordered]@{}
-    function Measure-Memory($Emulator, [long] $Items, [string] $Contender, [int] $Repetitions, [int] $Warmup) {
-        $samples = [System.Collections.Generic.List[double]]::new(); $peaks = [System.Collections.Generic.List[double]]::new()
-        for ($iteration = -$Warmup; $iteration -lt $Repetitions; $iteration++) {
-            if ($Contender -eq 'Floor') {
-                $result = Invoke-Floor -Emulator $Emulator -ArgumentList 'list', '--page-size', $PageSize, '--expect', $Items, '--warmup', 0, '--repetitions', 1
-                $wall = $result.samples_ms[0]; $peak = $result.peak_working_set_bytes
-            }
-            else {
-                $result = Invoke-FreshPwsh (& $memoryScript $Emulator $Items $Contender)
-                Assert-Count $result.count $Items "$Contender in a fresh pwsh"
-                $wall = $result.WallMs; $peak = $result.peak
-            }
-            if ($iteration -ge 0) { $samples.Add($wall); $peaks.Add($peak / 1MB) }
-        }
-        @{ Samples = $samples.ToArray(); PeakWorkingSetMB = $peaks.ToArray() }
-    }
-    $memoryName = "Memory: fresh process listing $('{0:N0}' -f $Settings.MemoryItems) vs $('{0:N0}' -f $listItems)"
-    Write-Host "6. $memoryName (small half)"
-    $small = "$([Math]::Round($listItems / 1000))k"
-    $large = "$([Math]::Round($Settings.MemoryItems / 1000))k"
-    $memoryContenders = if ($Settings.MemoryContext) { 'LifePos', 'IRM script', 'Floor' } else { 'LifePos', 'Floor' }
-    $memoryNotes = @{
-        LifePos      = 'fresh pwsh: Get-LifePosWorkplace | Measure-Object'
-        'IRM script' = 'fresh pwsh: the IRM loop into a List[object]'
-        Floor        = 'the floor process, one run'
-    }
-    foreach ($contender in $memoryContenders) {
-        $short = if ($contender -eq 'IRM script') { 'IRM' } else { $contender }
-        $repetitions = if ($contender -eq 'LifePos') { $Settings.MemoryRepetitions } else { 1 }
-        Invoke-Contender -Record @{
-            Scenario = 6; ScenarioName = $memoryName; Contender = "$contender, $small"; Key = "6/$short@$small"; Items = $listItems
-            Warmup = [int]($contender -eq 'LifePos'); RatioMetric = 'peak_working_set_mb'; FloorKey = "6/Floor@$small"; LifePosKey = "6/LifePos@$small"
-            Note = $memoryNotes[$contender]
-        } -Measure { Measure-Memory $listEmulator $listItems $contender $repetitions ([int]($contender -eq 'LifePos')) }
-    }
 }
 finally {
     $listEmulator | Stop-LifePosEmulator
@@ -451,25 +401,73 @@ finally {
 
 #endregion
 
-#region Scenario 6, the large half
+#region Scenario 6: peak working set of a fresh process listing many workplaces against one listing fewer
 
-$memoryEmulator = Start-BenchEmulator '--seed', "$($Settings.MemoryItems)"
-try {
-    Write-Host "6. $memoryName (large half)"
-    foreach ($contender in $memoryContenders) {
-        $short = if ($contender -eq 'IRM script') { 'IRM' } else { $contender }
-        $repetitions = if ($contender -eq 'LifePos') { $Settings.MemoryRepetitions } else { 1 }
-        Invoke-Contender -Record @{
-            Scenario = 6; ScenarioName = $memoryName; Contender = "$contender, $large"; Key = "6/$short@$large"; Items = $Settings.MemoryItems
-            Warmup = 0; RatioMetric = 'peak_working_set_mb'; FloorKey = "6/Floor@$large"; LifePosKey = "6/LifePos@$large"
-            Note = $memoryNotes[$contender]
-        } -Measure { Measure-Memory $memoryEmulator $Settings.MemoryItems $contender $repetitions 0 }
+$memoryScript = {
+    # The text of a fresh pwsh's script: list every workplace, print the count and the process's peak working set.
+    param($Emulator, [string] $Contender)
+    $b = $Emulator.BaseUri.ToString().TrimEnd('/'); $t = $Emulator.Token.Replace("'", "''")
+    $count = if ($Contender -eq 'LifePos') {
+        "Import-Module '$ModuleManifest'; Connect-LifePos -BaseUri '$b' -Token (ConvertTo-SecureString '$t' -AsPlainText -Force); " +
+        "`$count = (Get-LifePosWorkplace -PageSize $PageSize | Measure-Object).Count; "
     }
-    Add-Target "peak WS $large ≤ 1.3× $small" -Subject "6/LifePos@$large" -Reference "6/LifePos@$small" -Kind ratio-at-most -Threshold 1.3 -Metric peak_working_set_mb
+    else {
+        "`$list = & { $IrmListAll } '$b' '$($Emulator.OrganizationId)' @{ 'X-LP-Client-Identifier' = [Guid]::NewGuid().ToString(); 'X-LP-Client-Type' = 'Service'; 'Accept-Language' = 'ru-RU'; Authorization = 'Bearer $t' } $PageSize; " +
+        "`$count = `$list.Count; "
+    }
+    "$count [pscustomobject]@{ count = `$count; peak = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 } | ConvertTo-Json -Compress"
 }
-finally {
-    $memoryEmulator | Stop-LifePosEmulator
+
+function Measure-Memory($Emulator, [long] $Items, [string] $Contender, [int] $Repetitions, [int] $Warmup) {
+    $samples = [System.Collections.Generic.List[double]]::new(); $peaks = [System.Collections.Generic.List[double]]::new()
+    for ($iteration = -$Warmup; $iteration -lt $Repetitions; $iteration++) {
+        if ($Contender -eq 'Floor') {
+            $result = Invoke-Floor -Emulator $Emulator -ArgumentList 'list', '--page-size', $PageSize, '--expect', $Items, '--warmup', 0, '--repetitions', 1
+            $wall = $result.samples_ms[0]; $peak = $result.peak_working_set_bytes
+        }
+        else {
+            $result = Invoke-FreshPwsh (& $memoryScript $Emulator $Contender)
+            Assert-Count $result.count $Items "$Contender in a fresh pwsh"
+            $wall = $result.WallMs; $peak = $result.peak
+        }
+        if ($iteration -ge 0) { $samples.Add($wall); $peaks.Add($peak / 1MB) }
+    }
+    @{ Samples = $samples.ToArray(); PeakWorkingSetMB = $peaks.ToArray() }
 }
+
+$smallItems = $Settings.MemorySmallItems
+$largeItems = $Settings.MemoryItems
+$memoryName = "Memory: fresh process listing $('{0:N0}' -f $largeItems) vs $('{0:N0}' -f $smallItems)"
+$small = "$([Math]::Round($smallItems / 1000))k"
+$large = "$([Math]::Round($largeItems / 1000))k"
+# The IRM script keeps every item (List[object]): shown once per size for contrast, without a target.
+$memoryContenders = if ($Settings.MemoryContext) { 'LifePos', 'IRM script', 'Floor' } else { 'LifePos', 'Floor' }
+$memoryNotes = @{
+    LifePos      = 'fresh pwsh: Get-LifePosWorkplace | Measure-Object'
+    'IRM script' = 'fresh pwsh: the IRM loop into a List[object]'
+    Floor        = 'the floor process, one run'
+}
+foreach ($half in @{ Items = $smallItems; Label = $small; Warmup = 1 }, @{ Items = $largeItems; Label = $large; Warmup = 0 }) {
+    $memoryEmulator = Start-BenchEmulator '--seed', "$($half.Items)"
+    try {
+        Write-Host "6. $memoryName ($($half.Label))"
+        foreach ($contender in $memoryContenders) {
+            $short = if ($contender -eq 'IRM script') { 'IRM' } else { $contender }
+            $lifePos = $contender -eq 'LifePos'
+            $repetitions = if ($lifePos) { $Settings.MemoryRepetitions } else { 1 }
+            $warmup = if ($lifePos) { $half.Warmup } else { 0 }
+            Invoke-Contender -Record @{
+                Scenario = 6; ScenarioName = $memoryName; Contender = "$contender, $($half.Label)"; Key = "6/$short@$($half.Label)"
+                Items = $half.Items; Warmup = $warmup; RatioMetric = 'peak_working_set_mb'
+                FloorKey = "6/Floor@$($half.Label)"; LifePosKey = "6/LifePos@$($half.Label)"; Note = $memoryNotes[$contender]
+            } -Measure { Measure-Memory $memoryEmulator $half.Items $contender $repetitions $warmup }
+        }
+    }
+    finally {
+        $memoryEmulator | Stop-LifePosEmulator
+    }
+}
+Add-Target "peak WS $large ≤ 1.3× $small" -Subject "6/LifePos@$large" -Reference "6/LifePos@$small" -Kind ratio-at-most -Threshold 1.3 -Metric peak_working_set_mb
 
 #endregion
 
@@ -524,20 +522,21 @@ try {
     $warmupCsv = New-BenchCsv (Join-Path $OutputPath "workplaces-$WarmupRows.csv") $WarmupRows
     $name = "Bulk-create $('{0:N0}' -f $rows) from CSV, 20 ms latency"
     Write-Host "3. $name"
-    function Measure-Create([scriptblock] $Run, [int] $Repetitions = $reps, [switch] $SmallWarmup) {
+    function Measure-Create([scriptblock] $Run, [int] $Repetitions = $reps) {
         # Every run starts from an empty emulator and must leave exactly its CSV's rows alive. $Run reads the CSV
-        # path from $script:CsvPath. A serial contender warms up on a short CSV: a full serial run takes ~45 s.
+        # path from $script:CsvPath. The warm-up (JIT, connections, runspaces) creates $WarmupRows rows: a full
+        # warm-up run would add minutes to the serial contenders and nothing to the others.
         $samples = [System.Collections.Generic.List[double]]::new()
         for ($iteration = -1; $iteration -lt $Repetitions; $iteration++) {
             $null = Invoke-LifePosEmulatorControl -Emulator $createEmulator -Path 'reset' -Method POST
-            $warm = $iteration -lt 0 -and $SmallWarmup
+            $warm = $iteration -lt 0
             $script:CsvPath = if ($warm) { $warmupCsv } else { $csv }
             [GC]::Collect()
             [GC]::WaitForPendingFinalizers()
             $elapsed = Measure-Command $Run
             $alive = (Invoke-LifePosEmulatorControl -Emulator $createEmulator -Path 'stats').workplaces.alive
             Assert-Count $alive $(if ($warm) { $WarmupRows } else { $rows }) 'The bulk create'
-            if ($iteration -ge 0) { $samples.Add($elapsed.TotalMilliseconds) }
+            if (-not $warm) { $samples.Add($elapsed.TotalMilliseconds) }
         }
         , $samples.ToArray()
     }
@@ -569,17 +568,17 @@ try {
         (Invoke-Floor -Emulator $createEmulator -ArgumentList 'create', '--csv', $csv, '--concurrency', 16, '--expect', $rows,
             '--warmup', 1, '--repetitions', $reps).samples_ms
     }
-    $serialNote = "$($Settings.SerialRepetitions) run(s) after a $WarmupRows-row warm-up: a serial run is slow"
+    $serialNote = "$($Settings.SerialRepetitions) run(s): a serial run is slow"
     $script:Throttle = 1
     Invoke-Contender -Record @{
         Scenario = 3; ScenarioName = $name; Contender = 'LifePos -ThrottleLimit 1'; Key = '3/LifePos@1'; Items = $rows
         Warmup = 1; FloorKey = '3/Floor@16'; LifePosKey = '3/LifePos@16'; Note = $serialNote
-    } -Measure { Measure-Create -Run $lifePosCreate -Repetitions $Settings.SerialRepetitions -SmallWarmup }
+    } -Measure { Measure-Create -Run $lifePosCreate -Repetitions $Settings.SerialRepetitions }
     Invoke-Contender -Record @{
         Scenario = 3; ScenarioName = $name; Contender = 'IRM ForEach-Object (serial)'; Key = '3/IRM-Serial'; Items = $rows
         Warmup = 1; FloorKey = '3/Floor@16'; LifePosKey = '3/LifePos@16'; Note = $serialNote
     } -Measure {
-        Measure-Create -Repetitions $Settings.SerialRepetitions -SmallWarmup -Run {
+        Measure-Create -Repetitions $Settings.SerialRepetitions -Run {
             Import-Csv $script:CsvPath | ForEach-Object {
                 $body = @{ name = $_.name; workplace_type = $_.workplace_type; meta = $_.meta } | ConvertTo-Json -Compress
                 Invoke-RestMethod -Method Post -Uri $createUri -Headers $headers -Body $body -ContentType 'application/json; charset=utf-8'
@@ -701,7 +700,21 @@ foreach ($target in ($Targets | Sort-Object { $byKey[$_.subject].scenario } -Sta
     $md.Add("| $($byKey[$target.subject].scenario_name) | $($target.text) | $(if ($null -ne $target.measured) { "$($target.measured)$unit" }) | $result |")
 }
 $md.Add('')
-$md.Add("Emulator-side numbers (requests per run, server milliseconds per request) are in results.json.")
+$md.Add('## Method')
+$md.Add('')
+$md.Add('- **LifePos**: the cmdlets in one warm pwsh process, `Measure-Command` around the pipeline, output into ' +
+    '`Measure-Object` (lists; the count is checked) or `Out-Null` (creates; the emulator''s alive count is checked).')
+$md.Add('- **IRM script**: what an admin writes without the module, in the same process: a `while` loop on `next_page_token` ' +
+    'with `Invoke-RestMethod` and the same four headers, collecting into a `List[object]`; bulk creation as ' +
+    '`Import-Csv | ForEach-Object { Invoke-RestMethod -Method Post ... }` and with `ForEach-Object -Parallel -ThrottleLimit 16`.')
+$md.Add('- **Floor**: `bench/Floor`, a C# console program (one `HttpClient`, System.Text.Json source generation, no PowerShell) ' +
+    'doing the same HTTP work and timing its own runs after a warm-up: the practical limit.')
+$md.Add("- Every scenario: warm-up first, then $($Settings.Repetitions) repetitions (median reported); the serial bulk creates " +
+    "run $($Settings.SerialRepetitions) time(s); in-process bulk creates warm up on $WarmupRows rows; first-item latency $($Settings.FirstItemRepetitions) " +
+    "repetitions; fresh-process timings $($Settings.ProcessRepetitions), interleaved. The emulator is reset before every " +
+    'bulk-create run. Scenarios 5 and 6 start fresh `pwsh -NoProfile -NonInteractive` processes; their peak working set is ' +
+    '`Process.PeakWorkingSet64` read by the process itself at the end.')
+$md.Add('- Emulator-side numbers (list requests per run, server milliseconds per request) are in results.json.')
 $md | Set-Content -LiteralPath (Join-Path $OutputPath 'results.md') -Encoding utf8
 
 Write-Host ''
