@@ -144,7 +144,7 @@ Describe 'Bulk changes from CSV ids' {
     BeforeAll {
         $script:Csv = Join-Path $TestDrive 'ids.csv'
         $script:Targets = @(1..6 | ForEach-Object { [pscustomobject]@{ Name = "Bulk target $_"; WorkplaceType = 'Mobile' } } | New-LifePosWorkplace)
-        $Targets | ForEach-Object { [pscustomobject]@{ workplace_guid = $_.Id; name = $_.Name + ' renamed'; employee_guid = [Guid]::NewGuid() } } |
+        $Targets | ForEach-Object { [pscustomobject]@{ workplace_guid = $_.Id; name = $_.Name + ' renamed'; employee_guid = [Guid]::NewGuid(); outlet_guid = '' } } |
             Export-Csv -LiteralPath $Csv -NoTypeInformation
     }
 
@@ -185,7 +185,7 @@ Describe 'Bulk changes from CSV ids' {
         $renamed = @($rows | Set-LifePosWorkplace -PassThru -ErrorVariable failed -ErrorAction SilentlyContinue)
         $renamed.Name | Should -Be 'Renamed again'
         $failed.Count | Should -Be 1
-        "$($failed[0])" | Should -Match "'not-a-guid' is not a workplace id"
+        "$($failed[0])" | Should -Match "'not-a-guid' is not a valid workplace id"
         [object]::ReferenceEquals($failed[0].TargetObject, $rows[0]) | Should -BeTrue
     }
 

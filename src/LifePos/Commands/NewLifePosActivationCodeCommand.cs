@@ -28,6 +28,7 @@ namespace LifePos.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("outlet_guid")]
         [AllowNull]
+        [GuidTransformation("outlet", EmptyIsNull = true)]
         public Guid? OutletId { get; set; }
 
         /// <summary>Also sends the code by SMS to the employee's phone (the employee needs one).</summary>

@@ -20,9 +20,17 @@ namespace LifePos.PowerShell
         /// <summary>What the id identifies, e.g. <c>workplace</c>.</summary>
         public string What { get; }
 
+        /// <summary>An empty value (an empty CSV cell) means "not given" and becomes null, for optional ids.</summary>
+        public bool EmptyIsNull { get; set; }
+
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            if (EmptyIsNull && (value is null || (value is string text && text.Trim().Length == 0)))
+            {
+                return null;
+            }
+
             if (value is string || value is Guid || value is Workplace || !(value is IEnumerable sequence))
             {
                 return Convert(value);
@@ -50,7 +58,8 @@ namespace LifePos.PowerShell
                 default:
                     var shown = value is null || (value is string empty && empty.Trim().Length == 0) ? "(empty)" : "'" + value + "'";
                     throw new ArgumentTransformationMetadataException(
-                        shown + " is not a " + What + " id. Give a GUID such as 6f9619ff-8b86-d011-b42d-00cf4fc964ff (Get-LifePosWorkplace shows the ids).");
+                        shown + " is not a valid " + What + " id. Give a GUID such as 6f9619ff-8b86-d011-b42d-00cf4fc964ff" +
+                        (What == "workplace" ? " (Get-LifePosWorkplace shows the ids)." : "."));
             }
         }
     }
