@@ -137,8 +137,10 @@ public sealed class OrderedThrottleTests
         using var cancellation = new CancellationTokenSource();
         using var throttle = new OrderedThrottle<int>(1, cancellation.Token);
         var workSawCancellation = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var workStarted = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         throttle.Start(0, async token =>
         {
+            workStarted.SetResult(true);
             try
             {
                 await Task.Delay(Timeout.Infinite, token);
@@ -151,6 +153,7 @@ public sealed class OrderedThrottleTests
             }
         });
 
+        await workStarted.Task.WaitAsync(TimeSpan.FromSeconds(5));
         cancellation.CancelAfter(50);
         Assert.ThrowsAny<OperationCanceledException>(() => throttle.Start(1, _ => Task.FromResult(1)));
 
