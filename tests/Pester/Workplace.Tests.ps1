@@ -114,6 +114,39 @@ Describe 'Get-LifePosWorkplace' {
         @(Get-LifePosWorkplace -Selection All).Count | Should -Be 45
     }
 
+    It 'stops within a second of Ctrl+C while a page is on its way' {
+        $gate = [Threading.ManualResetEventSlim]::new($false)
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Module, $Uri, $Token, $Gate)
+                    Import-Module $Module
+                    Connect-LifePos -BaseUri $Uri -Token (ConvertTo-SecureString $Token -AsPlainText -Force)
+                    Write-Information 'connected'
+                    $Gate.Wait()
+                    Get-LifePosWorkplace
+                }).AddArgument((Join-Path $PSScriptRoot '../../out/LifePos/LifePos.psd1')).AddArgument($Emulator.BaseUri).AddArgument($Emulator.Token).AddArgument($gate)
+            $handle = $ps.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while ($ps.Streams.Information.Count -eq 0 -and -not $handle.IsCompleted -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            $ps.Streams.Information.Count | Should -Be 1
+            # From now on every answer takes five seconds: the first page is on its way when Stop comes.
+            $null = Invoke-LifePosEmulatorControl $Emulator 'faults' -Method Put -Body @{ latency_ms = 5000 }
+            $gate.Set()
+            Start-Sleep -Milliseconds 300
+            $stopwatch = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $stopwatch.Elapsed.TotalSeconds | Should -BeLessThan 1
+            $handle.IsCompleted | Should -BeTrue
+            $ps.Streams.Error.Count | Should -Be 0
+        }
+        finally {
+            $ps.Dispose()
+            $gate.Dispose()
+            $null = Invoke-LifePosEmulatorControl $Emulator 'faults' -Method Put -Body @{ latency_ms = 0 }
+        }
+    }
+
     It 'shows progress while paging, and none when $ProgressPreference is SilentlyContinue' {
         $module = Join-Path $PSScriptRoot '../../out/LifePos/LifePos.psd1'
         $counts = foreach ($preference in 'Continue', 'SilentlyContinue') {

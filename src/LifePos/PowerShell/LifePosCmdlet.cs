@@ -16,12 +16,12 @@ namespace LifePos.PowerShell
         private static readonly PropertyInfo? CurrentPipelineObjectProperty = typeof(PSCmdlet).BaseType?.BaseType?
             .GetProperty("CurrentPipelineObject", BindingFlags.Instance | BindingFlags.NonPublic);
 
-        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private CancellationTokenSource? _cancellation;
         private PipelineMessageQueue? _messages;
         private RequestContext? _requestContext;
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
-        internal CancellationToken CancellationToken => _cancellation.Token;
+        internal CancellationToken CancellationToken => _cancellation?.Token ?? throw new InvalidOperationException("BeginProcessing has not run.");
 
         internal PipelineMessageQueue Messages => _messages ?? throw new InvalidOperationException("BeginProcessing has not run.");
 
@@ -30,9 +30,9 @@ namespace LifePos.PowerShell
 
         public void Dispose()
         {
-            _cancellation.Cancel();
+            _cancellation?.Cancel();
             DisposeResources();
-            _cancellation.Dispose();
+            _cancellation?.Dispose();
             _messages?.MessageQueued.Dispose();
         }
 
@@ -41,14 +41,19 @@ namespace LifePos.PowerShell
         {
         }
 
-        /// <summary>Reads -Verbose/-Debug on the pipeline thread: worker threads only ever see the finished objects.</summary>
+        /// <summary>
+        /// Creates the run's cancellation and reads -Verbose/-Debug here, on the pipeline thread: worker threads only
+        /// ever see the finished objects.
+        /// </summary>
         protected override void BeginProcessing()
         {
+            _cancellation = new CancellationTokenSource();
             _messages = new PipelineMessageQueue(IsEnabled("Verbose"), IsEnabled("Debug"));
             _requestContext = new RequestContext(CancellationToken, _messages);
         }
 
-        protected override void StopProcessing() => _cancellation.Cancel();
+        /// <summary>Ctrl+C: cancels the requests in flight; nothing new is sent.</summary>
+        protected override void StopProcessing() => _cancellation?.Cancel();
 
         /// <summary>Writes what worker threads queued. Only ever called on the pipeline thread.</summary>
         internal void FlushMessages()
