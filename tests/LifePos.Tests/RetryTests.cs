@@ -162,6 +162,21 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task Create_SameNameTwiceInOneRun_ALostAnswerIsNotMistakenForTheFirstOne()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var client = emulator.CreateClient();
+        var org = emulator.OrganizationId;
+        var first = await client.CreateWorkplaceAsync(org, Named("Kiosk"), RequestContext.None);
+        await emulator.ForceNextAsync("create", "500");
+
+        var second = await client.CreateWorkplaceAsync(org, Named("Kiosk"), RequestContext.None);
+
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.Equal(2, CountNamed(client, org, "Kiosk"));
+    }
+
+    [Fact]
     public async Task Create_WithoutNameAndA500_ReportsItMayHaveSucceededAndIsNotRetried()
     {
         await using var emulator = await TestEmulator.StartAsync();

@@ -151,6 +151,11 @@ namespace LifePos.Core
                     return "Check the values sent.";
             }
 
+            if (status >= 300 && status < 400)
+            {
+                return "The address redirects elsewhere; check the base address (-BaseUri or -Environment).";
+            }
+
             if (status == 403)
             {
                 return "The account's role does not allow this.";

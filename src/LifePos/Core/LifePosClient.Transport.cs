@@ -21,7 +21,13 @@ namespace LifePos.Core
         private readonly object _randomGate = new object();
         private readonly Random _random = new Random();
         private readonly SemaphoreSlim _signInGate = new SemaphoreSlim(1, 1);
+        // Longest wait CancelAfter accepts; a longer timeout means no timeout.
+        private static readonly TimeSpan LongestTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
+
         private HttpClient _http = null!;
+
+        // Built once: enumerating DefaultRequestHeaders while requests read them is not safe on every runtime.
+        private string _defaultHeadersText = string.Empty;
         private SecureString? _token;
         private int _tokenGeneration;
         private long _retryCount;
@@ -130,7 +136,10 @@ namespace LifePos.Core
 
             var stopwatch = Stopwatch.StartNew();
             using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-            attemptCancellation.CancelAfter(Options.Timeout);
+            if (Options.Timeout < LongestTimeout)
+            {
+                attemptCancellation.CancelAfter(Options.Timeout);
+            }
             try
             {
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptCancellation.Token)
@@ -320,10 +329,7 @@ namespace LifePos.Core
         {
             var text = new StringBuilder();
             text.Append("HTTP request ").Append(request.Method.Method).Append(' ').Append(SecretRedactor.Redact(request.RequestUri!.AbsoluteUri)).AppendLine();
-            foreach (var header in _http.DefaultRequestHeaders)
-            {
-                text.Append(header.Key).Append(": ").AppendLine(string.Join(", ", header.Value));
-            }
+            text.Append(_defaultHeadersText);
 
             foreach (var header in request.Headers)
             {

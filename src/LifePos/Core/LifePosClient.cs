@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -30,7 +31,14 @@ namespace LifePos.Core
 
         // Clock difference tolerated when deciding whether a workplace found by name is the one a lost create made.
         private static readonly TimeSpan CreateLookupClockSkew = TimeSpan.FromMinutes(10);
+        // How many workplaces this client remembers having created, so a lost create's lookup never mistakes one of them
+        // (a namesake from the same run) for the workplace it is looking for.
+        private const int RememberedCreates = 100_000;
+
         private static readonly Regex PhoneLike = new Regex(@"^\+?[0-9\s\-()]{10,18}$", RegexOptions.CultureInvariant);
+
+        private readonly ConcurrentDictionary<Guid, byte> _created = new ConcurrentDictionary<Guid, byte>();
+        private readonly ConcurrentQueue<Guid> _createdOrder = new ConcurrentQueue<Guid>();
 
         private LifePosClient()
         {
@@ -101,6 +109,13 @@ namespace LifePos.Core
 
             client.Options = settings;
             client._http = CreateHttpClient(settings);
+            var headers = new StringBuilder();
+            foreach (var header in client._http.DefaultRequestHeaders)
+            {
+                headers.Append(header.Key).Append(": ").AppendLine(string.Join(", ", header.Value));
+            }
+
+            client._defaultHeadersText = headers.ToString();
             return client;
         }
 
@@ -197,7 +212,9 @@ namespace LifePos.Core
                 call.MayHaveHappened = "The workplace may have been created (it has no name to look it up by)";
             }
 
-            return ToWorkplace(call, await SendAsync(call, context).ConfigureAwait(false), organizationId);
+            var workplace = ToWorkplace(call, await SendAsync(call, context).ConfigureAwait(false), organizationId);
+            RememberCreated(workplace.Id);
+            return workplace;
         }
 
         public async Task<Workplace> UpdateWorkplaceAsync(
@@ -520,7 +537,7 @@ namespace LifePos.Core
                 foreach (var item in list.Items ?? new List<WorkplaceDto>())
                 {
                     if (item.DeletedAt is null && string.Equals(item.Name, name, StringComparison.Ordinal) &&
-                        item.CreatedAt >= started - CreateLookupClockSkew)
+                        item.CreatedAt >= started - CreateLookupClockSkew && !_created.ContainsKey(item.Guid))
                     {
                         var found = JsonSerializer.SerializeToUtf8Bytes(item, LifePosJsonContext.Default.WorkplaceDto);
                         return new ApiResponse(200, found, JsonMediaType, response.Attempts);
@@ -535,6 +552,18 @@ namespace LifePos.Core
                 }
 
                 path = WorkplacesPath(organizationId) + "?page_token=" + Uri.EscapeDataString(list.NextPageToken!);
+            }
+        }
+
+        private void RememberCreated(Guid id)
+        {
+            if (_created.TryAdd(id, 0))
+            {
+                _createdOrder.Enqueue(id);
+                while (_createdOrder.Count > RememberedCreates && _createdOrder.TryDequeue(out var oldest))
+                {
+                    _created.TryRemove(oldest, out _);
+                }
             }
         }
 
