@@ -338,7 +338,7 @@ function Get-ParameterHelp($Command, $Document, [Collections.Generic.List[string
             $Problems.Add("${where}: describes -$name, which $($Command.Name) does not have.")
             continue
         }
-        $defaultValue = 'None'
+        $defaultValue = if ($Command.Parameters[$name].SwitchParameter) { 'False' } else { 'None' }
         $lines = foreach ($line in $entry.Lines) {
             if ($line -match '^\s*Default value:\s*(?<value>.+?)\s*$') { $defaultValue = $Matches.value } else { $line }
         }
