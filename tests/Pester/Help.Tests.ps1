@@ -89,10 +89,13 @@ Describe 'The help examples, run against the emulator' {
             -OrganizationId '9d5f1c2a-0000-4000-8000-000000000001' -Token 'emulator-token-000000000000000000000000000000'
         $script:Address = $Emulator.BaseUri.GetLeftPart([UriPartial]::Authority)
         $script:Csv = Join-Path $PSScriptRoot '../../examples/workplaces.csv'
+        # An example sets it, as a scheduler would; the tests after this file must not inherit it.
+        $script:SavedTokenVariable = $env:LIFEPOS_TOKEN
     }
     AfterAll {
         Disconnect-LifePos
         $Emulator | Stop-LifePosEmulator
+        $env:LIFEPOS_TOKEN = $SavedTokenVariable
     }
 
     It '<Command> example <Number>: <Title>' -ForEach $RunnableExamples {
