@@ -15,6 +15,10 @@ BeforeDiscovery {
             }
         }
     }
+    # Cmdlets that bind Import-Csv rows by property name must show that in an example.
+    $script:RowCmdlets = @($CmdletNames | Where-Object {
+            @((Get-Command $_).Parameters.Values | Where-Object { $_.ParameterSets.Values | Where-Object ValueFromPipelineByPropertyName }).Count -gt 0
+        })
     $script:RunnableExamples = @($Examples | Where-Object { $_.Code -notmatch '#\s*needs a real account' })
 }
 
@@ -67,6 +71,14 @@ Describe 'Get-Help <_>' -ForEach $CmdletNames {
         $examples = @($Help.examples.example)
         $examples.Count | Should -BeGreaterOrEqual 2
         @($examples | Where-Object { [string]$_.code -notmatch '#\s*needs a real account' }).Count | Should -BeGreaterOrEqual 2
+    }
+}
+
+Describe 'Get-Help <_> shows Import-Csv rows binding to it' -ForEach $RowCmdlets {
+    It 'has a runnable example that pipes Import-Csv into it' {
+        $pattern = "Import-Csv [^|]+\|\s*$([regex]::Escape($_))\b"
+        $csvExamples = @((Get-Help $_ -Full).examples.example | Where-Object { [string]$_.code -match $pattern -and [string]$_.code -notmatch 'needs a real account' })
+        $csvExamples.Count | Should -BeGreaterOrEqual 1
     }
 }
 
