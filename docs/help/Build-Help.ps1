@@ -6,7 +6,8 @@
     cmdlets already know (parameter types, mandatory, position, pipeline binding, aliases, wildcards, parameter sets,
     valid values) comes from Get-Command on the built module, so the help cannot drift from the code.
     The script fails, listing every problem at once, when an exported cmdlet has no markdown, a markdown file names
-    no exported cmdlet, a parameter has no description, a described parameter does not exist, or a cmdlet lacks a
+    no exported cmdlet, a parameter has no description, a described parameter does not exist, OUTPUTS misses a type
+    from the cmdlet's [OutputType], INPUTS disagrees with whether the cmdlet takes pipeline input, or a cmdlet lacks a
     synopsis, a description or two examples. It also copies about_LifePos.help.txt into the same folder.
     build.ps1 runs it in a fresh pwsh at the end of the Build task.
 .EXAMPLE
@@ -330,6 +331,16 @@ function Get-ParameterHelp($Command, $Document, [Collections.Generic.List[string
     foreach ($section in 'INPUTS', 'OUTPUTS') {
         if (@(Get-Subsection $Document $section).Count -eq 0) { $Problems.Add("${where}: the $section section lists no type (write '### None' if there is none).") }
     }
+    $outputs = @(Get-Subsection $Document 'OUTPUTS' | ForEach-Object Title)
+    foreach ($type in $Command.OutputType) {
+        if ($type.Name -ne 'System.Void' -and $type.Name -notin $outputs) {
+            $Problems.Add("${where}: the cmdlet declares [OutputType($($type.Name))], which OUTPUTS does not list.")
+        }
+    }
+    $inputs = @(Get-Subsection $Document 'INPUTS' | ForEach-Object Title | Where-Object { $_ -ne 'None' })
+    $takesInput = @($Command.Parameters.Values | Where-Object { $_.ParameterSets.Values | Where-Object { $_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName } }).Count -gt 0
+    if ($takesInput -and $inputs.Count -eq 0) { $Problems.Add("${where}: the cmdlet takes pipeline input, but INPUTS lists none.") }
+    if (-not $takesInput -and $inputs.Count -gt 0) { $Problems.Add("${where}: INPUTS lists $($inputs -join ', '), but the cmdlet takes no pipeline input.") }
 
     $help = [ordered]@{}
     foreach ($entry in Get-Subsection $Document 'PARAMETERS') {

@@ -142,16 +142,19 @@ Describe 'Build-Help.ps1 keeps the help and the cmdlets in step' {
         Test-Path (Join-Path $output 'about_LifePos.help.txt') | Should -BeTrue
     }
 
-    It 'fails when a described parameter does not exist or a parameter lacks a description' {
+    It 'fails when a described parameter does not exist, a parameter lacks a description, a file is missing or OUTPUTS drifts' {
         $file = Join-Path $Source 'Remove-LifePosWorkplace.md'
         $text = (Get-Content -Raw $file) -replace '(?s)### -PassThru\r?\n.*?(?=\r?\n### )', "### -PassThru`n" -replace '## INPUTS', "### -Force`nNot a parameter.`n`n## INPUTS"
         Set-Content -LiteralPath $file -Value $text
         Remove-Item (Join-Path $Source 'Get-LifePosConnection.md')
+        $restore = Join-Path $Source 'Restore-LifePosWorkplace.md'
+        (Get-Content -Raw $restore) -replace '(?m)^### LifePos.Workplace\r?\nWith -PassThru', "### System.String`nWith -PassThru" | Set-Content -LiteralPath $restore
         $failure = { & $BuildHelp -ModulePath $ModuleFolder -SourcePath $Source -OutputPath (Join-Path $TestDrive 'help-bad') 6>$null } |
             Should -Throw -PassThru
         $failure.Exception.Message | Should -Match 'Remove-LifePosWorkplace.md: describes -Force'
         $failure.Exception.Message | Should -Match 'Remove-LifePosWorkplace.md: -PassThru has no description'
         $failure.Exception.Message | Should -Match 'Get-LifePosConnection.md is missing'
+        $failure.Exception.Message | Should -Match 'Restore-LifePosWorkplace.md: the cmdlet declares \[OutputType\(LifePos.Workplace\)\]'
         Test-Path (Join-Path $TestDrive 'help-bad') | Should -BeFalse
     }
 }
