@@ -1,4 +1,4 @@
-<#
+﻿<#
 .SYNOPSIS
     Archives the workplaces that were never activated and are older than a number of days.
 .DESCRIPTION

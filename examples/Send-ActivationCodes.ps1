@@ -1,4 +1,4 @@
-<#
+﻿<#
 .SYNOPSIS
     Generates activation codes for new workplaces and sends them by SMS to the employees who will activate them.
 .DESCRIPTION
