@@ -158,5 +158,10 @@ Describe 'Ready for Windows PowerShell 5.1' {
         $json.GetName().Version | Should -BeGreaterOrEqual ([version]'8.0.0.0')
         $json.GetName().Name | Should -Be 'System.Text.Json'
         $resolve.Invoke($null, @([Reflection.AssemblyName]'Newtonsoft.Json, Version=13.0.0.0', [string]$ModuleFolder)) | Should -BeNullOrEmpty
+        # System.Memory asks for an older Unsafe than System.Text.Json ships with: any copy at least as new will do.
+        $unsafe = $resolve.Invoke($null, @([Reflection.AssemblyName]'System.Runtime.CompilerServices.Unsafe, Version=4.0.4.1', [string]$ModuleFolder))
+        $unsafe.GetName().Version | Should -BeGreaterOrEqual ([version]'4.0.4.1')
+        # A version newer than anything loaded or shipped is left to the runtime (and fails there, loudly).
+        $resolve.Invoke($null, @([Reflection.AssemblyName]'System.Buffers, Version=99.0.0.0', [string]$ModuleFolder)) | Should -BeNullOrEmpty
     }
 }
