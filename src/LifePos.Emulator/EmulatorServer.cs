@@ -207,10 +207,10 @@ public sealed class EmulatorServer : IAsyncDisposable
         FaultKind.Status503 => ApiResult.Error(503, "TryLater", "Injected fault: service unavailable, try later."),
         FaultKind.Status504 => ApiResult.Error(504, "GatewayTimeout", "Injected fault: gateway timeout."),
         FaultKind.Status429 => ApiResult.Error(429, "TooManyRequests", "Injected fault: too many requests."),
-        FaultKind.Html => new ApiResult(200, HtmlPage, "text/html; charset=utf-8", false),
-        FaultKind.Empty => new ApiResult(200, ReadOnlyMemory<byte>.Empty, ApiResult.JsonType, false),
-        FaultKind.Truncated => new ApiResult(200, TruncatedJson, ApiResult.JsonType, false),
-        _ => new ApiResult(200, BadShapeJson, ApiResult.JsonType, false),
+        FaultKind.Html => new ApiResult(200, HtmlPage, "text/html; charset=utf-8", null),
+        FaultKind.Empty => new ApiResult(200, ReadOnlyMemory<byte>.Empty, ApiResult.JsonType, null),
+        FaultKind.Truncated => new ApiResult(200, TruncatedJson, ApiResult.JsonType, null),
+        _ => new ApiResult(200, BadShapeJson, ApiResult.JsonType, null),
     };
 
     private static string StatusText(int status) => status.ToString(CultureInfo.InvariantCulture);
@@ -221,7 +221,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         response.StatusCode = result.Status;
         response.ContentType = result.ContentType;
         response.ContentLength = result.Body.Length;
-        if (result.RetryAfter) response.Headers.RetryAfter = "1";
+        if (result.RetryAfterSeconds is { } seconds) response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         if (serverMs is { } ms) response.Headers["Server-Timing"] = "app;dur=" + ms.ToString("0.###", CultureInfo.InvariantCulture);
         return result.Body.Length == 0 ? Task.CompletedTask : response.Body.WriteAsync(result.Body).AsTask();
     }

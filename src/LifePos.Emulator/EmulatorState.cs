@@ -216,7 +216,8 @@ internal sealed class EmulatorState
             var now = DateTimeOffset.UtcNow;
             var state = _clients.GetValueOrDefault(client);
             if (state.BannedUntil is { } until && until > now)
-                throw new ApiException(429, "TryActivateLater", $"Too many wrong activation codes from this address; try again after {Json.FormatDate(until)}.");
+                throw new ApiException(429, "TryActivateLater", $"Too many wrong activation codes from this address; try again after {Json.FormatDate(until)}.",
+                    (int)Math.Ceiling((until - now).TotalSeconds));
             if (!_codes.TryGetValue(code, out var entry) || entry.ExpiresAt <= now)
             {
                 _codes.Remove(code);

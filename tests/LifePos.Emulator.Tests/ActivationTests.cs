@@ -68,7 +68,9 @@ public sealed class ActivationTests
         var wrong = code == "00000000" ? "11111111" : "00000000";
         for (var i = 0; i < 5; i++)
             (await emulator.PostAsync("auth/activate-workplace", new { activation_code = wrong })).ShouldBeError(HttpStatusCode.Unauthorized, "WrongActivationCode");
-        (await emulator.PostAsync("auth/activate-workplace", new { activation_code = code })).ShouldBeError(HttpStatusCode.TooManyRequests, "TryActivateLater");
+        var banned = await emulator.PostAsync("auth/activate-workplace", new { activation_code = code });
+        banned.ShouldBeError(HttpStatusCode.TooManyRequests, "TryActivateLater");
+        Assert.True(banned.Headers.RetryAfter!.Delta > TimeSpan.FromHours(23));
 
         await emulator.ControlAsync("reset");
         var fresh = await CodeAsync(emulator, (await emulator.CreateAsync()).Guid);

@@ -158,19 +158,37 @@ public sealed class PagingTests
     [InlineData("updated_at_desc")]
     [InlineData("workplace_type_asc")]
     [InlineData("activated_at_desc")]
-    public async Task Orders_SortEveryPageTheSameWayAsOneBigPage(string order)
+    public async Task Orders_SortEveryPageTheSameWayAsOneBigPage_AlsoAfterChanges(string order)
     {
         await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 57);
-        var small = Guids(await emulator.AllPagesAsync($"order_by={order}&items_per_page=6"));
-        var big = await emulator.AllPagesAsync($"order_by={order}&items_per_page=100");
+        await AssertOrderedAsync(emulator, order);
+
+        foreach (var name in new[] { "aaa", "ZZZ", "Mmm", "касса 0010" }) await emulator.CreateAsync("Automat", name);
+        var items = (await emulator.GetAsync($"{emulator.Workplaces}?items_per_page=100")).Json.GetProperty("items");
+        var renamed = items[5].GetProperty("guid").GetString();
+        (await emulator.PatchAsync($"{emulator.Workplaces}/{renamed}", new[] { new { op = "replace", path = "/name", value = "Ящик" } })).ShouldBe(HttpStatusCode.OK);
+        (await emulator.DeleteAsync($"{emulator.Workplaces}/{items[7].GetProperty("guid").GetString()}")).ShouldBe(HttpStatusCode.OK);
+        var activated = items[8].GetProperty("guid").GetString();
+        var code = (await emulator.PostAsync($"{emulator.Workplaces}/{activated}:generate-activation-code", new { employee = new { guid = Guid.NewGuid(), type_of = "Employee" } }))
+            .Json.GetProperty("activation_code").GetString();
+        (await emulator.PostAsync("auth/activate-workplace", new { activation_code = code })).ShouldBe(HttpStatusCode.OK);
+        (await emulator.PostAsync($"{emulator.Workplaces}/{items[3].GetProperty("guid").GetString()}:deactivate")).ShouldBe(HttpStatusCode.OK);
+
+        await AssertOrderedAsync(emulator, order);
+    }
+
+    private static async Task AssertOrderedAsync(TestEmulator emulator, string order)
+    {
+        var small = Guids(await emulator.AllPagesAsync($"order_by={order}&items_per_page=6&selection=all"));
+        var big = await emulator.AllPagesAsync($"order_by={order}&items_per_page=100&selection=all");
         Assert.Single(big);
         Assert.Equal(Guids(big), small);
         var items = big[0].Json.GetProperty("items").EnumerateArray().ToArray();
         var field = order[..order.LastIndexOf('_')];
-        var keys = items.Select(i => i.GetProperty(field).ValueKind == JsonValueKind.Null ? "" : i.GetProperty(field).ToString()).ToArray();
+        var keys = items.Select(i => (Key: i.GetProperty(field).ValueKind == JsonValueKind.Null ? "" : i.GetProperty(field).ToString(), Number: i.GetProperty("number").GetInt32())).ToArray();
         var sorted = field == "number"
-            ? keys.OrderBy(int.Parse).ToArray()
-            : keys.Order(StringComparer.OrdinalIgnoreCase).ToArray();
+            ? keys.OrderBy(k => k.Number).ToArray()
+            : keys.OrderBy(k => k.Key, StringComparer.OrdinalIgnoreCase).ThenBy(k => k.Key, StringComparer.Ordinal).ThenBy(k => k.Number).ToArray();
         if (order.EndsWith("_desc", StringComparison.Ordinal)) Array.Reverse(sorted);
         Assert.Equal(sorted, keys);
     }
