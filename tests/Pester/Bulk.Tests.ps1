@@ -74,6 +74,25 @@ Describe 'Import-Csv | New-LifePosWorkplace' {
         $firstSeenAfter | Should -BeLessThan 30 -Because 'finished rows are written during ProcessRecord, not only at the end'
     }
 
+    It 'shows bulk progress as done, failed and in flight' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Module, $Uri, $Token)
+                    Import-Module $Module
+                    Connect-LifePos -BaseUri $Uri -Token (ConvertTo-SecureString $Token -AsPlainText -Force)
+                    $ProgressPreference = 'Continue'
+                    1..20 | ForEach-Object { [pscustomobject]@{ Name = "Progress $_"; WorkplaceType = 'Mobile' } } | New-LifePosWorkplace
+                }).AddArgument((Join-Path $PSScriptRoot '../../out/LifePos/LifePos.psd1')).AddArgument($Emulator.BaseUri).AddArgument($Emulator.Token)
+            @($ps.Invoke()).Count | Should -Be 20
+            $statuses = @($ps.Streams.Progress | Where-Object RecordType -EQ 'Processing' | ForEach-Object StatusDescription)
+            $statuses.Count | Should -BeGreaterThan 0
+            $statuses[0] | Should -Match '^\d+ done, \d+ failed, \d+ in flight$'
+            ($ps.Streams.Progress | Select-Object -Last 1).RecordType | Should -Be 'Completed'
+        }
+        finally { $ps.Dispose() }
+    }
+
     It 'gives each bad row one error whose TargetObject is the CSV row, and goes on' {
         $csv = Join-Path $TestDrive 'bad.csv'
         @(

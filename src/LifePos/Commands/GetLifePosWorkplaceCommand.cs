@@ -99,7 +99,7 @@ namespace LifePos.Commands
             var pager = Client.ListWorkplaces(ActiveConnection.OrganizationId, query, RequestContext);
             var progress = new ProgressReporter(this, "Listing LIFE POS workplaces");
             long seen = 0;
-            pager.PageReceived = _ => ShowProgress(progress, pager, seen, force: true);
+            pager.PageReceived = _ => ShowProgress(progress, pager, seen);
 
             ulong skipped = 0;
             ulong emitted = 0;
@@ -138,7 +138,7 @@ namespace LifePos.Commands
 
                     seen++;
                     var workplace = workplaces.Current;
-                    ShowProgress(progress, pager, seen, force: false);
+                    ShowProgress(progress, pager, seen);
                     if (!filter.Matches(workplace))
                     {
                         continue;
@@ -174,7 +174,7 @@ namespace LifePos.Commands
             }
         }
 
-        private static void ShowProgress(ProgressReporter progress, WorkplacePager pager, long seen, bool force)
+        private static void ShowProgress(ProgressReporter progress, WorkplacePager pager, long seen)
         {
             if (pager.PagesTotal is null || pager.PagesTotal <= 1)
             {
@@ -188,7 +188,7 @@ namespace LifePos.Commands
             var percent = pager.ItemsTotal is long known && known > 0
                 ? (int)(seen * 100 / known)
                 : (pager.PagesFetched - 1) * 100 / pagesTotal;
-            progress.Update(status, percent, force);
+            progress.Update(status, percent);
         }
 
         /// <summary>The client-side part of the filter: -Name (wildcards) and -WorkplaceType.</summary>

@@ -44,6 +44,7 @@ namespace LifePos.PowerShell
         private int _done;
         private int _failed;
         private int _declined;
+        private Refusal? _refusal;
 
         public BulkRunner(LifePosApiCmdlet cmdlet, int throttleLimit, string activity, string mainLabel)
         {
@@ -53,11 +54,29 @@ namespace LifePos.PowerShell
             Count(mainLabel, 0);
         }
 
-        /// <summary>Queues one row's work; writes whatever finished at the head meanwhile.</summary>
+        /// <summary>
+        /// Queues one row's work, first writing whatever finished at the head (so a refused token stops the run
+        /// before the next row is sent); blocks while ThrottleLimit requests are in flight.
+        /// </summary>
         public void Submit(object target, Func<CancellationToken, Task<BulkOutcome>> work)
         {
             _rows++;
-            WriteAll(Guard(() => _throttle.Start(target, work)));
+            var guarded = StopOnRefusal(target, work);
+            while (true)
+            {
+                WriteAll(_throttle.TakeCompletedInOrder());
+                if (Guard(() => _throttle.TryStart(target, guarded)))
+                {
+                    break;
+                }
+
+                Guard(() =>
+                {
+                    _throttle.WaitForProgress();
+                    return true;
+                });
+            }
+
             ReportProgress();
         }
 
@@ -118,6 +137,31 @@ namespace LifePos.PowerShell
             return _rows.ToString(CultureInfo.InvariantCulture) + (_rows == 1 ? " row: " : " rows: ") + string.Join(", ", parts);
         }
 
+        /// <summary>
+        /// A refused token fails every later row the same way: the first refusal cancels what is in flight and
+        /// keeps rows not yet begun from sending anything.
+        /// </summary>
+        private Func<CancellationToken, Task<BulkOutcome>> StopOnRefusal(object target, Func<CancellationToken, Task<BulkOutcome>> work) =>
+            async token =>
+            {
+                if (Volatile.Read(ref _refusal) != null)
+                {
+                    throw new OperationCanceledException(token);
+                }
+
+                try
+                {
+                    return await work(token).ConfigureAwait(false);
+                }
+                catch (LifePosAuthenticationException exception)
+                {
+                    Interlocked.CompareExchange(ref _refusal, new Refusal(exception, target), null);
+                    _throttle.Cancel();
+                    throw;
+                }
+            };
+
+        /// <summary>Runs a throttle call; cancellation means Ctrl+C (stop quietly) or a refused token (one terminating error).</summary>
         private T Guard<T>(Func<T> action)
         {
             try
@@ -128,6 +172,17 @@ namespace LifePos.PowerShell
             {
                 throw new PipelineStoppedException();
             }
+            catch (OperationCanceledException) when (Volatile.Read(ref _refusal) != null)
+            {
+                ThrowRefusal();
+                throw;
+            }
+        }
+
+        private void ThrowRefusal()
+        {
+            var refusal = Volatile.Read(ref _refusal)!;
+            _cmdlet.WriteFailure(refusal.Exception, refusal.Target);
         }
 
         private void WriteAll(IReadOnlyList<Completed<BulkOutcome>> completed)
@@ -152,13 +207,12 @@ namespace LifePos.PowerShell
                     throw new PipelineStoppedException();
                 }
 
-                _failed++;
-                if (item.Error is LifePosAuthenticationException)
+                if (Volatile.Read(ref _refusal) != null)
                 {
-                    // Every row after this one would fail the same way: stop sending and say how to fix it.
-                    _throttle.Cancel();
+                    ThrowRefusal();
                 }
 
+                _failed++;
                 _cmdlet.WriteFailure(item.Error, target);
                 return;
             }
@@ -198,5 +252,18 @@ namespace LifePos.PowerShell
             _progress.Update(
                 _done.ToString(CultureInfo.InvariantCulture) + " done, " + _failed.ToString(CultureInfo.InvariantCulture) + " failed, " +
                 _throttle.InFlight.ToString(CultureInfo.InvariantCulture) + " in flight");
+
+        private sealed class Refusal
+        {
+            public Refusal(LifePosAuthenticationException exception, object target)
+            {
+                Exception = exception;
+                Target = target;
+            }
+
+            public LifePosAuthenticationException Exception { get; }
+
+            public object Target { get; }
+        }
     }
 }

@@ -94,7 +94,7 @@ namespace LifePos.PowerShell
             }
         }
 
-        internal void WaitForTask(Task task)
+        private void WaitForTask(Task task)
         {
             var handles = new WaitHandle[] { ((IAsyncResult)task).AsyncWaitHandle, Messages.MessageQueued };
             while (!task.IsCompleted)
@@ -131,14 +131,6 @@ namespace LifePos.PowerShell
         {
             RecentWorkplaces.Remember(workplace);
             WriteObject(workplace);
-        }
-
-        internal void ThrowIfStopping()
-        {
-            if (CancellationToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
         }
 
         internal bool IsProgressWanted()

@@ -20,6 +20,7 @@ namespace LifePos.PowerShell
     {
         private readonly ConcurrentQueue<(PipelineMessageKind Kind, string Text)> _messages = new ConcurrentQueue<(PipelineMessageKind, string)>();
         private readonly bool _verbose;
+        private int _slowDownWarned;
 
         public PipelineMessageQueue(bool verbose, bool debug)
         {
@@ -50,6 +51,13 @@ namespace LifePos.PowerShell
 
         public void OnRetry(RetryInfo info)
         {
+            if (info.Reason.StartsWith("429", System.StringComparison.Ordinal) && Interlocked.Exchange(ref _slowDownWarned, 1) == 0)
+            {
+                Enqueue(
+                    PipelineMessageKind.Warning,
+                    "LIFE POS asked to slow down (" + info.Reason + "); requests wait and are retried. If this keeps happening, lower -ThrottleLimit.");
+            }
+
             if (_verbose)
             {
                 Enqueue(PipelineMessageKind.Verbose, info.ToString());

@@ -10,7 +10,8 @@ namespace LifePos.PowerShell
         private static int _nextActivityId = 7100;
 
         private readonly LifePosCmdlet _cmdlet;
-        private readonly ProgressRecord _record;
+        private readonly int _activityId;
+        private readonly string _activity;
         private readonly bool _enabled;
         private readonly Stopwatch _sinceLastUpdate = new Stopwatch();
         private bool _shown;
@@ -19,21 +20,23 @@ namespace LifePos.PowerShell
         {
             _cmdlet = cmdlet;
             _enabled = cmdlet.IsProgressWanted();
-            _record = new ProgressRecord(System.Threading.Interlocked.Increment(ref _nextActivityId), activity, "Starting");
+            _activityId = System.Threading.Interlocked.Increment(ref _nextActivityId);
+            _activity = activity;
         }
 
         /// <summary>Shows the status unless an update was shown less than a quarter of a second ago.</summary>
-        public void Update(string status, int percentComplete = -1, bool force = false)
+        public void Update(string status, int percentComplete = -1)
         {
-            if (!_enabled || (!force && _sinceLastUpdate.IsRunning && _sinceLastUpdate.ElapsedMilliseconds < MinimumIntervalMilliseconds))
+            if (!_enabled || (_sinceLastUpdate.IsRunning && _sinceLastUpdate.ElapsedMilliseconds < MinimumIntervalMilliseconds))
             {
                 return;
             }
 
-            _record.StatusDescription = status;
-            _record.PercentComplete = percentComplete > 100 ? 100 : percentComplete;
-            _record.RecordType = ProgressRecordType.Processing;
-            _cmdlet.WriteProgress(_record);
+            // A new record each time: hosts and Streams.Progress keep the records they were given.
+            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, status)
+            {
+                PercentComplete = percentComplete > 100 ? 100 : percentComplete,
+            });
             _shown = true;
             _sinceLastUpdate.Restart();
         }
@@ -42,8 +45,7 @@ namespace LifePos.PowerShell
         {
             if (_shown)
             {
-                _record.RecordType = ProgressRecordType.Completed;
-                _cmdlet.WriteProgress(_record);
+                _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
                 _shown = false;
             }
         }
