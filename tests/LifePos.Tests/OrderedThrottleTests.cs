@@ -132,6 +132,42 @@ public sealed class OrderedThrottleTests
     }
 
     [Fact]
+    public void ARefusedToken_StopsStartingRowsAndIsHandedBackInItsPlace()
+    {
+        var refused = new LifePosAuthenticationException("refused", 401, "Unauthorized", null, "POST", "/orgs/x/workplaces");
+        var gate = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var startedAfterTheRefusal = 0;
+        using var throttle = new OrderedThrottle<string>(2);
+        var output = throttle.Start("row 1", _ => gate.Task).ToList();
+        output.AddRange(throttle.Start("row 2", _ => Task.FromException<string>(refused)));
+
+        var pollUntil = DateTime.UtcNow.AddSeconds(10);
+        while (!throttle.IsStopped && DateTime.UtcNow < pollUntil)
+        {
+            Thread.Sleep(1);
+        }
+
+        Assert.False(throttle.TryStart("row 3", _ =>
+        {
+            Interlocked.Increment(ref startedAfterTheRefusal);
+            return Task.FromResult("row 3");
+        }));
+        gate.SetResult("row 1 done");
+        output.AddRange(throttle.Start("row 3", _ =>
+        {
+            Interlocked.Increment(ref startedAfterTheRefusal);
+            return Task.FromResult("row 3");
+        }));
+
+        Assert.Equal(new object[] { "row 1", "row 2" }, output.Select(done => done.Input!));
+        Assert.Equal("row 1 done", output[0].Result);
+        Assert.Same(refused, output[1].Error);
+        Assert.Same(refused, Assert.Throws<LifePosAuthenticationException>(() => throttle.Start("row 4", _ => Task.FromResult("x"))));
+        Assert.Equal(0, startedAfterTheRefusal);
+        Assert.Empty(throttle.DrainAll());
+    }
+
+    [Fact]
     public async Task Cancelling_WakesABlockedStartAndCancelsTheRunningWork()
     {
         using var cancellation = new CancellationTokenSource();

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -33,6 +34,11 @@ namespace LifePos.Core
     /// Runs at most <see cref="Limit"/> pieces of work at once and hands results back in input order, holding at most
     /// <see cref="Capacity"/> started-but-not-taken items (bounded memory). Only the owning (pipeline) thread calls
     /// the start/take/wait methods; waits wake as soon as the head-of-line item finishes so the caller can write it.
+    /// <para>
+    /// An error that <see cref="StopsTheRun"/> (by default a refused token or a configuration error) stops starting:
+    /// nothing more is started once such an error is known, results are still handed back in order up to and
+    /// including it, and after that <see cref="Start"/> and <see cref="TryStart"/> throw that error.
+    /// </para>
     /// <code>
     /// // ProcessRecord:  foreach (var done in throttle.Start(input, ct => client.CreateWorkplaceAsync(...))) Write(done);
     /// // EndProcessing:  foreach (var done in throttle.DrainAll()) Write(done);
@@ -48,6 +54,8 @@ namespace LifePos.Core
         private int _inFlight;
         private int _succeeded;
         private int _failed;
+        private Entry? _stoppedBy;
+        private bool _stopDelivered;
 
         /// <param name="limit">Most pieces of work running at once (1 or more).</param>
         /// <param name="cancellationToken">Cancels running work and every wait.</param>
@@ -68,6 +76,16 @@ namespace LifePos.Core
         public int Limit { get; }
 
         public int Capacity { get; }
+
+        /// <summary>Which errors stop the run; by default a refused token or a configuration error.</summary>
+        public Func<Exception, bool> StopsTheRun { get; set; } =
+            error => error is LifePosAuthenticationException || error is LifePosConfigurationException;
+
+        /// <summary>True once an error that stops the run is known: nothing more will start.</summary>
+        public bool IsStopped
+        {
+            get { lock (_gate) { return _stoppedBy != null; } }
+        }
 
         public int InFlight
         {
@@ -90,7 +108,10 @@ namespace LifePos.Core
             get { lock (_gate) { return _pending.Count; } }
         }
 
-        /// <summary>Starts the work if fewer than <see cref="Limit"/> run and the buffer has room; otherwise false.</summary>
+        /// <summary>
+        /// Starts the work if fewer than <see cref="Limit"/> run, the buffer has room and the run is not stopped;
+        /// otherwise false. Throws the stopping error once it has been handed back.
+        /// </summary>
         public bool TryStart(object? input, Func<CancellationToken, Task<TResult>> work)
         {
             if (work is null)
@@ -102,6 +123,16 @@ namespace LifePos.Core
             lock (_gate)
             {
                 _cancellation.Token.ThrowIfCancellationRequested();
+                if (_stoppedBy != null)
+                {
+                    if (_stopDelivered)
+                    {
+                        ExceptionDispatchInfo.Capture(_stoppedBy.Outcome!.Error!).Throw();
+                    }
+
+                    return false;
+                }
+
                 if (_inFlight >= Limit || _pending.Count >= Capacity)
                 {
                     return false;
@@ -123,7 +154,9 @@ namespace LifePos.Core
 
         /// <summary>
         /// Starts the work, blocking (cancellably) while the throttle is full; returns the head-of-line results that
-        /// finished meanwhile, in order, for the caller to write.
+        /// finished meanwhile, in order, for the caller to write. When the run has stopped, it starts nothing and
+        /// returns the results up to the stopping one (write them: the last is the error to report), or throws the
+        /// stopping error if that was handed back before.
         /// </summary>
         public IReadOnlyList<Completed<TResult>> Start(object? input, Func<CancellationToken, Task<TResult>> work)
         {
@@ -131,6 +164,11 @@ namespace LifePos.Core
             while (true)
             {
                 ready.AddRange(TakeCompletedInOrder());
+                if (ready.Count > 0 && IsStopped && StopDelivered)
+                {
+                    return ready;
+                }
+
                 if (TryStart(input, work))
                 {
                     return ready;
@@ -148,7 +186,12 @@ namespace LifePos.Core
             {
                 while (_pending.Count > 0 && _pending.Peek().Outcome != null)
                 {
-                    ready.Add(_pending.Dequeue().Outcome!);
+                    var entry = _pending.Dequeue();
+                    ready.Add(entry.Outcome!);
+                    if (ReferenceEquals(entry, _stoppedBy))
+                    {
+                        _stopDelivered = true;
+                    }
                 }
             }
 
@@ -174,13 +217,16 @@ namespace LifePos.Core
             return TakeCompletedInOrder();
         }
 
-        /// <summary>Blocks (cancellably) until a new item could start or the head-of-line item has finished.</summary>
+        /// <summary>
+        /// Blocks (cancellably) until a new item could start or the head-of-line item has finished; returns at once
+        /// when nothing is pending.
+        /// </summary>
         public void WaitForProgress()
         {
             lock (_gate)
             {
-                while ((_inFlight >= Limit || _pending.Count >= Capacity) &&
-                       !(_pending.Count > 0 && _pending.Peek().Outcome != null))
+                while (_pending.Count > 0 && _pending.Peek().Outcome == null &&
+                       (_stoppedBy != null || _inFlight >= Limit || _pending.Count >= Capacity))
                 {
                     _cancellation.Token.ThrowIfCancellationRequested();
                     Monitor.Wait(_gate);
@@ -218,6 +264,11 @@ namespace LifePos.Core
             _cancellation.Dispose();
         }
 
+        private bool StopDelivered
+        {
+            get { lock (_gate) { return _stopDelivered; } }
+        }
+
         private void OnFinished(Entry entry, Task<TResult> finished)
         {
             Exception? error = null;
@@ -236,6 +287,7 @@ namespace LifePos.Core
                 result = finished.Result;
             }
 
+            var stops = error != null && StopsTheRun(error);
             lock (_gate)
             {
                 entry.Outcome = new Completed<TResult>(entry.Sequence, entry.Input, result, error);
@@ -247,6 +299,12 @@ namespace LifePos.Core
                 else
                 {
                     _failed++;
+                }
+
+                // The earliest stopping item in input order is the one reported.
+                if (stops && (_stoppedBy is null || (!_stopDelivered && entry.Sequence < _stoppedBy.Sequence)))
+                {
+                    _stoppedBy = entry;
                 }
 
                 Monitor.PulseAll(_gate);
