@@ -5,7 +5,6 @@ namespace LifePos.Commands
 {
     /// <summary>Forgets the session's default connection (or the one given) and closes its HTTP connections.</summary>
     [Cmdlet(VerbsCommunications.Disconnect, "LifePos")]
-    [OutputType(typeof(void))]
     public sealed class DisconnectLifePosCommand : LifePosCmdlet
     {
         /// <summary>A connection from Connect-LifePos -PassThru; the default connection when omitted.</summary>

@@ -96,10 +96,11 @@ namespace LifePos.Commands
 
             var client = Client;
             var organization = ActiveConnection.OrganizationId;
-            var creation = new TaskCompletionSource<Workplace>();
-            if (name != null)
+            // With -SkipExisting a later row of the same name waits for this one and passes its workplace on.
+            var creation = SkipExisting && name != null ? new TaskCompletionSource<Workplace>() : null;
+            if (creation != null)
             {
-                _createdInThisRun[name] = creation.Task;
+                _createdInThisRun[name!] = creation.Task;
             }
 
             bulk.Submit(target, async token =>
@@ -107,12 +108,12 @@ namespace LifePos.Commands
                 try
                 {
                     var workplace = await client.CreateWorkplaceAsync(organization, request, RowContext(token)).ConfigureAwait(false);
-                    creation.TrySetResult(workplace);
+                    creation?.TrySetResult(workplace);
                     return new BulkOutcome(workplace, Created);
                 }
                 catch (Exception exception)
                 {
-                    creation.TrySetException(exception);
+                    creation?.TrySetException(exception);
                     throw;
                 }
             });

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -333,10 +334,7 @@ namespace LifePos.Core
 
             foreach (var header in request.Headers)
             {
-                var value = header.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
-                    ? "Bearer " + SecretRedactor.Mask
-                    : SecretRedactor.Redact(string.Join(", ", header.Value));
-                text.Append(header.Key).Append(": ").AppendLine(value);
+                text.Append(header.Key).Append(": ").AppendLine(HeaderForLog(header.Key, header.Value));
             }
 
             if (request.Content != null)
@@ -356,7 +354,7 @@ namespace LifePos.Core
                 .Append(response.ReasonPhrase).Append(" in ").Append(elapsedMilliseconds.ToString(CultureInfo.InvariantCulture)).AppendLine(" ms");
             foreach (var header in response.Headers)
             {
-                text.Append(header.Key).Append(": ").AppendLine(SecretRedactor.Redact(string.Join(", ", header.Value)));
+                text.Append(header.Key).Append(": ").AppendLine(HeaderForLog(header.Key, header.Value));
             }
 
             if (response.Content != null)
@@ -376,6 +374,22 @@ namespace LifePos.Core
             }
 
             return text.ToString();
+        }
+
+        private static string HeaderForLog(string name, IEnumerable<string> values)
+        {
+            if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
+            {
+                return "Bearer " + SecretRedactor.Mask;
+            }
+
+            if (name.Equals("Cookie", StringComparison.OrdinalIgnoreCase) || name.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase) ||
+                name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return SecretRedactor.Mask;
+            }
+
+            return SecretRedactor.Redact(string.Join(", ", values));
         }
 
         private static string BodyForLog(byte[]? body)

@@ -25,7 +25,8 @@ namespace LifePos.PowerShell
                 case LifePosApiException api:
                     return new ErrorRecord(WithoutStackTrace(api), "LifePos." + api.ErrorCode, CategoryOf(api), target);
                 case LifePosConfigurationException configuration:
-                    return new ErrorRecord(configuration, "LifePos.InvalidConfiguration", ErrorCategory.InvalidArgument, target);
+                    return new ErrorRecord(
+                        new LifePosConfigurationException(configuration.Message), "LifePos.InvalidConfiguration", ErrorCategory.InvalidArgument, target);
                 case InvalidInputException input:
                     return new ErrorRecord(input, "LifePos.InvalidInput", ErrorCategory.InvalidData, target);
                 case AggregateException aggregate when aggregate.InnerExceptions.Count == 1:
