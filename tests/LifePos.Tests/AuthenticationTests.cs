@@ -74,6 +74,24 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
+    public async Task ConcurrentRequestsRefusedTogether_TryAWrongPasswordOnlyOnce()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var client = emulator.CreateClient(o => o.SignIn = new CredentialSignIn("admin@example.com", TestEmulator.Secure("changed-since")));
+        await client.GetOrganizationsAsync(RequestContext.None);
+        await emulator.RevokeTokensAsync();
+
+        var calls = Enumerable.Range(0, 8).Select(_ => Task.Run(() => client.GetOrganizationsAsync(RequestContext.None))).ToList();
+        foreach (var call in calls)
+        {
+            var error = await Assert.ThrowsAsync<LifePosAuthenticationException>(() => call);
+            Assert.Contains("refused the sign-in for 'admin@example.com'", error.Message);
+        }
+
+        Assert.Equal(1, await emulator.RequestsAsync("sign-in"));
+    }
+
+    [Fact]
     public async Task TokenConnection_RefusedToken_IsAClearErrorSayingToConnectAgain()
     {
         await using var emulator = await TestEmulator.StartAsync();

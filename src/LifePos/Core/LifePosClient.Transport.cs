@@ -32,6 +32,7 @@ namespace LifePos.Core
         private SecureString? _token;
         private int _tokenGeneration;
         private long _retryCount;
+        private FailedSignIn? _failedSignIn;
 
         /// <summary>How a call may be repeated after a failure.</summary>
         internal enum RetryMode
@@ -78,6 +79,9 @@ namespace LifePos.Core
                     {
                         reSignedIn = true;
                         attempt--;
+                        Interlocked.Increment(ref _retryCount);
+                        context.CountRetry();
+                        context.Observer?.OnRetry(new RetryInfo(call.Method.Method, call.LoggedPath, failure.Reason + ", signing in again", attempt, TimeSpan.Zero));
                         await RefreshTokenAsync(generation, context).ConfigureAwait(false);
                         continue;
                     }
@@ -306,7 +310,22 @@ namespace LifePos.Core
                     return;
                 }
 
-                await SignInCoreAsync(context).ConfigureAwait(false);
+                // Requests refused together share one sign-in, and its failure: a wrong password is tried once,
+                // not once per request (services lock accounts after a few wrong passwords).
+                if (_failedSignIn is { } failed && failed.Generation == failedGeneration)
+                {
+                    throw failed.Error;
+                }
+
+                try
+                {
+                    await SignInCoreAsync(context).ConfigureAwait(false);
+                }
+                catch (LifePosAuthenticationException error)
+                {
+                    _failedSignIn = new FailedSignIn(failedGeneration, error);
+                    throw;
+                }
             }
             finally
             {
@@ -404,6 +423,20 @@ namespace LifePos.Core
             return body.Length > MaxLoggedBody
                 ? text + "… (" + body.Length.ToString(CultureInfo.InvariantCulture) + " bytes in all)"
                 : text;
+        }
+
+        /// <summary>A sign-in the service refused, remembered for the token generation it was meant to replace.</summary>
+        private sealed class FailedSignIn
+        {
+            public FailedSignIn(int generation, LifePosAuthenticationException error)
+            {
+                Generation = generation;
+                Error = error;
+            }
+
+            public int Generation { get; }
+
+            public LifePosAuthenticationException Error { get; }
         }
 
         /// <summary>One request as the transport sends it, with how it may be retried.</summary>
