@@ -43,12 +43,12 @@ namespace LifePos.PowerShell
         internal RequestContext RowContext(System.Threading.CancellationToken cancellationToken) => RequestContext.WithCancellation(cancellationToken);
 
         /// <summary>
-        /// A refused token cannot be fixed by the next row: the run stops with one error that says to connect again.
-        /// Anything else is reported for this row and the run goes on.
+        /// A refused token or a broken configuration cannot be fixed by the next row: the run stops with one error
+        /// that says what to do. Anything else is reported for this row and the run goes on.
         /// </summary>
         internal void WriteFailure(System.Exception exception, object target)
         {
-            if (exception is LifePosAuthenticationException)
+            if (exception is LifePosAuthenticationException || exception is LifePosConfigurationException)
             {
                 ThrowTerminatingError(LifePosErrors.FromException(exception, target));
             }
