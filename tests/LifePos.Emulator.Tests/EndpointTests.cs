@@ -135,6 +135,17 @@ public sealed class EndpointTests
     }
 
     [Fact]
+    public async Task ConcurrentCreates_GetUniqueConsecutiveNumbers()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => emulator.CreateAsync("Mobile")));
+        Assert.Equal(Enumerable.Range(1, 100), answers.Select(a => a.Json.GetProperty("number").GetInt32()).Order());
+        var stats = await emulator.StatsAsync();
+        Assert.Equal(100, stats.GetProperty("workplaces").GetProperty("alive").GetInt32());
+        Assert.Equal(100, stats.GetProperty("requests").GetProperty("create").GetProperty("by_status").GetProperty("200").GetInt32());
+    }
+
+    [Fact]
     public async Task MultipleOrganizations_AreAllReachable_AndListedByOrgs()
     {
         var second = Guid.NewGuid();
