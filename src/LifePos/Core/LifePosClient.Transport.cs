@@ -239,7 +239,7 @@ namespace LifePos.Core
             return TimeSpan.FromMilliseconds(capped / 2 + (capped / 2 * jitter));
         }
 
-        private static TimeSpan? RetryAfter(HttpResponseMessage response)
+        internal static TimeSpan? RetryAfter(HttpResponseMessage response)
         {
             var header = response.Headers.RetryAfter;
             if (header is null)
