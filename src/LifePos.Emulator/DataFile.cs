@@ -21,6 +21,7 @@ internal sealed class DataFile
     private readonly object _writeLock = new();
     private readonly List<byte[]> _otherOrganizations = new();
     private int _scheduled;
+    private bool _closed;
 
     public DataFile(string path, EmulatorState state, ILogger logger)
     {
@@ -54,10 +55,15 @@ internal sealed class DataFile
 
     public void Attach() => _state.Changed += Schedule;
 
+    /// <summary>The last write, at shutdown; a write scheduled before it is skipped afterwards.</summary>
     public void Flush()
     {
         _state.Changed -= Schedule;
-        Write();
+        lock (_writeLock)
+        {
+            Write();
+            _closed = true;
+        }
     }
 
     private void Schedule()
@@ -81,6 +87,7 @@ internal sealed class DataFile
     {
         lock (_writeLock)
         {
+            if (_closed) return;
             var directory = Path.GetDirectoryName(_path);
             if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
             var temp = _path + ".tmp";
