@@ -20,7 +20,7 @@ namespace LifePos.Core
                 return new LifePosApiException(text.ToString(), status, code, serverMessage, call.Method.Method, call.LoggedPath, false, attempts, inner);
             }
 
-            var host = Options.BaseUri.Host;
+            var host = _settings.BaseUri.Host;
             if (failure.TimedOut)
             {
                 var text = new StringBuilder("LIFE POS at ").Append(host).Append(" did not answer within ")
@@ -47,7 +47,7 @@ namespace LifePos.Core
                 text.Append("LIFE POS refused the token it had just issued (401 ").Append(code)
                     .Append(") after signing in again. Run Connect-LifePos again; if it keeps happening, check the account's access to the organization.");
             }
-            else if (Options.SignIn != null)
+            else if (_settings.SignIn != null)
             {
                 text.Append("LIFE POS refused the token (401 ").Append(code).Append("). Run Connect-LifePos again.");
             }

@@ -75,7 +75,7 @@ namespace LifePos.Core
 
                 if (failure.StatusCode == 401 && call.Authenticated && RefusesTheToken(failure.Error))
                 {
-                    if (Options.SignIn != null && !reSignedIn)
+                    if (_settings.SignIn != null && !reSignedIn)
                     {
                         reSignedIn = true;
                         attempt--;
@@ -116,7 +116,7 @@ namespace LifePos.Core
                     retryable = true;
                 }
 
-                if (!retryable || attempt >= Options.MaxRetries)
+                if (!retryable || attempt >= _settings.MaxRetries)
                 {
                     throw failure.ToException(this, call, attempt);
                 }
@@ -141,9 +141,9 @@ namespace LifePos.Core
 
             var stopwatch = Stopwatch.StartNew();
             using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-            if (Options.Timeout < LongestTimeout)
+            if (_settings.Timeout < LongestTimeout)
             {
-                attemptCancellation.CancelAfter(Options.Timeout);
+                attemptCancellation.CancelAfter(_settings.Timeout);
             }
             try
             {
@@ -173,7 +173,7 @@ namespace LifePos.Core
             catch (OperationCanceledException timeout)
             {
                 observer?.OnRequestCompleted(new RequestLog(call.Method.Method, call.LoggedPath, null, stopwatch.ElapsedMilliseconds, attempt));
-                return AttemptResult.TimedOutAfter(Options.Timeout, timeout);
+                return AttemptResult.TimedOutAfter(_settings.Timeout, timeout);
             }
             catch (Exception error) when (error is HttpRequestException || error is IOException || error is SocketException)
             {
@@ -200,7 +200,7 @@ namespace LifePos.Core
             return request;
         }
 
-        private Uri BuildUri(string pathAndQuery) => new Uri(Options.BaseUri.AbsoluteUri.TrimEnd('/') + pathAndQuery, UriKind.Absolute);
+        private Uri BuildUri(string pathAndQuery) => new Uri(_settings.BaseUri.AbsoluteUri.TrimEnd('/') + pathAndQuery, UriKind.Absolute);
 
         private static string Reveal(SecureString secret)
         {
@@ -221,13 +221,13 @@ namespace LifePos.Core
 
         private TimeSpan RetryDelay(int attempt, TimeSpan? retryAfter)
         {
-            var cap = Options.MaxRetryDelay;
+            var cap = _settings.MaxRetryDelay;
             if (retryAfter is { } asked)
             {
                 return asked > cap ? cap : asked < TimeSpan.Zero ? TimeSpan.Zero : asked;
             }
 
-            var exponential = Options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 30));
+            var exponential = _settings.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 30));
             var capped = Math.Min(exponential, cap.TotalMilliseconds);
             double jitter;
             lock (_randomGate)
@@ -291,7 +291,7 @@ namespace LifePos.Core
                 return;
             }
 
-            if (Options.SignIn is null)
+            if (_settings.SignIn is null)
             {
                 throw new LifePosConfigurationException("The client has neither a token nor a login to sign in with; run Connect-LifePos.");
             }

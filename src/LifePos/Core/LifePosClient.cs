@@ -44,8 +44,10 @@ namespace LifePos.Core
         {
         }
 
-        /// <summary>The settings the client was created with (a copy; the token is not in it).</summary>
-        public LifePosClientOptions Options { get; private set; } = null!;
+        private LifePosClientOptions _settings = null!;
+
+        /// <summary>A copy of the settings the client was created with (without the token); changing it changes nothing.</summary>
+        public LifePosClientOptions Options => _settings.Clone();
 
         /// <summary>Retries made by this client so far (all contexts).</summary>
         public long RetryCount => Interlocked.Read(ref _retryCount);
@@ -107,7 +109,7 @@ namespace LifePos.Core
                 settings.Token = null;
             }
 
-            client.Options = settings;
+            client._settings = settings;
             client._http = CreateHttpClient(settings);
             var headers = new StringBuilder();
             foreach (var header in client._http.DefaultRequestHeaders)
@@ -122,7 +124,7 @@ namespace LifePos.Core
         /// <summary>Signs in with <see cref="LifePosClientOptions.SignIn"/>, keeps the new token, and returns a copy of it.</summary>
         public async Task<SecureString> SignInAsync(RequestContext context)
         {
-            if (Options.SignIn is null)
+            if (_settings.SignIn is null)
             {
                 throw new LifePosConfigurationException("Signing in needs a login and password (-Credential).");
             }
@@ -569,7 +571,7 @@ namespace LifePos.Core
 
         private async Task SignInCoreAsync(RequestContext context)
         {
-            var signIn = Options.SignIn!;
+            var signIn = _settings.SignIn!;
             var byPhone = PhoneLike.IsMatch(signIn.Login.Trim());
             var call = new ApiCall(HttpMethod.Post, byPhone ? "/auth/sign-in-by-phone" : "/auth/sign-in", RetryMode.Repeatable)
             {

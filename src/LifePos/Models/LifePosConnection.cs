@@ -18,6 +18,11 @@ namespace LifePos
             string authenticationMethod)
         {
             Client = client ?? throw new ArgumentNullException(nameof(client));
+            var options = client.Options;
+            BaseUri = options.BaseUri;
+            Language = options.Language;
+            MaxRetries = options.MaxRetries;
+            MaxRetryDelay = options.MaxRetryDelay;
             Environment = environment;
             OrganizationId = organizationId;
             OrganizationName = organizationName;
@@ -28,7 +33,7 @@ namespace LifePos
 
         public LifePosEnvironment Environment { get; }
 
-        public Uri BaseUri => Client.Options.BaseUri;
+        public Uri BaseUri { get; }
 
         public Guid OrganizationId { get; }
 
@@ -42,11 +47,11 @@ namespace LifePos
 
         public DateTimeOffset ConnectedAt { get; }
 
-        public string Language => Client.Options.Language;
+        public string Language { get; }
 
-        public int MaxRetries => Client.Options.MaxRetries;
+        public int MaxRetries { get; }
 
-        public TimeSpan MaxRetryDelay => Client.Options.MaxRetryDelay;
+        public TimeSpan MaxRetryDelay { get; }
 
         internal LifePosClient Client { get; }
 
