@@ -332,6 +332,21 @@ Describe 'New-LifePosActivationCode and Enable-LifePosWorkplace' {
         $sms.activation_code | Should -Contain $code.Code
     }
 
+    It 'asks again after a lost answer when no SMS is sent, but not when one is' {
+        $workplace = Get-LifePosWorkplace -Name 'Касса 0004'
+        $before = Get-RequestCount 'generate-activation-code'
+        $null = Invoke-LifePosEmulatorControl $Emulator 'faults' -Method Put -Body @{ next = @('500'); next_endpoint = 'generate-activation-code' }
+        $code = $workplace | New-LifePosActivationCode -EmployeeId ([Guid]::NewGuid())
+        $code.Code | Should -Match '^\d{8}$'
+        (Get-RequestCount 'generate-activation-code') - $before | Should -Be 2
+
+        $null = Invoke-LifePosEmulatorControl $Emulator 'faults' -Method Put -Body @{ next = @('500'); next_endpoint = 'generate-activation-code' }
+        $workplace | New-LifePosActivationCode -EmployeeId ([Guid]::NewGuid()) -SendSms -ErrorVariable lost -ErrorAction SilentlyContinue |
+            Should -BeNullOrEmpty
+        (Get-RequestCount 'generate-activation-code') - $before | Should -Be 3
+        "$($lost[0])" | Should -Match 'may have been generated and sent by SMS'
+    }
+
     It 'reports a wrong code as LifePos.WrongActivationCode' {
         Enable-LifePosWorkplace -ActivationCode '00000000' -ErrorVariable wrong -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $wrong.Count | Should -Be 1

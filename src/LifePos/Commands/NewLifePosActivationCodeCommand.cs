@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using LifePos.Core;
 using LifePos.PowerShell;
 
@@ -59,6 +60,7 @@ namespace LifePos.Commands
             var client = Client;
             var organization = ActiveConnection.OrganizationId;
             var maxTries = ActiveConnection.MaxRetries;
+            var maxDelay = ActiveConnection.MaxRetryDelay;
             bulk.Submit(TargetOf(workplaceId), async token =>
             {
                 var context = RowContext(token);
@@ -75,6 +77,8 @@ namespace LifePos.Commands
                     {
                         // Without an SMS a lost answer is safe to ask again: an extra code harms nobody.
                         Messages.Enqueue(PipelineMessageKind.Verbose, "Asking again for an activation code: " + exception.ErrorCode + ".");
+                        await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * attempt * attempt, maxDelay.TotalMilliseconds)), token)
+                            .ConfigureAwait(false);
                     }
                 }
 

@@ -16,8 +16,6 @@ namespace LifePos.PowerShell
     /// <summary>Turns exceptions into error records: <c>LifePos.&lt;Code&gt;</c> ids, categories from HTTP statuses.</summary>
     internal static class LifePosErrors
     {
-        public const string ConnectAgain = "Run Connect-LifePos again.";
-
         public static ErrorRecord FromException(Exception exception, object? target)
         {
             switch (exception)
@@ -43,9 +41,6 @@ namespace LifePos.PowerShell
                 "LifePos.NotConnected",
                 ErrorCategory.ConnectionError,
                 null);
-
-        public static ErrorRecord InvalidInput(string message, object? target) =>
-            FromException(new InvalidInputException(message), target);
 
         /// <summary>
         /// The same facts in an exception that was never thrown, so <c>$Error[0].Exception.ToString()</c> shows the
