@@ -65,8 +65,8 @@ namespace LifePos.Core
         {
             var text = new StringBuilder(call.MayHaveHappened).Append(": the answer was lost (").Append(failure.Reason).Append(").");
             text.Append(lookupError is null
-                ? " It was not sent again because repeating it could do it twice; check the current state before trying again."
-                : " Looking it up afterwards failed too (" + lookupError.ErrorCode + "); check the current state before trying again.");
+                ? " It was not sent again because repeating it could do it twice; " + call.CheckFirst + "."
+                : " Looking it up afterwards failed too (" + lookupError.ErrorCode + "); " + call.CheckFirst + ".");
             AppendWhere(text, call, attempts);
             var code = failure.StatusCode is { } status
                 ? failure.Error?.Code ?? ErrorBody.CodeForStatus(status)

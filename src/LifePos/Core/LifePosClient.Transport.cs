@@ -178,7 +178,7 @@ namespace LifePos.Core
             catch (Exception error) when (error is HttpRequestException || error is IOException || error is SocketException)
             {
                 observer?.OnRequestCompleted(new RequestLog(call.Method.Method, call.LoggedPath, null, stopwatch.ElapsedMilliseconds, attempt));
-                return AttemptResult.Network(error, CertainlyNotSent(error));
+                return AttemptResult.Network(error, CertainlyNotSent(error), IsCertificateFailure(error));
             }
         }
 
@@ -278,6 +278,20 @@ namespace LifePos.Core
                         case SocketError.AddressNotAvailable:
                             return true;
                     }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A TLS failure (e.g. an untrusted certificate) will not heal by retrying.</summary>
+        private static bool IsCertificateFailure(Exception error)
+        {
+            for (var current = error; current != null; current = current.InnerException)
+            {
+                if (current is System.Security.Authentication.AuthenticationException)
+                {
+                    return true;
                 }
             }
 
@@ -473,6 +487,9 @@ namespace LifePos.Core
             /// <summary>Says what may have happened when the outcome is unknown, e.g. "The workplace may have been created".</summary>
             public string MayHaveHappened { get; set; } = "The request may have been carried out";
 
+            /// <summary>What to do before trying again after an unknown outcome.</summary>
+            public string CheckFirst { get; set; } = "check the current state before trying again";
+
             /// <summary>For an ambiguous failure: finds what the lost request did (an answer) or null to send it again.</summary>
             public Func<RequestContext, Task<ApiResponse?>>? ResolveAmbiguous { get; set; }
         }
@@ -553,8 +570,10 @@ namespace LifePos.Core
                     Timeout = timeout,
                 };
 
-            public static AttemptResult Network(Exception error, bool notSent) =>
-                new AttemptResult(notSent ? Outcome.NotActed : Outcome.Ambiguous, notSent ? "connection failed" : "connection dropped")
+            public static AttemptResult Network(Exception error, bool notSent, bool certificateRefused) =>
+                new AttemptResult(
+                    certificateRefused ? Outcome.Final : notSent ? Outcome.NotActed : Outcome.Ambiguous,
+                    certificateRefused ? "certificate refused" : notSent ? "connection failed" : "connection dropped")
                 {
                     Exception = error,
                 };

@@ -203,6 +203,7 @@ namespace LifePos.Core
                 Body = SerializeCreate(body),
                 ContentType = JsonMediaType,
                 MayHaveHappened = "The workplace may have been created",
+                CheckFirst = "look for it with Get-LifePosWorkplace before creating it again",
             };
             if (!string.IsNullOrEmpty(body.Name))
             {
