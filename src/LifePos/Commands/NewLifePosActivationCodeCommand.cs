@@ -47,8 +47,7 @@ namespace LifePos.Commands
             var employeeId = EmployeeId;
             var outletId = OutletId == Guid.Empty ? null : OutletId;
             var sendSms = SendSms.IsPresent;
-            var input = CurrentInputObject;
-            var workplaceName = ((input is PSObject row ? row.BaseObject : input) as Workplace)?.Name;
+            var workplaceName = PipedWorkplace?.Name;
             var bulk = Bulk(ThrottleLimit, "Generating LIFE POS activation codes", "generated");
             var label = "Workplace " + (workplaceName is null ? string.Empty : "'" + workplaceName + "' ") + "(" + workplaceId.ToString("D") + ")";
             if (!ShouldProcess(label, "Generate an activation code for employee " + employeeId.ToString("D") + (sendSms ? " and send it by SMS" : string.Empty)))

@@ -80,7 +80,7 @@ namespace LifePos.Commands
             var id = InputObject?.Id ?? Id;
             var target = TargetOf(InputObject ?? (object)id);
             var bulk = Bulk(ThrottleLimit, "Updating LIFE POS workplaces", "updated");
-            var current = InputObject ?? (CurrentInputObject is PSObject row ? row.BaseObject : CurrentInputObject) as Workplace;
+            var current = InputObject ?? PipedWorkplace;
             List<JsonPatchOperation> patch;
             try
             {
@@ -88,7 +88,7 @@ namespace LifePos.Commands
             }
             catch (InvalidInputException exception)
             {
-                bulk.SubmitInvalid(target, RowValidation.Describe(_rowNumber, InputObject?.Name) + ": " + exception.Message);
+                bulk.SubmitInvalid(target, RowValidation.Describe(_rowNumber, current?.Name) + ": " + exception.Message);
                 return;
             }
 
@@ -99,7 +99,7 @@ namespace LifePos.Commands
                 return;
             }
 
-            var label = InputObject is null ? "Workplace " + id.ToString("D") : "Workplace '" + InputObject + "' (" + id.ToString("D") + ")";
+            var label = current is null ? "Workplace " + id.ToString("D") : "Workplace '" + current + "' (" + id.ToString("D") + ")";
             if (!ShouldProcess(label, "Update " + string.Join(", ", patch.ConvertAll(operation => operation.ToString()))))
             {
                 bulk.Declined();

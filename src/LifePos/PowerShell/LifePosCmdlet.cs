@@ -124,6 +124,9 @@ namespace LifePos.PowerShell
             }
         }
 
+        /// <summary>The workplace the pipeline handed this record, if it was one (e.g. from Get-LifePosWorkplace).</summary>
+        internal Workplace? PipedWorkplace => (CurrentInputObject is PSObject row ? row.BaseObject : CurrentInputObject) as Workplace;
+
         /// <summary>The pipeline row if there is one, else what identifies the item best.</summary>
         internal object TargetOf(object fallback) => CurrentInputObject ?? fallback;
 

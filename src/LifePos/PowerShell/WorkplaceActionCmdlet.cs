@@ -52,7 +52,8 @@ namespace LifePos.PowerShell
             var id = InputObject?.Id ?? Id;
             var target = TargetOf(InputObject ?? (object)id);
             var bulk = Bulk(ThrottleLimit, Activity, DoneLabel);
-            var label = InputObject is null ? "Workplace " + id.ToString("D") : "Workplace '" + InputObject + "' (" + id.ToString("D") + ")";
+            var current = InputObject ?? PipedWorkplace;
+            var label = current is null ? "Workplace " + id.ToString("D") : "Workplace '" + current + "' (" + id.ToString("D") + ")";
             var explanation = Explain(label);
             var confirmed = explanation is null
                 ? ShouldProcess(label, Action)
