@@ -60,8 +60,11 @@ Describe 'Connect-LifePos with a token' {
             Should -Throw -ErrorId 'LifePos.InvalidConfiguration,*' -ExpectedMessage '*https*'
     }
 
-    It 'offers -Environment Production and Test' {
-        (Get-Command Connect-LifePos).Parameters.Environment.Attributes.ValidValues | Should -Be 'Production', 'Test'
+    It 'offers -Environment Production and Test, or -BaseUri, each with -Token or -Credential' {
+        $command = Get-Command Connect-LifePos
+        $command.Parameters.Environment.Attributes.ValidValues | Should -Be 'Production', 'Test'
+        $command.ParameterSets.Name | Sort-Object | Should -Be 'BaseUriCredential', 'BaseUriToken', 'EnvironmentCredential', 'EnvironmentToken'
+        $command.DefaultParameterSet | Should -Be 'EnvironmentToken'
     }
 
     It 'fails with a clear error for a refused token' {

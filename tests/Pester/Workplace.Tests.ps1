@@ -272,6 +272,15 @@ Describe 'Remove-, Restore-, Disable-LifePosWorkplace' {
         $after.IsActivated | Should -BeFalse
     }
 
+    It 'takes -InputObject in every one of them' {
+        $workplace = New-LifePosWorkplace -WorkplaceType Mobile -Name 'By InputObject'
+        (Remove-LifePosWorkplace -InputObject $workplace -Confirm:$false -PassThru).IsArchived | Should -BeTrue
+        (Restore-LifePosWorkplace -InputObject $workplace -PassThru).IsArchived | Should -BeFalse
+        (Disable-LifePosWorkplace -InputObject $workplace -Confirm:$false -PassThru).IsActivated | Should -BeFalse
+        Remove-LifePosWorkplace -InputObject $workplace -Confirm:$false | Should -BeNullOrEmpty
+        (Get-LifePosWorkplace -Id $workplace.Id).IsArchived | Should -BeTrue
+    }
+
     It 'says in the ShouldProcess text that an archived workplace can be restored' {
         $workplace = Get-LifePosWorkplace -First 1
         $text = $workplace | Remove-LifePosWorkplace -Confirm:$false -Verbose 4>&1 | Out-String
