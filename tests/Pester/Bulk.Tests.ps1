@@ -140,11 +140,14 @@ Describe 'Import-Csv | New-LifePosWorkplace' {
         "$((Get-Summary $info)[0].MessageData)" | Should -Be '3 rows: 1 created, 2 skipped (existing), 0 failed, 0 retries'
     }
 
-    It 'counts retries in the summary' {
+    It 'counts retries in the summary and warns once when asked to slow down' {
         $null = Invoke-LifePosEmulatorControl $Emulator 'faults' -Method Put -Body @{ next = @('503', '429'); next_endpoint = 'create' }
-        $created = @([pscustomobject]@{ Name = 'Retried'; WorkplaceType = 'Mobile' } | New-LifePosWorkplace -InformationVariable info)
+        $created = @([pscustomobject]@{ Name = 'Retried'; WorkplaceType = 'Mobile' } |
+                New-LifePosWorkplace -InformationVariable info -WarningVariable slowDown -WarningAction SilentlyContinue)
         $created.Name | Should -Be 'Retried'
         "$((Get-Summary $info)[0].MessageData)" | Should -Be '1 row: 1 created, 0 failed, 2 retries'
+        $slowDown.Count | Should -Be 1
+        "$($slowDown[0])" | Should -Match '429.*lower -ThrottleLimit'
     }
 
     It 'reports a server error for one row with its ErrorId and category, and creates the rest' {
