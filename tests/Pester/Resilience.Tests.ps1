@@ -116,8 +116,10 @@ Describe 'A bulk run stopped halfway, then run again with -SkipExisting' {
         $stopwatch.Stop()
         $handle.IsCompleted | Should -BeTrue
         $stopwatch.Elapsed.TotalSeconds | Should -BeLessThan 1
+        # The emulator counts a request once it has answered it: let the ones already sent settle first.
+        Start-Sleep -Milliseconds 200
         $createsAtStop = (Invoke-LifePosEmulatorControl $Emulator 'stats').requests.create.total
-        Start-Sleep -Milliseconds 300
+        Start-Sleep -Milliseconds 500
         (Invoke-LifePosEmulatorControl $Emulator 'stats').requests.create.total | Should -Be $createsAtStop -Because 'no request may be sent after the stop'
         $createsAtStop | Should -BeLessThan 300
         $ps.Dispose()

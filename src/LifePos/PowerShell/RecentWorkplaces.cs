@@ -20,7 +20,8 @@ namespace LifePos.PowerShell
             lock (Gate)
             {
                 Entries[workplace.Id] = new Entry(workplace.Id, workplace.Number, workplace.Name, workplace.WorkplaceType, workplace.IsArchived, ++_sequence);
-                if (Entries.Count > Capacity)
+                // Trimming once per Capacity inserts keeps a long listing at amortised O(log n) per item.
+                if (Entries.Count >= 2 * Capacity)
                 {
                     foreach (var stale in Entries.Values.OrderBy(entry => entry.Sequence).Take(Entries.Count - Capacity).ToList())
                     {
@@ -35,7 +36,7 @@ namespace LifePos.PowerShell
         {
             lock (Gate)
             {
-                return Entries.Values.OrderByDescending(entry => entry.Sequence).ToList();
+                return Entries.Values.OrderByDescending(entry => entry.Sequence).Take(Capacity).ToList();
             }
         }
 
