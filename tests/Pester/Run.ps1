@@ -3,7 +3,7 @@ param(
     [Parameter(Mandatory)] [string] $PesterManifest,
     [Parameter(Mandatory)] [string] $ResultFile
 )
-$ErrorActionPreference = 'Stop'
+# Tests run with the preferences a user has by default, so nothing here may set ErrorActionPreference.
 $PSStyle.OutputRendering = 'PlainText'
 Import-Module $PesterManifest
 $configuration = New-PesterConfiguration
