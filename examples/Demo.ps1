@@ -35,7 +35,7 @@ try {
     Write-Step 'Set-LifePosWorkplace: rename a till and turn on an extension'
     $till = $created | Where-Object Name -like 'Касса 2*'
     $till | Set-LifePosWorkplace -Name 'Касса 2 — Тверская (зал)' -Extension @{ nadex_soft_pos = @{ turned_on = $true; version = '1.0' } } -PassThru |
-        Format-List Number, Name, Extensions | Out-Host
+        Format-List | Out-Host
 
     Write-Step 'Remove-LifePosWorkplace archives (it can be restored), Restore-LifePosWorkplace brings it back'
     $kiosk = $created | Where-Object WorkplaceType -eq 'Automat'
