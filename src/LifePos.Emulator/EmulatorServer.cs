@@ -72,8 +72,20 @@ public sealed class EmulatorServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         var app = builder.Build();
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LifePos.Emulator");
+        try
+        {
+            return await StartAsync(app, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 
+    private static async Task<EmulatorServer> StartAsync(WebApplication app, EmulatorOptions options, CancellationToken cancellationToken)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LifePos.Emulator");
         var state = new EmulatorState(options);
         DataFile? dataFile = null;
         var loaded = false;

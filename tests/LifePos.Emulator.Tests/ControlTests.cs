@@ -117,6 +117,26 @@ public sealed class ControlTests
         }
     }
 
+    [Fact]
+    public async Task StartAsync_FailsClearly_OnATakenPortOrABrokenDataFile()
+    {
+        await using var first = await TestEmulator.StartAsync();
+        var taken = $"http://127.0.0.1:{first.Server.BaseAddress.Port}";
+        await Assert.ThrowsAsync<IOException>(() => EmulatorServer.StartAsync(new EmulatorOptions { Urls = taken }));
+
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, "{\"organizations\": [");
+            await Assert.ThrowsAnyAsync<JsonException>(() => EmulatorServer.StartAsync(new EmulatorOptions { DataFile = file }));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+        (await first.GetAsync("orgs")).ShouldBe(HttpStatusCode.OK);
+    }
+
     private static string ReadShared(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
