@@ -39,11 +39,11 @@ $OutputPath = (Resolve-Path $OutputPath).Path
 # Sizes and repetitions. The serial bulk creates (about 45 s each at 20 ms per request) run once after a short
 # warm-up; everything else runs a warm-up and then $Settings.Repetitions times.
 $Settings = if ($Quick) {
-    [ordered]@{ ListItems = 2000; CreateRows = 160; Repetitions = 3; SerialRepetitions = 1
+    [ordered]@{ ListItems = 2000; CreateRows = 96; Repetitions = 3; SerialRepetitions = 1; WarmupSeconds = 0.5
         FirstItemRepetitions = 10; ProcessRepetitions = 2; MemorySmallItems = 10000; MemoryItems = 30000; MemoryRepetitions = 1; MemoryContext = $false }
 }
 else {
-    [ordered]@{ ListItems = 10000; CreateRows = 2000; Repetitions = 5; SerialRepetitions = 1
+    [ordered]@{ ListItems = 10000; CreateRows = 2000; Repetitions = 5; SerialRepetitions = 1; WarmupSeconds = 3
         FirstItemRepetitions = 20; ProcessRepetitions = 7; MemorySmallItems = 10000; MemoryItems = 100000; MemoryRepetitions = 5; MemoryContext = $true }
 }
 $PageSize = 100
@@ -131,25 +131,34 @@ function Add-Target {
 }
 
 function Measure-InProcess {
-    # Runs $Run $Warmup times unmeasured, then $Repetitions times inside Measure-Command. $Before runs untimed before
-    # every run, $Check untimed after it (throws when the run did not do the whole job).
+    # Warms up (at least $Warmup runs and at least $Settings.WarmupSeconds, so tiered JIT reaches steady state), then
+    # runs $Repetitions times inside Measure-Command. $Before runs untimed before every run, $Check untimed after it
+    # (throws when the run did not do the whole job).
     param(
         [Parameter(Mandatory)] [scriptblock] $Run,
         [int] $Warmup = 1,
+        [double] $WarmupSeconds = $Settings.WarmupSeconds,
         [int] $Repetitions = $Settings.Repetitions,
         [scriptblock] $Before,
         [scriptblock] $Check
     )
+    $warmupClock = [Diagnostics.Stopwatch]::StartNew()
+    $warmupRuns = 0
+    while ($warmupRuns -lt $Warmup -or ($Warmup -gt 0 -and $warmupClock.Elapsed.TotalSeconds -lt $WarmupSeconds)) {
+        if ($Before) { & $Before }
+        $null = Measure-Command $Run
+        if ($Check) { & $Check }
+        $warmupRuns++
+    }
     $samples = [System.Collections.Generic.List[double]]::new()
-    for ($iteration = -$Warmup; $iteration -lt $Repetitions; $iteration++) {
+    for ($iteration = 0; $iteration -lt $Repetitions; $iteration++) {
         if ($Before) { & $Before }
         [GC]::Collect()
         [GC]::WaitForPendingFinalizers()
-        $elapsed = Measure-Command $Run
+        $samples.Add((Measure-Command $Run).TotalMilliseconds)
         if ($Check) { & $Check }
-        if ($iteration -ge 0) { $samples.Add($elapsed.TotalMilliseconds) }
     }
-    , $samples.ToArray()
+    @{ Samples = $samples.ToArray(); Warmup = $warmupRuns }
 }
 
 function Invoke-Contender {
@@ -196,12 +205,14 @@ function Get-EmulatorCounters($Emulator, [string] $Endpoint) {
 }
 
 function Invoke-Floor {
-    # Runs the C# floor; it times its own warm-up and repetitions and prints one JSON line.
-    param([Parameter(Mandatory)] [string[]] $ArgumentList, $Emulator)
+    # Runs the C# floor; it warms up like Measure-InProcess, times its own repetitions and prints one JSON line.
+    param([Parameter(Mandatory)] [string[]] $ArgumentList, $Emulator, [switch] $Raw)
     $common = @('--base-uri', $Emulator.BaseUri.ToString(), '--org', $Emulator.OrganizationId.ToString(), '--token', $Emulator.Token)
     $output = & dotnet $FloorDll @ArgumentList @common 2>&1
     if ($LASTEXITCODE -ne 0) { throw "Floor failed: $($output -join ' ')" }
-    $output | Where-Object { "$_".StartsWith('{') } | Select-Object -Last 1 | ConvertFrom-Json
+    $result = $output | Where-Object { "$_".StartsWith('{') } | Select-Object -Last 1 | ConvertFrom-Json
+    if ($Raw) { return $result }
+    @{ Samples = [double[]]$result.samples_ms; Warmup = [int]$result.warmup_runs }
 }
 
 function Invoke-FreshPwsh {
@@ -216,6 +227,10 @@ function Invoke-FreshPwsh {
     if (-not $json) { throw "The pwsh process printed no result: $(($output | Select-Object -Last 3) -join ' ')" }
     $result = $json | ConvertFrom-Json
     $result | Add-Member -NotePropertyName WallMs -NotePropertyValue $stopwatch.Elapsed.TotalMilliseconds -PassThru
+}
+
+function Write-Scenario([string] $Text) {
+    Write-Host ("[{0,5:N1} s] {1}" -f ([DateTime]::UtcNow - $Started).TotalSeconds, $Text)
 }
 
 function Start-BenchEmulator([string[]] $ArgumentList) {
@@ -299,7 +314,7 @@ try {
     $org = $listEmulator.OrganizationId
 
     $name = "List $('{0:N0}' -f $listItems), page size $PageSize, no latency"
-    Write-Host "1. $name"
+    Write-Scenario "1. $name"
     Invoke-Contender -Emulator $listEmulator -Endpoint 'list' -Record @{
         Scenario = 1; ScenarioName = $name; Contender = 'LifePos'; Key = '1/LifePos'; Items = $listItems; Warmup = 1
         FloorKey = '1/Floor'; LifePosKey = '1/LifePos'
@@ -318,14 +333,14 @@ try {
         Scenario = 1; ScenarioName = $name; Contender = 'Floor'; Key = '1/Floor'; Items = $listItems; Warmup = 1
         FloorKey = '1/Floor'; LifePosKey = '1/LifePos'
     } -Measure {
-        (Invoke-Floor -Emulator $listEmulator -ArgumentList 'list', '--page-size', $PageSize, '--expect', $listItems,
-            '--warmup', 1, '--repetitions', $reps).samples_ms
+        Invoke-Floor -Emulator $listEmulator -ArgumentList 'list', '--page-size', $PageSize, '--expect', $listItems,
+            '--warmup', 1, '--warmup-seconds', $Settings.WarmupSeconds, '--repetitions', $reps
     }
     Add-Target '≤ 1.5× Floor' -Subject '1/LifePos' -Reference '1/Floor' -Kind ratio-at-most -Threshold 1.5
     Add-Target 'IRM ≥ 2× LifePos' -Subject '1/LifePos' -Reference '1/IRM' -Kind inverse-ratio-at-least -Threshold 2
 
     $name = "First item of $('{0:N0}' -f $listItems) (Select-Object -First 1)"
-    Write-Host "4. $name"
+    Write-Scenario "4. $name"
     $firstReps = $Settings.FirstItemRepetitions
     Invoke-Contender -Emulator $listEmulator -Endpoint 'list' -Record @{
         Scenario = 4; ScenarioName = $name; Contender = 'LifePos'; Key = '4/LifePos'; Items = 1; Warmup = 3
@@ -346,13 +361,13 @@ try {
         Scenario = 4; ScenarioName = $name; Contender = 'Floor'; Key = '4/Floor'; Items = 1; Warmup = 3
         FloorKey = '4/Floor'; LifePosKey = '4/LifePos'; Note = "one request: the first page ($PageSize items), deserialized"
     } -Measure {
-        (Invoke-Floor -Emulator $listEmulator -ArgumentList 'first', '--page-size', $PageSize, '--expect', $PageSize,
-            '--warmup', 3, '--repetitions', $firstReps).samples_ms
+        Invoke-Floor -Emulator $listEmulator -ArgumentList 'first', '--page-size', $PageSize, '--expect', $PageSize,
+            '--warmup', 3, '--warmup-seconds', $Settings.WarmupSeconds, '--repetitions', $firstReps
     }
     Add-Target '≤ 2× one request (Floor)' -Subject '4/LifePos' -Reference '4/Floor' -Kind ratio-at-most -Threshold 2
 
     $name = 'Import cost: fresh pwsh processes'
-    Write-Host "5. $name"
+    Write-Scenario "5. $name"
     $tokenLiteral = $listEmulator.Token.Replace("'", "''")
     $print = '[pscustomobject]@{ peak = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 } | ConvertTo-Json -Compress'
     $variants = [ordered]@{
@@ -422,7 +437,7 @@ function Measure-Memory($Emulator, [long] $Items, [string] $Contender, [int] $Re
     $samples = [System.Collections.Generic.List[double]]::new(); $peaks = [System.Collections.Generic.List[double]]::new()
     for ($iteration = -$Warmup; $iteration -lt $Repetitions; $iteration++) {
         if ($Contender -eq 'Floor') {
-            $result = Invoke-Floor -Emulator $Emulator -ArgumentList 'list', '--page-size', $PageSize, '--expect', $Items, '--warmup', 0, '--repetitions', 1
+            $result = Invoke-Floor -Raw -Emulator $Emulator -ArgumentList 'list', '--page-size', $PageSize, '--expect', $Items, '--warmup', 0, '--repetitions', 1
             $wall = $result.samples_ms[0]; $peak = $result.peak_working_set_bytes
         }
         else {
@@ -450,7 +465,7 @@ $memoryNotes = @{
 foreach ($half in @{ Items = $smallItems; Label = $small; Warmup = 1 }, @{ Items = $largeItems; Label = $large; Warmup = 0 }) {
     $memoryEmulator = Start-BenchEmulator '--seed', "$($half.Items)"
     try {
-        Write-Host "6. $memoryName ($($half.Label))"
+        Write-Scenario "6. $memoryName ($($half.Label))"
         foreach ($contender in $memoryContenders) {
             $short = if ($contender -eq 'IRM script') { 'IRM' } else { $contender }
             $lifePos = $contender -eq 'LifePos'
@@ -480,7 +495,7 @@ try {
     $base = $latencyEmulator.BaseUri.ToString()
     $org = $latencyEmulator.OrganizationId
     $name = "List $('{0:N0}' -f $listItems), page size $PageSize, 10 ms latency"
-    Write-Host "2. $name"
+    Write-Scenario "2. $name"
     Invoke-Contender -Emulator $latencyEmulator -Endpoint 'list' -Record @{
         Scenario = 2; ScenarioName = $name; Contender = 'LifePos'; Key = '2/LifePos'; Items = $listItems; Warmup = 1
         FloorKey = '2/Floor'; LifePosKey = '2/LifePos'
@@ -499,8 +514,8 @@ try {
         Scenario = 2; ScenarioName = $name; Contender = 'Floor'; Key = '2/Floor'; Items = $listItems; Warmup = 1
         FloorKey = '2/Floor'; LifePosKey = '2/LifePos'
     } -Measure {
-        (Invoke-Floor -Emulator $latencyEmulator -ArgumentList 'list', '--page-size', $PageSize, '--expect', $listItems,
-            '--warmup', 1, '--repetitions', $reps).samples_ms
+        Invoke-Floor -Emulator $latencyEmulator -ArgumentList 'list', '--page-size', $PageSize, '--expect', $listItems,
+            '--warmup', 1, '--warmup-seconds', $Settings.WarmupSeconds, '--repetitions', $reps
     }
     Add-Target '≤ 1.1× Floor' -Subject '2/LifePos' -Reference '2/Floor' -Kind ratio-at-most -Threshold 1.1
 }
@@ -521,24 +536,21 @@ try {
     $csv = New-BenchCsv (Join-Path $OutputPath "workplaces-$rows.csv") $rows
     $warmupCsv = New-BenchCsv (Join-Path $OutputPath "workplaces-$WarmupRows.csv") $WarmupRows
     $name = "Bulk-create $('{0:N0}' -f $rows) from CSV, 20 ms latency"
-    Write-Host "3. $name"
+    Write-Scenario "3. $name"
     function Measure-Create([scriptblock] $Run, [int] $Repetitions = $reps) {
-        # Every run starts from an empty emulator and must leave exactly its CSV's rows alive. $Run reads the CSV
-        # path from $script:CsvPath. The warm-up (JIT, connections, runspaces) creates $WarmupRows rows: a full
-        # warm-up run would add minutes to the serial contenders and nothing to the others.
-        $samples = [System.Collections.Generic.List[double]]::new()
-        for ($iteration = -1; $iteration -lt $Repetitions; $iteration++) {
-            $null = Invoke-LifePosEmulatorControl -Emulator $createEmulator -Path 'reset' -Method POST
-            $warm = $iteration -lt 0
-            $script:CsvPath = if ($warm) { $warmupCsv } else { $csv }
-            [GC]::Collect()
-            [GC]::WaitForPendingFinalizers()
-            $elapsed = Measure-Command $Run
+        # Every run starts from an empty emulator and must leave exactly its CSV's rows alive; $Run reads the CSV
+        # path from $script:CsvPath. The warm-up (JIT, connections, runspaces) creates $WarmupRows rows per run:
+        # full-size warm-up runs would add minutes to the serial contenders and nothing to the others.
+        $reset = { $null = Invoke-LifePosEmulatorControl -Emulator $createEmulator -Path 'reset' -Method POST }
+        $check = {
             $alive = (Invoke-LifePosEmulatorControl -Emulator $createEmulator -Path 'stats').workplaces.alive
-            Assert-Count $alive $(if ($warm) { $WarmupRows } else { $rows }) 'The bulk create'
-            if (-not $warm) { $samples.Add($elapsed.TotalMilliseconds) }
+            Assert-Count $alive $script:CreateExpected 'The bulk create'
         }
-        , $samples.ToArray()
+        $script:CsvPath = $warmupCsv; $script:CreateExpected = $WarmupRows
+        $warm = Measure-InProcess -Run $Run -Repetitions 0 -Before $reset -Check $check
+        $script:CsvPath = $csv; $script:CreateExpected = $rows
+        $measured = Measure-InProcess -Run $Run -Warmup 0 -Repetitions $Repetitions -Before $reset -Check $check
+        @{ Samples = $measured.Samples; Warmup = $warm.Warmup }
     }
 
     $lifePosCreate = { Import-Csv $script:CsvPath | New-LifePosWorkplace -ThrottleLimit $script:Throttle | Out-Null }
@@ -565,8 +577,8 @@ try {
         Scenario = 3; ScenarioName = $name; Contender = 'Floor, 16 concurrent'; Key = '3/Floor@16'; Items = $rows
         Warmup = 1; FloorKey = '3/Floor@16'; LifePosKey = '3/LifePos@16'
     } -Measure {
-        (Invoke-Floor -Emulator $createEmulator -ArgumentList 'create', '--csv', $csv, '--concurrency', 16, '--expect', $rows,
-            '--warmup', 1, '--repetitions', $reps).samples_ms
+        Invoke-Floor -Emulator $createEmulator -ArgumentList 'create', '--csv', $csv, '--warmup-csv', $warmupCsv, '--concurrency', 16,
+            '--expect', $rows, '--warmup', 1, '--warmup-seconds', $Settings.WarmupSeconds, '--repetitions', $reps
     }
     $serialNote = "$($Settings.SerialRepetitions) run(s): a serial run is slow"
     $script:Throttle = 1
@@ -709,8 +721,10 @@ $md.Add('- **IRM script**: what an admin writes without the module, in the same 
     '`Import-Csv | ForEach-Object { Invoke-RestMethod -Method Post ... }` and with `ForEach-Object -Parallel -ThrottleLimit 16`.')
 $md.Add('- **Floor**: `bench/Floor`, a C# console program (one `HttpClient`, System.Text.Json source generation, no PowerShell) ' +
     'doing the same HTTP work and timing its own runs after a warm-up: the practical limit.')
-$md.Add("- Every scenario: warm-up first, then $($Settings.Repetitions) repetitions (median reported); the serial bulk creates " +
-    "run $($Settings.SerialRepetitions) time(s); in-process bulk creates warm up on $WarmupRows rows; first-item latency $($Settings.FirstItemRepetitions) " +
+$md.Add("- Every in-process and floor measurement warms up first (at least one run and at least $($Settings.WarmupSeconds) s, " +
+    'so tiered JIT reaches steady state: a fresh floor process needs about a dozen 10,000-item listings), then ' +
+    "$($Settings.Repetitions) repetitions (median reported); the serial bulk creates " +
+    "run $($Settings.SerialRepetitions) time(s); bulk creates warm up on $WarmupRows-row CSVs; first-item latency $($Settings.FirstItemRepetitions) " +
     "repetitions; fresh-process timings $($Settings.ProcessRepetitions), interleaved. The emulator is reset before every " +
     'bulk-create run. Scenarios 5 and 6 start fresh `pwsh -NoProfile -NonInteractive` processes; their peak working set is ' +
     '`Process.PeakWorkingSet64` read by the process itself at the end.')

@@ -18,6 +18,7 @@ param(
     [int] $PageSize = 100,
     [int] $LatencyMs = 0,
     [int] $Repetitions = 5,
+    [double] $WarmupSeconds = 3,
     [string] $BuildOutput = (Join-Path $PSScriptRoot '../out')
 )
 $ErrorActionPreference = 'Stop'
@@ -29,14 +30,36 @@ if (-not (Test-Path $floorDll)) {
     & dotnet build (Join-Path $PSScriptRoot 'Floor/Floor.csproj') -c Release --nologo -v quiet | Out-Host
 }
 
-function Measure-Median([scriptblock] $Body) {
-    $null = & $Body
-    $samples = foreach ($index in 1..$Repetitions) {
-        [GC]::Collect()
-        (Measure-Command $Body).TotalMilliseconds
+function Get-Summary([double[]] $Wall, [double[]] $Cpu) {
+    $wallSorted = @($Wall | Sort-Object); $cpuSorted = @($Cpu | Sort-Object)
+    [pscustomobject]@{
+        Median = $wallSorted[[Math]::Floor($wallSorted.Count / 2)]; Min = $wallSorted[0]
+        CpuMedian = $cpuSorted[[Math]::Floor($cpuSorted.Count / 2)]; CpuMin = $cpuSorted[0]
     }
-    $sorted = @($samples | Sort-Object)
-    [Math]::Round($sorted[[Math]::Floor($sorted.Count / 2)], 1)
+}
+
+function Measure-Interleaved([System.Collections.Specialized.OrderedDictionary] $Bodies) {
+    # Every body warms up for -WarmupSeconds (tiered JIT needs seconds to reach steady state), then runs once per
+    # round, round after round, so drift (a busy machine) spreads evenly. Wall time and this process's processor
+    # time (all threads) per run.
+    foreach ($body in $Bodies.Values) {
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        do { $null = & $body } while ($clock.Elapsed.TotalSeconds -lt $WarmupSeconds)
+    }
+    $self = [Diagnostics.Process]::GetCurrentProcess()
+    $wall = @{}; $cpu = @{}
+    foreach ($name in $Bodies.Keys) { $wall[$name] = [Collections.Generic.List[double]]::new(); $cpu[$name] = [Collections.Generic.List[double]]::new() }
+    foreach ($round in 1..$Repetitions) {
+        foreach ($name in $Bodies.Keys) {
+            [GC]::Collect()
+            $self.Refresh(); $before = $self.TotalProcessorTime
+            $wall[$name].Add((Measure-Command $Bodies[$name]).TotalMilliseconds)
+            $self.Refresh(); $cpu[$name].Add(($self.TotalProcessorTime - $before).TotalMilliseconds)
+        }
+    }
+    $summary = [ordered]@{}
+    foreach ($name in $Bodies.Keys) { $summary[$name] = Get-Summary $wall[$name] $cpu[$name] }
+    $summary
 }
 
 $arguments = @('--seed', "$Items")
@@ -51,20 +74,24 @@ try {
     $rows = [ordered]@{}
 
     $floor = & dotnet $floorDll list --base-uri $emulator.BaseUri --org $emulator.OrganizationId --token $emulator.Token `
-        --page-size $PageSize --expect $Items --warmup 1 --repetitions $Repetitions | ConvertFrom-Json
-    $rows['floor (C#, HttpClient + STJ)'] = [Math]::Round(@($floor.samples_ms | Sort-Object)[[Math]::Floor($Repetitions / 2)], 1)
-    $rows['client pager, counted in C#'] = Measure-Median {
-        $pager = $client.ListWorkplaces($connection.OrganizationId, $query, [LifePos.Core.RequestContext]::new())
-        $script:Count = [Linq.Enumerable]::Count([Collections.Generic.IEnumerable[LifePos.Workplace]]$pager)
-    }
-    if ($script:Count -ne $Items) { throw "The pager gave $script:Count items, expected $Items." }
-    $rows['Get-LifePosWorkplace | Out-Null'] = Measure-Median { Get-LifePosWorkplace -PageSize $PageSize | Out-Null }
-    $rows['Get-LifePosWorkplace | Measure-Object'] = Measure-Median { Get-LifePosWorkplace -PageSize $PageSize | Measure-Object }
-    $rows['$null = Get-LifePosWorkplace'] = Measure-Median { $null = Get-LifePosWorkplace -PageSize $PageSize }
+        --page-size $PageSize --expect $Items --warmup 1 --warmup-seconds $WarmupSeconds --repetitions $Repetitions | ConvertFrom-Json
+    $rows['floor (C#, HttpClient + STJ)'] = Get-Summary $floor.samples_ms $floor.cpu_ms
     $all = @(Get-LifePosWorkplace -PageSize $PageSize)
-    # A compiled cmdlet writing the same objects one by one: the pipeline's own cost, the cmdlet's floor.
-    $rows['Write-Output <in-memory workplaces> | Out-Null'] = Measure-Median { Write-Output $all | Out-Null }
-    $rows['Write-Output <in-memory workplaces> | Measure-Object'] = Measure-Median { Write-Output $all | Measure-Object }
+    if ($all.Count -ne $Items) { throw "Get-LifePosWorkplace gave $($all.Count) items, expected $Items." }
+    $bodies = [ordered]@{
+        'client pager, counted in C#'                           = {
+            $pager = $client.ListWorkplaces($connection.OrganizationId, $query, [LifePos.Core.RequestContext]::new())
+            $null = [Linq.Enumerable]::Count([Collections.Generic.IEnumerable[LifePos.Workplace]]$pager)
+        }
+        'Get-LifePosWorkplace | Out-Null'                       = { Get-LifePosWorkplace -PageSize $PageSize | Out-Null }
+        'Get-LifePosWorkplace | Measure-Object'                 = { Get-LifePosWorkplace -PageSize $PageSize | Measure-Object }
+        '$null = Get-LifePosWorkplace'                          = { $null = Get-LifePosWorkplace -PageSize $PageSize }
+        # A compiled cmdlet writing the same objects one by one: the pipeline's own cost, the cmdlet's floor.
+        'Write-Output <in-memory workplaces> | Out-Null'        = { Write-Output $all | Out-Null }
+        'Write-Output <in-memory workplaces> | Measure-Object'  = { Write-Output $all | Measure-Object }
+    }
+    $measured = Measure-Interleaved $bodies
+    foreach ($name in $measured.Keys) { $rows[$name] = $measured[$name] }
 
     $stats = Invoke-LifePosEmulatorControl -Emulator $emulator -Path 'stats'
     $serverMean = $stats.server_time_ms.list.mean
@@ -72,7 +99,11 @@ try {
     Write-Host "Listing $Items workplaces, page size $PageSize, latency $LatencyMs ms: $pages requests per listing."
     Write-Host ("Emulator server time per list request: {0:N3} ms (x {1} pages = {2:N1} ms per listing), plus {3} ms injected latency." -f
         $serverMean, $pages, ($serverMean * $pages), $LatencyMs)
-    foreach ($name in $rows.Keys) { Write-Host ('  {0,-58} {1,9:N1} ms' -f $name, $rows[$name]) }
+    Write-Host ('  {0,-58} {1,10} {2,10} {3,10} {4,10}' -f '', 'wall med', 'wall min', 'cpu med', 'cpu min')
+    foreach ($name in $rows.Keys) {
+        $row = $rows[$name]
+        Write-Host ('  {0,-58} {1,10:N1} {2,10:N1} {3,10:N1} {4,10:N1}' -f $name, $row.Median, $row.Min, $row.CpuMedian, $row.CpuMin)
+    }
 }
 finally {
     $emulator | Stop-LifePosEmulator
