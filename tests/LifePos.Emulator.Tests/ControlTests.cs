@@ -68,6 +68,22 @@ public sealed class ControlTests
     }
 
     [Fact]
+    public async Task ControlEndpoints_RefuseNonLoopbackClients()
+    {
+        var control = new ControlEndpoints(new EmulatorState(new EmulatorOptions()));
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        http.Request.Method = "POST";
+        http.Request.Path = "/_emulator/reset";
+        http.Connection.RemoteIpAddress = IPAddress.Parse("192.0.2.10");
+        var answer = await control.HandleAsync(http);
+        Assert.Equal(403, answer.Status);
+        Assert.Contains("NoPermissions", System.Text.Encoding.UTF8.GetString(answer.Body.Span), StringComparison.Ordinal);
+
+        http.Connection.RemoteIpAddress = IPAddress.IPv6Loopback;
+        Assert.Equal(200, (await control.HandleAsync(http)).Status);
+    }
+
+    [Fact]
     public async Task UnknownControlEndpoint_Is404()
     {
         await using var emulator = await TestEmulator.StartAsync();
