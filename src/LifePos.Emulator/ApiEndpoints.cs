@@ -253,9 +253,8 @@ internal sealed class ApiEndpoints
         }
         else
         {
-            query = new ListQuery(ParseSelection(parameters["selection"]), OrderField.Number, false, pageSize, ParseQuery(parameters["query"]));
-            (var field, var descending) = ParseOrder(parameters["order_by"]);
-            query = query with { Field = field, Descending = descending };
+            var (field, descending) = ParseOrder(parameters["order_by"]);
+            query = new ListQuery(ParseSelection(parameters["selection"]), field, descending, pageSize, ParseQuery(parameters["query"]));
         }
 
         ListPage page;
