@@ -19,11 +19,15 @@ param(
     [switch] $Quick,
     [string] $OutputPath = (Join-Path $PSScriptRoot '../out/bench'),
     # Where Build put LifePos/ and LifePos.Emulator/.
-    [string] $BuildOutput = (Join-Path $PSScriptRoot '../out')
+    [string] $BuildOutput = (Join-Path $PSScriptRoot '../out'),
+    # Only these scenarios (1..6), e.g. -Scenario 1,4 while profiling; "1,4" works through pwsh -File too.
+    [string[]] $Scenario = @('1', '2', '3', '4', '5', '6')
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
+$Scenario = @($Scenario -split ',' | ForEach-Object { [int]$_.Trim() })
+if ($Scenario | Where-Object { $_ -lt 1 -or $_ -gt 6 }) { throw "-Scenario takes numbers from 1 to 6, not $($Scenario -join ',')." }
 $Root = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
 $ModuleManifest = Join-Path $BuildOutput 'LifePos/LifePos.psd1'
 $EmulatorLauncher = Join-Path $BuildOutput 'LifePos.Emulator/LifePos.EmulatorProcess.psm1'
@@ -39,12 +43,12 @@ $OutputPath = (Resolve-Path $OutputPath).Path
 # Sizes and repetitions. The serial bulk creates (about 45 s each at 20 ms per request) run once after a short
 # warm-up; everything else runs a warm-up and then $Settings.Repetitions times.
 $Settings = if ($Quick) {
-    [ordered]@{ ListItems = 2000; CreateRows = 96; Repetitions = 3; SerialRepetitions = 1; WarmupSeconds = 0.5
+    [ordered]@{ ListItems = 2000; CreateRows = 96; Repetitions = 3; SerialRepetitions = 1; WarmupSeconds = 0.5; MaxWarmupSeconds = 2
         FirstItemRepetitions = 10; ProcessRepetitions = 2; MemorySmallItems = 10000; MemoryItems = 30000; MemoryRepetitions = 1; MemoryContext = $false }
 }
 else {
-    [ordered]@{ ListItems = 10000; CreateRows = 2000; Repetitions = 5; SerialRepetitions = 1; WarmupSeconds = 3
-        FirstItemRepetitions = 20; ProcessRepetitions = 7; MemorySmallItems = 10000; MemoryItems = 100000; MemoryRepetitions = 5; MemoryContext = $true }
+    [ordered]@{ ListItems = 10000; CreateRows = 2000; Repetitions = 5; SerialRepetitions = 1; WarmupSeconds = 2; MaxWarmupSeconds = 20
+        FirstItemRepetitions = 20; ProcessRepetitions = 7; MemorySmallItems = 10000; MemoryItems = 99999; MemoryRepetitions = 5; MemoryContext = $true }
 }
 $PageSize = 100
 $WarmupRows = 48
@@ -73,6 +77,7 @@ function Add-Record {
         [Parameter(Mandatory)] [string] $Key,
         [long] $Items,
         [int] $Warmup,
+        [double] $WarmupMs = -1,
         [double[]] $Samples = @(),
         [double[]] $PeakWorkingSetMB = @(),
         [double] $RequestsPerRun = -1,
@@ -91,6 +96,7 @@ function Add-Record {
         contender              = $Contender
         items                  = $Items
         warmup                 = $Warmup
+        warmup_ms              = if ($WarmupMs -ge 0) { $WarmupMs } else { $null }
         repetitions            = $Samples.Count
         samples_ms             = @($Samples | ForEach-Object { [Math]::Round($_, 2) })
         median_ms              = if ($null -ne $median) { [Math]::Round($median, 2) } else { $null }
@@ -130,25 +136,34 @@ function Add-Target {
         })
 }
 
+function Test-Steady([System.Collections.Generic.List[double]] $Times) {
+    # Steady when the last three runs agree within 20 % (or within 1 ms, for runs of a few milliseconds).
+    if ($Times.Count -lt 3) { return $false }
+    $last = $Times.GetRange($Times.Count - 3, 3) | Measure-Object -Minimum -Maximum
+    ($last.Maximum - $last.Minimum) -le [Math]::Max(1.0, 0.2 * $last.Minimum)
+}
+
 function Measure-InProcess {
-    # Warms up (at least $Warmup runs and at least $Settings.WarmupSeconds, so tiered JIT reaches steady state), then
-    # runs $Repetitions times inside Measure-Command. $Before runs untimed before every run, $Check untimed after it
-    # (throws when the run did not do the whole job).
+    # Warms up until tiered JIT reaches steady state: at least $Warmup runs and $Settings.WarmupSeconds, then until
+    # three runs in a row agree (Test-Steady), for at most $Settings.MaxWarmupSeconds. Then runs $Repetitions times
+    # inside Measure-Command. $Before runs untimed before every run, $Check untimed after it (throws when the run
+    # did not do the whole job).
     param(
         [Parameter(Mandatory)] [scriptblock] $Run,
         [int] $Warmup = 1,
-        [double] $WarmupSeconds = $Settings.WarmupSeconds,
         [int] $Repetitions = $Settings.Repetitions,
         [scriptblock] $Before,
         [scriptblock] $Check
     )
     $warmupClock = [Diagnostics.Stopwatch]::StartNew()
-    $warmupRuns = 0
-    while ($warmupRuns -lt $Warmup -or ($Warmup -gt 0 -and $warmupClock.Elapsed.TotalSeconds -lt $WarmupSeconds)) {
+    $warmupTimes = [System.Collections.Generic.List[double]]::new()
+    while ($Warmup -gt 0) {
+        $elapsed = $warmupClock.Elapsed.TotalSeconds
+        if ($warmupTimes.Count -ge $Warmup -and $elapsed -ge $Settings.WarmupSeconds -and
+            ((Test-Steady $warmupTimes) -or $elapsed -ge $Settings.MaxWarmupSeconds)) { break }
         if ($Before) { & $Before }
-        $null = Measure-Command $Run
+        $warmupTimes.Add((Measure-Command $Run).TotalMilliseconds)
         if ($Check) { & $Check }
-        $warmupRuns++
     }
     $samples = [System.Collections.Generic.List[double]]::new()
     for ($iteration = 0; $iteration -lt $Repetitions; $iteration++) {
@@ -158,7 +173,7 @@ function Measure-InProcess {
         $samples.Add((Measure-Command $Run).TotalMilliseconds)
         if ($Check) { & $Check }
     }
-    @{ Samples = $samples.ToArray(); Warmup = $warmupRuns }
+    @{ Samples = $samples.ToArray(); Warmup = $warmupTimes.Count; WarmupMs = [Math]::Round(($warmupTimes | Measure-Object -Sum).Sum) }
 }
 
 function Invoke-Contender {
@@ -212,7 +227,7 @@ function Invoke-Floor {
     if ($LASTEXITCODE -ne 0) { throw "Floor failed: $($output -join ' ')" }
     $result = $output | Where-Object { "$_".StartsWith('{') } | Select-Object -Last 1 | ConvertFrom-Json
     if ($Raw) { return $result }
-    @{ Samples = [double[]]$result.samples_ms; Warmup = [int]$result.warmup_runs }
+    @{ Samples = [double[]]$result.samples_ms; Warmup = [int]$result.warmup_runs; WarmupMs = [Math]::Round([double]$result.warmup_ms) }
 }
 
 function Invoke-FreshPwsh {
@@ -228,6 +243,8 @@ function Invoke-FreshPwsh {
     $result = $json | ConvertFrom-Json
     $result | Add-Member -NotePropertyName WallMs -NotePropertyValue $stopwatch.Elapsed.TotalMilliseconds -PassThru
 }
+
+function Test-Scenario([int[]] $Number) { @($Number | Where-Object { $Scenario -contains $_ }).Count -gt 0 }
 
 function Write-Scenario([string] $Text) {
     Write-Host ("[{0,5:N1} s] {1}" -f ([DateTime]::UtcNow - $Started).TotalSeconds, $Text)
@@ -306,112 +323,120 @@ $reps = $Settings.Repetitions
 
 #region Scenarios 1, 4 and 5: one emulator seeded with $listItems, no latency
 
-$listEmulator = Start-BenchEmulator '--seed', "$listItems"
-try {
-    Connect-BenchEmulator $listEmulator
-    $headers = Get-IrmHeaders $listEmulator
-    $base = $listEmulator.BaseUri.ToString()
-    $org = $listEmulator.OrganizationId
+if (Test-Scenario 1, 4, 5) {
+    $listEmulator = Start-BenchEmulator '--seed', "$listItems"
+    try {
+        Connect-BenchEmulator $listEmulator
+        $headers = Get-IrmHeaders $listEmulator
+        $base = $listEmulator.BaseUri.ToString()
+        $org = $listEmulator.OrganizationId
 
-    $name = "List $('{0:N0}' -f $listItems), page size $PageSize, no latency"
-    Write-Scenario "1. $name"
-    Invoke-Contender -Emulator $listEmulator -Endpoint 'list' -Record @{
-        Scenario = 1; ScenarioName = $name; Contender = 'LifePos'; Key = '1/LifePos'; Items = $listItems; Warmup = 1
-        FloorKey = '1/Floor'; LifePosKey = '1/LifePos'
-    } -Measure {
-        Measure-InProcess -Run { $script:Count = (Get-LifePosWorkplace -PageSize $PageSize | Measure-Object).Count } `
-            -Check { Assert-Count $script:Count $listItems 'Get-LifePosWorkplace' }
-    }
-    Invoke-Contender -Emulator $listEmulator -Endpoint 'list' -Record @{
-        Scenario = 1; ScenarioName = $name; Contender = 'IRM script'; Key = '1/IRM'; Items = $listItems; Warmup = 1
-        FloorKey = '1/Floor'; LifePosKey = '1/LifePos'
-    } -Measure {
-        Measure-InProcess -Run { $script:Count = (& $IrmListAll $base $org $headers $PageSize).Count } `
-            -Check { Assert-Count $script:Count $listItems 'The IRM loop' }
-    }
-    Invoke-Contender -Emulator $listEmulator -Endpoint 'list' -Record @{
-        Scenario = 1; ScenarioName = $name; Contender = 'Floor'; Key = '1/Floor'; Items = $listItems; Warmup = 1
-        FloorKey = '1/Floor'; LifePosKey = '1/LifePos'
-    } -Measure {
-        Invoke-Floor -Emulator $listEmulator -ArgumentList 'list', '--page-size', $PageSize, '--expect', $listItems,
-            '--warmup', 1, '--warmup-seconds', $Settings.WarmupSeconds, '--repetitions', $reps
-    }
-    Add-Target '≤ 1.5× Floor' -Subject '1/LifePos' -Reference '1/Floor' -Kind ratio-at-most -Threshold 1.5
-    Add-Target 'IRM ≥ 2× LifePos' -Subject '1/LifePos' -Reference '1/IRM' -Kind inverse-ratio-at-least -Threshold 2
-
-    $name = "First item of $('{0:N0}' -f $listItems) (Select-Object -First 1)"
-    Write-Scenario "4. $name"
-    $firstReps = $Settings.FirstItemRepetitions
-    Invoke-Contender -Emulator $listEmulator -Endpoint 'list' -Record @{
-        Scenario = 4; ScenarioName = $name; Contender = 'LifePos'; Key = '4/LifePos'; Items = 1; Warmup = 3
-        FloorKey = '4/Floor'; LifePosKey = '4/LifePos'; Note = 'Get-LifePosWorkplace | Select-Object -First 1'
-    } -Measure {
-        Measure-InProcess -Warmup 3 -Repetitions $firstReps -Run { $script:First = Get-LifePosWorkplace | Select-Object -First 1 } `
-            -Check { if ($null -eq $script:First) { throw 'Get-LifePosWorkplace | Select-Object -First 1 returned nothing.' } }
-    }
-    Invoke-Contender -Emulator $listEmulator -Endpoint 'list' -Record @{
-        Scenario = 4; ScenarioName = $name; Contender = 'IRM script'; Key = '4/IRM'; Items = 1; Warmup = 3
-        FloorKey = '4/Floor'; LifePosKey = '4/LifePos'; Note = "one Invoke-RestMethod of the first page ($PageSize items)"
-    } -Measure {
-        Measure-InProcess -Warmup 3 -Repetitions $firstReps -Run {
-            $script:First = (Invoke-RestMethod -Uri "$($base.TrimEnd('/'))/orgs/$org/workplaces?items_per_page=$PageSize" -Headers $headers).items[0]
-        } -Check { if ($null -eq $script:First) { throw 'The first page was empty.' } }
-    }
-    Invoke-Contender -Emulator $listEmulator -Endpoint 'list' -Record @{
-        Scenario = 4; ScenarioName = $name; Contender = 'Floor'; Key = '4/Floor'; Items = 1; Warmup = 3
-        FloorKey = '4/Floor'; LifePosKey = '4/LifePos'; Note = "one request: the first page ($PageSize items), deserialized"
-    } -Measure {
-        Invoke-Floor -Emulator $listEmulator -ArgumentList 'first', '--page-size', $PageSize, '--expect', $PageSize,
-            '--warmup', 3, '--warmup-seconds', $Settings.WarmupSeconds, '--repetitions', $firstReps
-    }
-    Add-Target '≤ 2× one request (Floor)' -Subject '4/LifePos' -Reference '4/Floor' -Kind ratio-at-most -Threshold 2
-
-    $name = 'Import cost: fresh pwsh processes'
-    Write-Scenario "5. $name"
-    $tokenLiteral = $listEmulator.Token.Replace("'", "''")
-    $print = '[pscustomobject]@{ peak = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 } | ConvertTo-Json -Compress'
-    $variants = [ordered]@{
-        '5/bare pwsh'   = $print
-        '5/Import'      = "Import-Module '$ModuleManifest'; $print"
-        '5/Import+call' = "Import-Module '$ModuleManifest'; Connect-LifePos -BaseUri '$base' -Token (ConvertTo-SecureString '$tokenLiteral' -AsPlainText -Force); " +
-        "`$null = Get-LifePosWorkplace | Select-Object -First 1; $print"
-        '5/IRM call'    = "`$h = @{ 'X-LP-Client-Identifier' = [Guid]::NewGuid().ToString(); 'X-LP-Client-Type' = 'Service'; 'Accept-Language' = 'ru-RU'; Authorization = 'Bearer $tokenLiteral' }; " +
-        "`$null = (Invoke-RestMethod -Uri '$($base.TrimEnd('/'))/orgs/$org/workplaces?items_per_page=$PageSize' -Headers `$h).items[0]; $print"
-    }
-    $processSamples = @{}; $processPeaks = @{}; $processErrors = @{}
-    foreach ($key in $variants.Keys) { $processSamples[$key] = [System.Collections.Generic.List[double]]::new(); $processPeaks[$key] = [System.Collections.Generic.List[double]]::new() }
-    # Interleaved, so drift in machine load spreads evenly over the variants; the first round is the warm-up.
-    for ($iteration = -1; $iteration -lt $Settings.ProcessRepetitions; $iteration++) {
-        foreach ($key in $variants.Keys) {
-            if ($processErrors.ContainsKey($key)) { continue }
-            try {
-                $result = Invoke-FreshPwsh $variants[$key]
-                if ($iteration -ge 0) { $processSamples[$key].Add($result.WallMs); $processPeaks[$key].Add($result.peak / 1MB) }
+        if (Test-Scenario 1) {
+            $name = "List $('{0:N0}' -f $listItems), page size $PageSize, no latency"
+            Write-Scenario "1. $name"
+            Invoke-Contender -Emulator $listEmulator -Endpoint 'list' -Record @{
+                Scenario = 1; ScenarioName = $name; Contender = 'LifePos'; Key = '1/LifePos'; Items = $listItems; Warmup = 1
+                FloorKey = '1/Floor'; LifePosKey = '1/LifePos'
+            } -Measure {
+                Measure-InProcess -Run { $script:Count = (Get-LifePosWorkplace -PageSize $PageSize | Measure-Object).Count } `
+                    -Check { Assert-Count $script:Count $listItems 'Get-LifePosWorkplace' }
             }
-            catch { $processErrors[$key] = ($_.Exception.Message -split "`n")[0] }
+            Invoke-Contender -Emulator $listEmulator -Endpoint 'list' -Record @{
+                Scenario = 1; ScenarioName = $name; Contender = 'IRM script'; Key = '1/IRM'; Items = $listItems; Warmup = 1
+                FloorKey = '1/Floor'; LifePosKey = '1/LifePos'
+            } -Measure {
+                Measure-InProcess -Run { $script:Count = (& $IrmListAll $base $org $headers $PageSize).Count } `
+                    -Check { Assert-Count $script:Count $listItems 'The IRM loop' }
+            }
+            Invoke-Contender -Emulator $listEmulator -Endpoint 'list' -Record @{
+                Scenario = 1; ScenarioName = $name; Contender = 'Floor'; Key = '1/Floor'; Items = $listItems; Warmup = 1
+                FloorKey = '1/Floor'; LifePosKey = '1/LifePos'
+            } -Measure {
+                Invoke-Floor -Emulator $listEmulator -ArgumentList 'list', '--page-size', $PageSize, '--expect', $listItems,
+                    '--warmup', 1, '--warmup-seconds', $Settings.WarmupSeconds, '--max-warmup-seconds', $Settings.MaxWarmupSeconds, '--repetitions', $reps
+            }
+            Add-Target '≤ 1.5× Floor' -Subject '1/LifePos' -Reference '1/Floor' -Kind ratio-at-most -Threshold 1.5
+            Add-Target 'IRM ≥ 2× LifePos' -Subject '1/LifePos' -Reference '1/IRM' -Kind inverse-ratio-at-least -Threshold 2
         }
-    }
-    $processNotes = @{
-        '5/bare pwsh'   = 'pwsh -NoProfile -NonInteractive, prints one line'
-        '5/Import'      = 'the same + Import-Module LifePos'
-        '5/Import+call' = 'the same + Connect-LifePos + Get-LifePosWorkplace | Select-Object -First 1'
-        '5/IRM call'    = 'bare + one Invoke-RestMethod of the first page (no module)'
-    }
-    foreach ($key in $variants.Keys) {
-        $record = @{
-            Scenario = 5; ScenarioName = $name; Contender = $key.Substring(2); Key = $key; Warmup = 1
-            Samples = $processSamples[$key].ToArray(); PeakWorkingSetMB = $processPeaks[$key].ToArray(); Note = $processNotes[$key]
-        }
-        if ($key -ne '5/bare pwsh') { $record.LifePosKey = '5/bare pwsh' }
-        if ($processErrors.ContainsKey($key)) { $record.ErrorText = $processErrors[$key]; $record.Remove('Samples') }
-        Add-Record @record
-    }
-    Add-Target 'Import-Module adds ≤ 150 ms' -Subject '5/Import' -Reference '5/bare pwsh' -Kind difference-at-most -Threshold 150
-    Add-Target 'Import + first call adds ≤ 150 ms over the same call by IRM' -Subject '5/Import+call' -Reference '5/IRM call' -Kind difference-at-most -Threshold 150
 
-}
-finally {
-    $listEmulator | Stop-LifePosEmulator
+        if (Test-Scenario 4) {
+            $name = "First item of $('{0:N0}' -f $listItems) (Select-Object -First 1)"
+            Write-Scenario "4. $name"
+            $firstReps = $Settings.FirstItemRepetitions
+            Invoke-Contender -Emulator $listEmulator -Endpoint 'list' -Record @{
+                Scenario = 4; ScenarioName = $name; Contender = 'LifePos'; Key = '4/LifePos'; Items = 1; Warmup = 3
+                FloorKey = '4/Floor'; LifePosKey = '4/LifePos'; Note = 'Get-LifePosWorkplace | Select-Object -First 1'
+            } -Measure {
+                Measure-InProcess -Warmup 3 -Repetitions $firstReps -Run { $script:First = Get-LifePosWorkplace | Select-Object -First 1 } `
+                    -Check { if ($null -eq $script:First) { throw 'Get-LifePosWorkplace | Select-Object -First 1 returned nothing.' } }
+            }
+            Invoke-Contender -Emulator $listEmulator -Endpoint 'list' -Record @{
+                Scenario = 4; ScenarioName = $name; Contender = 'IRM script'; Key = '4/IRM'; Items = 1; Warmup = 3
+                FloorKey = '4/Floor'; LifePosKey = '4/LifePos'; Note = "one Invoke-RestMethod of the first page ($PageSize items)"
+            } -Measure {
+                Measure-InProcess -Warmup 3 -Repetitions $firstReps -Run {
+                    $script:First = (Invoke-RestMethod -Uri "$($base.TrimEnd('/'))/orgs/$org/workplaces?items_per_page=$PageSize" -Headers $headers).items[0]
+                } -Check { if ($null -eq $script:First) { throw 'The first page was empty.' } }
+            }
+            Invoke-Contender -Emulator $listEmulator -Endpoint 'list' -Record @{
+                Scenario = 4; ScenarioName = $name; Contender = 'Floor'; Key = '4/Floor'; Items = 1; Warmup = 3
+                FloorKey = '4/Floor'; LifePosKey = '4/LifePos'; Note = "one request: the first page ($PageSize items), deserialized"
+            } -Measure {
+                Invoke-Floor -Emulator $listEmulator -ArgumentList 'first', '--page-size', $PageSize, '--expect', $PageSize,
+                    '--warmup', 3, '--warmup-seconds', $Settings.WarmupSeconds, '--max-warmup-seconds', $Settings.MaxWarmupSeconds, '--repetitions', $firstReps
+            }
+            Add-Target '≤ 2× one request (Floor)' -Subject '4/LifePos' -Reference '4/Floor' -Kind ratio-at-most -Threshold 2
+        }
+
+        if (Test-Scenario 5) {
+            $name = 'Import cost: fresh pwsh processes'
+            Write-Scenario "5. $name"
+            $tokenLiteral = $listEmulator.Token.Replace("'", "''")
+            $print = '[pscustomobject]@{ peak = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 } | ConvertTo-Json -Compress'
+            $variants = [ordered]@{
+                '5/bare pwsh'   = $print
+                '5/Import'      = "Import-Module '$ModuleManifest'; $print"
+                '5/Import+call' = "Import-Module '$ModuleManifest'; Connect-LifePos -BaseUri '$base' -Token (ConvertTo-SecureString '$tokenLiteral' -AsPlainText -Force); " +
+                "`$null = Get-LifePosWorkplace | Select-Object -First 1; $print"
+                '5/IRM call'    = "`$h = @{ 'X-LP-Client-Identifier' = [Guid]::NewGuid().ToString(); 'X-LP-Client-Type' = 'Service'; 'Accept-Language' = 'ru-RU'; Authorization = 'Bearer $tokenLiteral' }; " +
+                "`$null = (Invoke-RestMethod -Uri '$($base.TrimEnd('/'))/orgs/$org/workplaces?items_per_page=$PageSize' -Headers `$h).items[0]; $print"
+            }
+            $processSamples = @{}; $processPeaks = @{}; $processErrors = @{}
+            foreach ($key in $variants.Keys) { $processSamples[$key] = [System.Collections.Generic.List[double]]::new(); $processPeaks[$key] = [System.Collections.Generic.List[double]]::new() }
+            # Interleaved, so drift in machine load spreads evenly over the variants; the first round is the warm-up.
+            for ($iteration = -1; $iteration -lt $Settings.ProcessRepetitions; $iteration++) {
+                foreach ($key in $variants.Keys) {
+                    if ($processErrors.ContainsKey($key)) { continue }
+                    try {
+                        $result = Invoke-FreshPwsh $variants[$key]
+                        if ($iteration -ge 0) { $processSamples[$key].Add($result.WallMs); $processPeaks[$key].Add($result.peak / 1MB) }
+                    }
+                    catch { $processErrors[$key] = ($_.Exception.Message -split "`n")[0] }
+                }
+            }
+            $processNotes = @{
+                '5/bare pwsh'   = 'pwsh -NoProfile -NonInteractive, prints one line'
+                '5/Import'      = 'the same + Import-Module LifePos'
+                '5/Import+call' = 'the same + Connect-LifePos + Get-LifePosWorkplace | Select-Object -First 1'
+                '5/IRM call'    = 'bare + one Invoke-RestMethod of the first page (no module)'
+            }
+            foreach ($key in $variants.Keys) {
+                $record = @{
+                    Scenario = 5; ScenarioName = $name; Contender = $key.Substring(2); Key = $key; Warmup = 1
+                    Samples = $processSamples[$key].ToArray(); PeakWorkingSetMB = $processPeaks[$key].ToArray(); Note = $processNotes[$key]
+                }
+                if ($key -ne '5/bare pwsh') { $record.LifePosKey = '5/bare pwsh' }
+                if ($processErrors.ContainsKey($key)) { $record.ErrorText = $processErrors[$key]; $record.Remove('Samples') }
+                Add-Record @record
+            }
+            Add-Target 'Import-Module adds ≤ 150 ms' -Subject '5/Import' -Reference '5/bare pwsh' -Kind difference-at-most -Threshold 150
+            Add-Target 'Import + first call adds ≤ 150 ms over the same call by IRM' -Subject '5/Import+call' -Reference '5/IRM call' -Kind difference-at-most -Threshold 150
+        }
+
+    }
+    finally {
+        $listEmulator | Stop-LifePosEmulator
+    }
 }
 
 #endregion
@@ -450,159 +475,165 @@ function Measure-Memory($Emulator, [long] $Items, [string] $Contender, [int] $Re
     @{ Samples = $samples.ToArray(); PeakWorkingSetMB = $peaks.ToArray() }
 }
 
-$smallItems = $Settings.MemorySmallItems
-$largeItems = $Settings.MemoryItems
-$memoryName = "Memory: fresh process listing $('{0:N0}' -f $largeItems) vs $('{0:N0}' -f $smallItems)"
-$small = "$([Math]::Round($smallItems / 1000))k"
-$large = "$([Math]::Round($largeItems / 1000))k"
-# The IRM script keeps every item (List[object]): shown once per size for contrast, without a target.
-$memoryContenders = if ($Settings.MemoryContext) { 'LifePos', 'IRM script', 'Floor' } else { 'LifePos', 'Floor' }
-$memoryNotes = @{
-    LifePos      = 'fresh pwsh: Get-LifePosWorkplace | Measure-Object'
-    'IRM script' = 'fresh pwsh: the IRM loop into a List[object]'
-    Floor        = 'the floor process, one run'
-}
-foreach ($half in @{ Items = $smallItems; Label = $small; Warmup = 1 }, @{ Items = $largeItems; Label = $large; Warmup = 0 }) {
-    $memoryEmulator = Start-BenchEmulator '--seed', "$($half.Items)"
-    try {
-        Write-Scenario "6. $memoryName ($($half.Label))"
-        foreach ($contender in $memoryContenders) {
-            $short = if ($contender -eq 'IRM script') { 'IRM' } else { $contender }
-            $lifePos = $contender -eq 'LifePos'
-            $repetitions = if ($lifePos) { $Settings.MemoryRepetitions } else { 1 }
-            $warmup = if ($lifePos) { $half.Warmup } else { 0 }
-            Invoke-Contender -Record @{
-                Scenario = 6; ScenarioName = $memoryName; Contender = "$contender, $($half.Label)"; Key = "6/$short@$($half.Label)"
-                Items = $half.Items; Warmup = $warmup; RatioMetric = 'peak_working_set_mb'
-                FloorKey = "6/Floor@$($half.Label)"; LifePosKey = "6/LifePos@$($half.Label)"; Note = $memoryNotes[$contender]
-            } -Measure { Measure-Memory $memoryEmulator $half.Items $contender $repetitions $warmup }
+if (Test-Scenario 6) {
+    $smallItems = $Settings.MemorySmallItems
+    $largeItems = $Settings.MemoryItems
+    $memoryName = "Memory: fresh process listing $('{0:N0}' -f $largeItems) vs $('{0:N0}' -f $smallItems)"
+    $small = "$([Math]::Round($smallItems / 1000))k"
+    $large = "$([Math]::Round($largeItems / 1000))k"
+    # The IRM script keeps every item (List[object]): shown once per size for contrast, without a target.
+    $memoryContenders = if ($Settings.MemoryContext) { 'LifePos', 'IRM script', 'Floor' } else { 'LifePos', 'Floor' }
+    $memoryNotes = @{
+        LifePos      = 'fresh pwsh: Get-LifePosWorkplace | Measure-Object'
+        'IRM script' = 'fresh pwsh: the IRM loop into a List[object]'
+        Floor        = 'the floor process, one run'
+    }
+    foreach ($half in @{ Items = $smallItems; Label = $small; Warmup = 1 }, @{ Items = $largeItems; Label = $large; Warmup = 0 }) {
+        $memoryEmulator = Start-BenchEmulator '--seed', "$($half.Items)"
+        try {
+            Write-Scenario "6. $memoryName ($($half.Label))"
+            foreach ($contender in $memoryContenders) {
+                $short = if ($contender -eq 'IRM script') { 'IRM' } else { $contender }
+                $lifePos = $contender -eq 'LifePos'
+                $repetitions = if ($lifePos) { $Settings.MemoryRepetitions } else { 1 }
+                $warmup = if ($lifePos) { $half.Warmup } else { 0 }
+                Invoke-Contender -Record @{
+                    Scenario = 6; ScenarioName = $memoryName; Contender = "$contender, $($half.Label)"; Key = "6/$short@$($half.Label)"
+                    Items = $half.Items; Warmup = $warmup; RatioMetric = 'peak_working_set_mb'
+                    FloorKey = "6/Floor@$($half.Label)"; LifePosKey = "6/LifePos@$($half.Label)"; Note = $memoryNotes[$contender]
+                } -Measure { Measure-Memory $memoryEmulator $half.Items $contender $repetitions $warmup }
+            }
+        }
+        finally {
+            $memoryEmulator | Stop-LifePosEmulator
         }
     }
-    finally {
-        $memoryEmulator | Stop-LifePosEmulator
-    }
+    Add-Target "peak WS $large ≤ 1.3× $small" -Subject "6/LifePos@$large" -Reference "6/LifePos@$small" -Kind ratio-at-most -Threshold 1.3 -Metric peak_working_set_mb
 }
-Add-Target "peak WS $large ≤ 1.3× $small" -Subject "6/LifePos@$large" -Reference "6/LifePos@$small" -Kind ratio-at-most -Threshold 1.3 -Metric peak_working_set_mb
 
 #endregion
 
 #region Scenario 2: the same list with 10 ms latency per request
 
-$latencyEmulator = Start-BenchEmulator '--seed', "$listItems", '--latency-ms', '10'
-try {
-    Connect-BenchEmulator $latencyEmulator
-    $headers = Get-IrmHeaders $latencyEmulator
-    $base = $latencyEmulator.BaseUri.ToString()
-    $org = $latencyEmulator.OrganizationId
-    $name = "List $('{0:N0}' -f $listItems), page size $PageSize, 10 ms latency"
-    Write-Scenario "2. $name"
-    Invoke-Contender -Emulator $latencyEmulator -Endpoint 'list' -Record @{
-        Scenario = 2; ScenarioName = $name; Contender = 'LifePos'; Key = '2/LifePos'; Items = $listItems; Warmup = 1
-        FloorKey = '2/Floor'; LifePosKey = '2/LifePos'
-    } -Measure {
-        Measure-InProcess -Run { $script:Count = (Get-LifePosWorkplace -PageSize $PageSize | Measure-Object).Count } `
-            -Check { Assert-Count $script:Count $listItems 'Get-LifePosWorkplace' }
+if (Test-Scenario 2) {
+    $latencyEmulator = Start-BenchEmulator '--seed', "$listItems", '--latency-ms', '10'
+    try {
+        Connect-BenchEmulator $latencyEmulator
+        $headers = Get-IrmHeaders $latencyEmulator
+        $base = $latencyEmulator.BaseUri.ToString()
+        $org = $latencyEmulator.OrganizationId
+        $name = "List $('{0:N0}' -f $listItems), page size $PageSize, 10 ms latency"
+        Write-Scenario "2. $name"
+        Invoke-Contender -Emulator $latencyEmulator -Endpoint 'list' -Record @{
+            Scenario = 2; ScenarioName = $name; Contender = 'LifePos'; Key = '2/LifePos'; Items = $listItems; Warmup = 1
+            FloorKey = '2/Floor'; LifePosKey = '2/LifePos'
+        } -Measure {
+            Measure-InProcess -Run { $script:Count = (Get-LifePosWorkplace -PageSize $PageSize | Measure-Object).Count } `
+                -Check { Assert-Count $script:Count $listItems 'Get-LifePosWorkplace' }
+        }
+        Invoke-Contender -Emulator $latencyEmulator -Endpoint 'list' -Record @{
+            Scenario = 2; ScenarioName = $name; Contender = 'IRM script'; Key = '2/IRM'; Items = $listItems; Warmup = 1
+            FloorKey = '2/Floor'; LifePosKey = '2/LifePos'
+        } -Measure {
+            Measure-InProcess -Run { $script:Count = (& $IrmListAll $base $org $headers $PageSize).Count } `
+                -Check { Assert-Count $script:Count $listItems 'The IRM loop' }
+        }
+        Invoke-Contender -Emulator $latencyEmulator -Endpoint 'list' -Record @{
+            Scenario = 2; ScenarioName = $name; Contender = 'Floor'; Key = '2/Floor'; Items = $listItems; Warmup = 1
+            FloorKey = '2/Floor'; LifePosKey = '2/LifePos'
+        } -Measure {
+            Invoke-Floor -Emulator $latencyEmulator -ArgumentList 'list', '--page-size', $PageSize, '--expect', $listItems,
+                '--warmup', 1, '--warmup-seconds', $Settings.WarmupSeconds, '--max-warmup-seconds', $Settings.MaxWarmupSeconds, '--repetitions', $reps
+        }
+        Add-Target '≤ 1.1× Floor' -Subject '2/LifePos' -Reference '2/Floor' -Kind ratio-at-most -Threshold 1.1
     }
-    Invoke-Contender -Emulator $latencyEmulator -Endpoint 'list' -Record @{
-        Scenario = 2; ScenarioName = $name; Contender = 'IRM script'; Key = '2/IRM'; Items = $listItems; Warmup = 1
-        FloorKey = '2/Floor'; LifePosKey = '2/LifePos'
-    } -Measure {
-        Measure-InProcess -Run { $script:Count = (& $IrmListAll $base $org $headers $PageSize).Count } `
-            -Check { Assert-Count $script:Count $listItems 'The IRM loop' }
+    finally {
+        $latencyEmulator | Stop-LifePosEmulator
     }
-    Invoke-Contender -Emulator $latencyEmulator -Endpoint 'list' -Record @{
-        Scenario = 2; ScenarioName = $name; Contender = 'Floor'; Key = '2/Floor'; Items = $listItems; Warmup = 1
-        FloorKey = '2/Floor'; LifePosKey = '2/LifePos'
-    } -Measure {
-        Invoke-Floor -Emulator $latencyEmulator -ArgumentList 'list', '--page-size', $PageSize, '--expect', $listItems,
-            '--warmup', 1, '--warmup-seconds', $Settings.WarmupSeconds, '--repetitions', $reps
-    }
-    Add-Target '≤ 1.1× Floor' -Subject '2/LifePos' -Reference '2/Floor' -Kind ratio-at-most -Threshold 1.1
-}
-finally {
-    $latencyEmulator | Stop-LifePosEmulator
 }
 
 #endregion
 
 #region Scenario 3: bulk create from a CSV with 20 ms latency
 
-$createEmulator = Start-BenchEmulator '--latency-ms', '20'
-try {
-    Connect-BenchEmulator $createEmulator
-    $headers = Get-IrmHeaders $createEmulator
-    $createUri = "$($createEmulator.BaseUri.ToString().TrimEnd('/'))/orgs/$($createEmulator.OrganizationId)/workplaces"
-    $rows = $Settings.CreateRows
-    $csv = New-BenchCsv (Join-Path $OutputPath "workplaces-$rows.csv") $rows
-    $warmupCsv = New-BenchCsv (Join-Path $OutputPath "workplaces-$WarmupRows.csv") $WarmupRows
-    $name = "Bulk-create $('{0:N0}' -f $rows) from CSV, 20 ms latency"
-    Write-Scenario "3. $name"
-    function Measure-Create([scriptblock] $Run, [int] $Repetitions = $reps) {
-        # Every run starts from an empty emulator and must leave exactly its CSV's rows alive; $Run reads the CSV
-        # path from $script:CsvPath. The warm-up (JIT, connections, runspaces) creates $WarmupRows rows per run:
-        # full-size warm-up runs would add minutes to the serial contenders and nothing to the others.
-        $reset = { $null = Invoke-LifePosEmulatorControl -Emulator $createEmulator -Path 'reset' -Method POST }
-        $check = {
-            $alive = (Invoke-LifePosEmulatorControl -Emulator $createEmulator -Path 'stats').workplaces.alive
-            Assert-Count $alive $script:CreateExpected 'The bulk create'
+if (Test-Scenario 3) {
+    $createEmulator = Start-BenchEmulator '--latency-ms', '20'
+    try {
+        Connect-BenchEmulator $createEmulator
+        $headers = Get-IrmHeaders $createEmulator
+        $createUri = "$($createEmulator.BaseUri.ToString().TrimEnd('/'))/orgs/$($createEmulator.OrganizationId)/workplaces"
+        $rows = $Settings.CreateRows
+        $csv = New-BenchCsv (Join-Path $OutputPath "workplaces-$rows.csv") $rows
+        $warmupCsv = New-BenchCsv (Join-Path $OutputPath "workplaces-$WarmupRows.csv") $WarmupRows
+        $name = "Bulk-create $('{0:N0}' -f $rows) from CSV, 20 ms latency"
+        Write-Scenario "3. $name"
+        function Measure-Create([scriptblock] $Run, [int] $Repetitions = $reps) {
+            # Every run starts from an empty emulator and must leave exactly its CSV's rows alive; $Run reads the CSV
+            # path from $script:CsvPath. The warm-up (JIT, connections, runspaces) creates $WarmupRows rows per run:
+            # full-size warm-up runs would add minutes to the serial contenders and nothing to the others.
+            $reset = { $null = Invoke-LifePosEmulatorControl -Emulator $createEmulator -Path 'reset' -Method POST }
+            $check = {
+                $alive = (Invoke-LifePosEmulatorControl -Emulator $createEmulator -Path 'stats').workplaces.alive
+                Assert-Count $alive $script:CreateExpected 'The bulk create'
+            }
+            $script:CsvPath = $warmupCsv; $script:CreateExpected = $WarmupRows
+            $warm = Measure-InProcess -Run $Run -Repetitions 0 -Before $reset -Check $check
+            $script:CsvPath = $csv; $script:CreateExpected = $rows
+            $measured = Measure-InProcess -Run $Run -Warmup 0 -Repetitions $Repetitions -Before $reset -Check $check
+            @{ Samples = $measured.Samples; Warmup = $warm.Warmup }
         }
-        $script:CsvPath = $warmupCsv; $script:CreateExpected = $WarmupRows
-        $warm = Measure-InProcess -Run $Run -Repetitions 0 -Before $reset -Check $check
-        $script:CsvPath = $csv; $script:CreateExpected = $rows
-        $measured = Measure-InProcess -Run $Run -Warmup 0 -Repetitions $Repetitions -Before $reset -Check $check
-        @{ Samples = $measured.Samples; Warmup = $warm.Warmup }
-    }
 
-    $lifePosCreate = { Import-Csv $script:CsvPath | New-LifePosWorkplace -ThrottleLimit $script:Throttle | Out-Null }
-    foreach ($throttle in 16, 4) {
-        $script:Throttle = $throttle
+        $lifePosCreate = { Import-Csv $script:CsvPath | New-LifePosWorkplace -ThrottleLimit $script:Throttle | Out-Null }
+        foreach ($throttle in 16, 4) {
+            $script:Throttle = $throttle
+            Invoke-Contender -Record @{
+                Scenario = 3; ScenarioName = $name; Contender = "LifePos -ThrottleLimit $throttle"; Key = "3/LifePos@$throttle"; Items = $rows
+                Warmup = 1; FloorKey = '3/Floor@16'; LifePosKey = '3/LifePos@16'
+            } -Measure { Measure-Create -Run $lifePosCreate }
+        }
+        $uri = $createUri; $h = $headers
         Invoke-Contender -Record @{
-            Scenario = 3; ScenarioName = $name; Contender = "LifePos -ThrottleLimit $throttle"; Key = "3/LifePos@$throttle"; Items = $rows
+            Scenario = 3; ScenarioName = $name; Contender = 'IRM ForEach-Object -Parallel -ThrottleLimit 16'; Key = '3/IRM-Parallel@16'; Items = $rows
             Warmup = 1; FloorKey = '3/Floor@16'; LifePosKey = '3/LifePos@16'
-        } -Measure { Measure-Create -Run $lifePosCreate }
-    }
-    $uri = $createUri; $h = $headers
-    Invoke-Contender -Record @{
-        Scenario = 3; ScenarioName = $name; Contender = 'IRM ForEach-Object -Parallel -ThrottleLimit 16'; Key = '3/IRM-Parallel@16'; Items = $rows
-        Warmup = 1; FloorKey = '3/Floor@16'; LifePosKey = '3/LifePos@16'
-    } -Measure {
-        Measure-Create -Run {
-            Import-Csv $script:CsvPath | ForEach-Object -ThrottleLimit 16 -Parallel {
-                $body = @{ name = $_.name; workplace_type = $_.workplace_type; meta = $_.meta } | ConvertTo-Json -Compress
-                Invoke-RestMethod -Method Post -Uri $using:uri -Headers $using:h -Body $body -ContentType 'application/json; charset=utf-8'
-            } | Out-Null
+        } -Measure {
+            Measure-Create -Run {
+                Import-Csv $script:CsvPath | ForEach-Object -ThrottleLimit 16 -Parallel {
+                    $body = @{ name = $_.name; workplace_type = $_.workplace_type; meta = $_.meta } | ConvertTo-Json -Compress
+                    Invoke-RestMethod -Method Post -Uri $using:uri -Headers $using:h -Body $body -ContentType 'application/json; charset=utf-8'
+                } | Out-Null
+            }
         }
-    }
-    Invoke-Contender -Record @{
-        Scenario = 3; ScenarioName = $name; Contender = 'Floor, 16 concurrent'; Key = '3/Floor@16'; Items = $rows
-        Warmup = 1; FloorKey = '3/Floor@16'; LifePosKey = '3/LifePos@16'
-    } -Measure {
-        Invoke-Floor -Emulator $createEmulator -ArgumentList 'create', '--csv', $csv, '--warmup-csv', $warmupCsv, '--concurrency', 16,
-            '--expect', $rows, '--warmup', 1, '--warmup-seconds', $Settings.WarmupSeconds, '--repetitions', $reps
-    }
-    $serialNote = "$($Settings.SerialRepetitions) run(s): a serial run is slow"
-    $script:Throttle = 1
-    Invoke-Contender -Record @{
-        Scenario = 3; ScenarioName = $name; Contender = 'LifePos -ThrottleLimit 1'; Key = '3/LifePos@1'; Items = $rows
-        Warmup = 1; FloorKey = '3/Floor@16'; LifePosKey = '3/LifePos@16'; Note = $serialNote
-    } -Measure { Measure-Create -Run $lifePosCreate -Repetitions $Settings.SerialRepetitions }
-    Invoke-Contender -Record @{
-        Scenario = 3; ScenarioName = $name; Contender = 'IRM ForEach-Object (serial)'; Key = '3/IRM-Serial'; Items = $rows
-        Warmup = 1; FloorKey = '3/Floor@16'; LifePosKey = '3/LifePos@16'; Note = $serialNote
-    } -Measure {
-        Measure-Create -Repetitions $Settings.SerialRepetitions -Run {
-            Import-Csv $script:CsvPath | ForEach-Object {
-                $body = @{ name = $_.name; workplace_type = $_.workplace_type; meta = $_.meta } | ConvertTo-Json -Compress
-                Invoke-RestMethod -Method Post -Uri $createUri -Headers $headers -Body $body -ContentType 'application/json; charset=utf-8'
-            } | Out-Null
+        Invoke-Contender -Record @{
+            Scenario = 3; ScenarioName = $name; Contender = 'Floor, 16 concurrent'; Key = '3/Floor@16'; Items = $rows
+            Warmup = 1; FloorKey = '3/Floor@16'; LifePosKey = '3/LifePos@16'
+        } -Measure {
+            Invoke-Floor -Emulator $createEmulator -ArgumentList 'create', '--csv', $csv, '--warmup-csv', $warmupCsv, '--concurrency', 16,
+                '--expect', $rows, '--warmup', 1, '--warmup-seconds', $Settings.WarmupSeconds, '--max-warmup-seconds', $Settings.MaxWarmupSeconds, '--repetitions', $reps
         }
+        $serialNote = "$($Settings.SerialRepetitions) run(s): a serial run is slow"
+        $script:Throttle = 1
+        Invoke-Contender -Record @{
+            Scenario = 3; ScenarioName = $name; Contender = 'LifePos -ThrottleLimit 1'; Key = '3/LifePos@1'; Items = $rows
+            Warmup = 1; FloorKey = '3/Floor@16'; LifePosKey = '3/LifePos@16'; Note = $serialNote
+        } -Measure { Measure-Create -Run $lifePosCreate -Repetitions $Settings.SerialRepetitions }
+        Invoke-Contender -Record @{
+            Scenario = 3; ScenarioName = $name; Contender = 'IRM ForEach-Object (serial)'; Key = '3/IRM-Serial'; Items = $rows
+            Warmup = 1; FloorKey = '3/Floor@16'; LifePosKey = '3/LifePos@16'; Note = $serialNote
+        } -Measure {
+            Measure-Create -Repetitions $Settings.SerialRepetitions -Run {
+                Import-Csv $script:CsvPath | ForEach-Object {
+                    $body = @{ name = $_.name; workplace_type = $_.workplace_type; meta = $_.meta } | ConvertTo-Json -Compress
+                    Invoke-RestMethod -Method Post -Uri $createUri -Headers $headers -Body $body -ContentType 'application/json; charset=utf-8'
+                } | Out-Null
+            }
+        }
+        Add-Target '≥ 12× faster than serial IRM' -Subject '3/LifePos@16' -Reference '3/IRM-Serial' -Kind inverse-ratio-at-least -Threshold 12
+        Add-Target '≥ 1.5× faster than IRM -Parallel 16' -Subject '3/LifePos@16' -Reference '3/IRM-Parallel@16' -Kind inverse-ratio-at-least -Threshold 1.5
+        Add-Target '≤ 1.2× Floor (16 concurrent)' -Subject '3/LifePos@16' -Reference '3/Floor@16' -Kind ratio-at-most -Threshold 1.2
     }
-    Add-Target '≥ 12× faster than serial IRM' -Subject '3/LifePos@16' -Reference '3/IRM-Serial' -Kind inverse-ratio-at-least -Threshold 12
-    Add-Target '≥ 1.5× faster than IRM -Parallel 16' -Subject '3/LifePos@16' -Reference '3/IRM-Parallel@16' -Kind inverse-ratio-at-least -Threshold 1.5
-    Add-Target '≤ 1.2× Floor (16 concurrent)' -Subject '3/LifePos@16' -Reference '3/Floor@16' -Kind ratio-at-most -Threshold 1.2
-}
-finally {
-    $createEmulator | Stop-LifePosEmulator
+    finally {
+        $createEmulator | Stop-LifePosEmulator
+    }
 }
 
 #endregion

@@ -23,7 +23,7 @@ namespace LifePos.Bench.Floor
     /// </summary>
     /// <example>
     /// Floor list   --base-uri http://127.0.0.1:5080/ --org GUID --token T --page-size 100 --expect 10000 --repetitions 5
-    ///              [--warmup 1] [--warmup-seconds 3]   (warm-up runs: at least that many and at least that long)
+    ///              [--warmup 1] [--warmup-seconds 2] [--max-warmup-seconds 20]   (warm-up: see Main)
     /// Floor first  --base-uri ... --page-size 100 --repetitions 20      (one request: the first page)
     /// Floor create --base-uri ... --csv rows.csv [--warmup-csv few.csv] --concurrency 16 --repetitions 5
     ///              (resets the emulator before each run)
@@ -38,17 +38,25 @@ namespace LifePos.Bench.Floor
                 using var client = CreateClient(options);
                 using var self = Process.GetCurrentProcess();
 
-                // Warm-up: at least --warmup runs and at least --warmup-seconds, so tiered JIT reaches steady state
-                // (about a dozen 10,000-item listings on this kind of machine). A create warms up on --warmup-csv.
+                // Warm-up, the same rule as the harness: at least --warmup runs and --warmup-seconds, then until three
+                // runs in a row agree within 20 % (or 1 ms), for at most --max-warmup-seconds, so tiered JIT reaches
+                // steady state (about a dozen 10,000-item listings here). A create warms up on --warmup-csv.
                 var warmupClock = Stopwatch.StartNew();
-                var warmupRuns = 0;
-                while (warmupRuns < options.Warmup || warmupClock.Elapsed.TotalSeconds < options.WarmupSeconds)
+                var warmupTimes = new List<double>();
+                while (options.Warmup > 0)
                 {
-                    await RunOnceAsync(client, options, self, warmup: true).ConfigureAwait(false);
-                    warmupRuns++;
+                    var elapsed = warmupClock.Elapsed.TotalSeconds;
+                    if (warmupTimes.Count >= options.Warmup && elapsed >= options.WarmupSeconds &&
+                        (IsSteady(warmupTimes) || elapsed >= options.MaxWarmupSeconds))
+                    {
+                        break;
+                    }
+
+                    var (wallMs, _, _) = await RunOnceAsync(client, options, self, warmup: true).ConfigureAwait(false);
+                    warmupTimes.Add(wallMs);
                 }
 
-                var result = new FloorResult { Mode = options.Mode, WarmupRuns = warmupRuns };
+                var result = new FloorResult { Mode = options.Mode, WarmupRuns = warmupTimes.Count, WarmupMs = warmupTimes.Sum() };
                 for (var run = 0; run < options.Repetitions; run++)
                 {
                     var (wallMs, cpuMs, items) = await RunOnceAsync(client, options, self, warmup: false).ConfigureAwait(false);
@@ -68,6 +76,13 @@ namespace LifePos.Bench.Floor
                 Console.Error.WriteLine("Floor: " + exception.Message);
                 return 1;
             }
+        }
+
+        private static bool IsSteady(List<double> times)
+        {
+            if (times.Count < 3) { return false; }
+            var last = times.Skip(times.Count - 3).ToList();
+            return last.Max() - last.Min() <= Math.Max(1.0, 0.2 * last.Min());
         }
 
         /// <summary>One timed run: wall milliseconds, processor milliseconds of the whole process, items handled.</summary>
@@ -211,6 +226,7 @@ namespace LifePos.Bench.Floor
         public long Expect { get; private set; }
         public int Warmup { get; private set; } = 1;
         public double WarmupSeconds { get; private set; }
+        public double MaxWarmupSeconds { get; private set; } = 20;
         public int Repetitions { get; private set; } = 5;
         public int Concurrency { get; private set; } = 1;
         public string? CsvPath { get; private set; }
@@ -232,7 +248,8 @@ namespace LifePos.Bench.Floor
                     case "--page-size": options.PageSize = ParseInt(value); break;
                     case "--expect": options.Expect = ParseInt(value); break;
                     case "--warmup": options.Warmup = ParseInt(value); break;
-                    case "--warmup-seconds": options.WarmupSeconds = double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture); break;
+                    case "--warmup-seconds": options.WarmupSeconds = ParseDouble(value); break;
+                    case "--max-warmup-seconds": options.MaxWarmupSeconds = ParseDouble(value); break;
                     case "--repetitions": options.Repetitions = ParseInt(value); break;
                     case "--concurrency": options.Concurrency = Math.Max(1, ParseInt(value)); break;
                     case "--csv": options.CsvPath = value; break;
@@ -242,6 +259,8 @@ namespace LifePos.Bench.Floor
             }
             return options;
         }
+
+        private static double ParseDouble(string value) => double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
 
         private static int ParseInt(string value) => int.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture);
     }
@@ -254,6 +273,7 @@ namespace LifePos.Bench.Floor
         /// <summary>Processor time of the whole process per repetition: less sensitive to a busy machine than wall time.</summary>
         public List<double> CpuMs { get; set; } = new();
         public int WarmupRuns { get; set; }
+        public double WarmupMs { get; set; }
         public long Items { get; set; }
         public long PeakWorkingSetBytes { get; set; }
     }
