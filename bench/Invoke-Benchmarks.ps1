@@ -652,11 +652,14 @@ foreach ($record in $Records) { $byKey[$record.key] = $record }
 foreach ($target in $Targets) {
     $a = Get-Metric $byKey[$target.subject] $target.metric; $b = Get-Metric $byKey[$target.reference] $target.metric
     if ($null -eq $a -or $null -eq $b -or $b -eq 0 -or $a -eq 0) { continue }
-    switch ($target.kind) {
-        'ratio-at-most' { $target.measured = [Math]::Round($a / $b, 2); $target.pass = $target.measured -le $target.threshold }
-        'inverse-ratio-at-least' { $target.measured = [Math]::Round($b / $a, 2); $target.pass = $target.measured -ge $target.threshold }
-        'difference-at-most' { $target.measured = [Math]::Round($a - $b, 0); $target.pass = $target.measured -le $target.threshold }
+    # Pass or miss is decided on the exact value; the rounded one is shown (so 1.30× can be a miss of ≤ 1.3×).
+    $exact = switch ($target.kind) {
+        'ratio-at-most' { $a / $b }
+        'inverse-ratio-at-least' { $b / $a }
+        'difference-at-most' { $a - $b }
     }
+    $target.measured = [Math]::Round($exact, $(if ($target.kind -eq 'difference-at-most') { 0 } else { 3 }))
+    $target.pass = if ($target.kind -eq 'inverse-ratio-at-least') { $exact -ge $target.threshold } else { $exact -le $target.threshold }
 }
 
 $memoryBytes = [GC]::GetGCMemoryInfo().TotalAvailableMemoryBytes
@@ -704,7 +707,7 @@ function Format-Target($Target) {
     $unit = if ($Target.kind -eq 'difference-at-most') { ' ms' } else { '×' }
     if ($null -eq $Target.pass) { return "$($Target.text): n/a" }
     $verdict = if ($Target.pass) { '**pass**' } else { '**MISS**' }
-    "$($Target.text): $(Format-Number $Target.measured $(if ($unit -eq ' ms') { 'N0' } else { 'N2' }))$unit $verdict"
+    "$($Target.text): $(Format-Number $Target.measured $(if ($unit -eq ' ms') { 'N0' } else { 'N3' }))$unit $verdict"
 }
 
 $md = [System.Collections.Generic.List[string]]::new()
