@@ -43,15 +43,17 @@ $OutputPath = (Resolve-Path $OutputPath).Path
 # Sizes and repetitions. The serial bulk creates (about 45 s each at 20 ms per request) run once after a short
 # warm-up; everything else runs a warm-up and then $Settings.Repetitions times.
 $Settings = if ($Quick) {
-    [ordered]@{ ListItems = 2000; CreateRows = 96; Repetitions = 3; SerialRepetitions = 1; WarmupSeconds = 0.5; MaxWarmupSeconds = 2
-        FirstItemRepetitions = 10; ProcessRepetitions = 2; MemorySmallItems = 10000; MemoryItems = 30000; MemoryRepetitions = 1; MemoryContext = $false }
+    [ordered]@{ ListItems = 2000; CreateRows = 64; WarmupRows = 24; CreateWarmupSeconds = 0; Repetitions = 3; SerialRepetitions = 1; WarmupSeconds = 1; MaxWarmupSeconds = 3
+        FirstItemRepetitions = 10; ProcessWarmup = 0; ProcessRepetitions = 2; MemorySmallItems = 10000; MemoryItems = 30000; MemoryWarmup = 0
+        MemoryRepetitions = 1; MemoryContext = $false; MemoryFloor = $false }
 }
 else {
-    [ordered]@{ ListItems = 10000; CreateRows = 2000; Repetitions = 5; SerialRepetitions = 1; WarmupSeconds = 2; MaxWarmupSeconds = 20
-        FirstItemRepetitions = 20; ProcessRepetitions = 7; MemorySmallItems = 10000; MemoryItems = 99999; MemoryRepetitions = 5; MemoryContext = $true }
+    [ordered]@{ ListItems = 10000; CreateRows = 2000; WarmupRows = 48; CreateWarmupSeconds = 2; Repetitions = 5; SerialRepetitions = 1; WarmupSeconds = 2; MaxWarmupSeconds = 20
+        FirstItemRepetitions = 20; ProcessWarmup = 1; ProcessRepetitions = 7; MemorySmallItems = 10000; MemoryItems = 99999; MemoryWarmup = 1
+        MemoryRepetitions = 5; MemoryContext = $true; MemoryFloor = $true }
 }
 $PageSize = 100
-$WarmupRows = 48
+$WarmupRows = $Settings.WarmupRows
 
 Import-Module $EmulatorLauncher -Force
 Import-Module $ModuleManifest
@@ -153,14 +155,16 @@ function Measure-InProcess {
         [int] $Warmup = 1,
         [int] $Repetitions = $Settings.Repetitions,
         [scriptblock] $Before,
-        [scriptblock] $Check
+        [scriptblock] $Check,
+        [double] $WarmupSeconds = $Settings.WarmupSeconds,
+        [double] $MaxWarmupSeconds = $Settings.MaxWarmupSeconds
     )
     $warmupClock = [Diagnostics.Stopwatch]::StartNew()
     $warmupTimes = [System.Collections.Generic.List[double]]::new()
     while ($Warmup -gt 0) {
         $elapsed = $warmupClock.Elapsed.TotalSeconds
-        if ($warmupTimes.Count -ge $Warmup -and $elapsed -ge $Settings.WarmupSeconds -and
-            ((Test-Steady $warmupTimes) -or $elapsed -ge $Settings.MaxWarmupSeconds)) { break }
+        if ($warmupTimes.Count -ge $Warmup -and $elapsed -ge $WarmupSeconds -and
+            ((Test-Steady $warmupTimes) -or $elapsed -ge $MaxWarmupSeconds)) { break }
         if ($Before) { & $Before }
         $warmupTimes.Add((Measure-Command $Run).TotalMilliseconds)
         if ($Check) { & $Check }
@@ -403,9 +407,12 @@ if (Test-Scenario 1, 4, 5) {
             }
             $processSamples = @{}; $processPeaks = @{}; $processErrors = @{}
             foreach ($key in $variants.Keys) { $processSamples[$key] = [System.Collections.Generic.List[double]]::new(); $processPeaks[$key] = [System.Collections.Generic.List[double]]::new() }
-            # Interleaved, so drift in machine load spreads evenly over the variants; the first round is the warm-up.
-            for ($iteration = -1; $iteration -lt $Settings.ProcessRepetitions; $iteration++) {
-                foreach ($key in $variants.Keys) {
+            # Interleaved, so drift in machine load spreads evenly over the variants, and each round starts with the
+            # next variant, so none always runs first (right after a process ended); the first round is the warm-up.
+            $keys = @($variants.Keys)
+            for ($iteration = -$Settings.ProcessWarmup; $iteration -lt $Settings.ProcessRepetitions; $iteration++) {
+                $shift = ($iteration + $Settings.ProcessWarmup) % $keys.Count
+                foreach ($key in ($keys[$shift..($keys.Count - 1)] + $keys[0..$shift] | Select-Object -First $keys.Count)) {
                     if ($processErrors.ContainsKey($key)) { continue }
                     try {
                         $result = Invoke-FreshPwsh $variants[$key]
@@ -422,7 +429,7 @@ if (Test-Scenario 1, 4, 5) {
             }
             foreach ($key in $variants.Keys) {
                 $record = @{
-                    Scenario = 5; ScenarioName = $name; Contender = $key.Substring(2); Key = $key; Warmup = 1
+                    Scenario = 5; ScenarioName = $name; Contender = $key.Substring(2); Key = $key; Warmup = $Settings.ProcessWarmup
                     Samples = $processSamples[$key].ToArray(); PeakWorkingSetMB = $processPeaks[$key].ToArray(); Note = $processNotes[$key]
                 }
                 if ($key -ne '5/bare pwsh') { $record.LifePosKey = '5/bare pwsh' }
@@ -482,13 +489,13 @@ if (Test-Scenario 6) {
     $small = "$([Math]::Round($smallItems / 1000))k"
     $large = "$([Math]::Round($largeItems / 1000))k"
     # The IRM script keeps every item (List[object]): shown once per size for contrast, without a target.
-    $memoryContenders = if ($Settings.MemoryContext) { 'LifePos', 'IRM script', 'Floor' } else { 'LifePos', 'Floor' }
+    $memoryContenders = @('LifePos') + @(if ($Settings.MemoryContext) { 'IRM script' }) + @(if ($Settings.MemoryFloor) { 'Floor' })
     $memoryNotes = @{
         LifePos      = 'fresh pwsh: Get-LifePosWorkplace | Measure-Object'
         'IRM script' = 'fresh pwsh: the IRM loop into a List[object]'
         Floor        = 'the floor process, one run'
     }
-    foreach ($half in @{ Items = $smallItems; Label = $small; Warmup = 1 }, @{ Items = $largeItems; Label = $large; Warmup = 0 }) {
+    foreach ($half in @{ Items = $smallItems; Label = $small; Warmup = $Settings.MemoryWarmup }, @{ Items = $largeItems; Label = $large; Warmup = 0 }) {
         $memoryEmulator = Start-BenchEmulator '--seed', "$($half.Items)"
         try {
             Write-Scenario "6. $memoryName ($($half.Label))"
@@ -577,10 +584,10 @@ if (Test-Scenario 3) {
                 Assert-Count $alive $script:CreateExpected 'The bulk create'
             }
             $script:CsvPath = $warmupCsv; $script:CreateExpected = $WarmupRows
-            $warm = Measure-InProcess -Run $Run -Repetitions 0 -Before $reset -Check $check
+            $warm = Measure-InProcess -Run $Run -Repetitions 0 -Before $reset -Check $check -WarmupSeconds $Settings.CreateWarmupSeconds
             $script:CsvPath = $csv; $script:CreateExpected = $rows
             $measured = Measure-InProcess -Run $Run -Warmup 0 -Repetitions $Repetitions -Before $reset -Check $check
-            @{ Samples = $measured.Samples; Warmup = $warm.Warmup }
+            @{ Samples = $measured.Samples; Warmup = $warm.Warmup; WarmupMs = $warm.WarmupMs }
         }
 
         $lifePosCreate = { Import-Csv $script:CsvPath | New-LifePosWorkplace -ThrottleLimit $script:Throttle | Out-Null }
@@ -608,7 +615,7 @@ if (Test-Scenario 3) {
             Warmup = 1; FloorKey = '3/Floor@16'; LifePosKey = '3/LifePos@16'
         } -Measure {
             Invoke-Floor -Emulator $createEmulator -ArgumentList 'create', '--csv', $csv, '--warmup-csv', $warmupCsv, '--concurrency', 16,
-                '--expect', $rows, '--warmup', 1, '--warmup-seconds', $Settings.WarmupSeconds, '--max-warmup-seconds', $Settings.MaxWarmupSeconds, '--repetitions', $reps
+                '--expect', $rows, '--warmup', 1, '--warmup-seconds', $Settings.CreateWarmupSeconds, '--max-warmup-seconds', $Settings.MaxWarmupSeconds, '--repetitions', $reps
         }
         $serialNote = "$($Settings.SerialRepetitions) run(s): a serial run is slow"
         $script:Throttle = 1
