@@ -43,12 +43,12 @@ $OutputPath = (Resolve-Path $OutputPath).Path
 # Sizes and repetitions. The serial bulk creates (about 45 s each at 20 ms per request) run once after a short
 # warm-up; everything else runs a warm-up and then $Settings.Repetitions times.
 $Settings = if ($Quick) {
-    [ordered]@{ ListItems = 2000; CreateRows = 64; WarmupRows = 24; CreateWarmupSeconds = 0; Repetitions = 3; SerialRepetitions = 1; WarmupSeconds = 1; MaxWarmupSeconds = 3
+    [ordered]@{ ListItems = 10000; LatencyListItems = 2000; CreateRows = 64; WarmupRows = 24; CreateWarmupSeconds = 0; Repetitions = 3; SerialRepetitions = 1; WarmupSeconds = 1; MaxWarmupSeconds = 3
         FirstItemRepetitions = 10; ProcessWarmup = 0; ProcessRepetitions = 2; MemorySmallItems = 10000; MemoryItems = 30000; MemoryWarmup = 0
         MemoryRepetitions = 1; MemoryContext = $false; MemoryFloor = $false }
 }
 else {
-    [ordered]@{ ListItems = 10000; CreateRows = 2000; WarmupRows = 48; CreateWarmupSeconds = 2; Repetitions = 5; SerialRepetitions = 1; WarmupSeconds = 2; MaxWarmupSeconds = 20
+    [ordered]@{ ListItems = 10000; LatencyListItems = 10000; CreateRows = 2000; WarmupRows = 48; CreateWarmupSeconds = 2; Repetitions = 5; SerialRepetitions = 1; WarmupSeconds = 2; MaxWarmupSeconds = 20
         FirstItemRepetitions = 20; ProcessWarmup = 1; ProcessRepetitions = 7; MemorySmallItems = 10000; MemoryItems = 99999; MemoryWarmup = 1
         MemoryRepetitions = 5; MemoryContext = $true; MemoryFloor = $true }
 }
@@ -81,6 +81,7 @@ function Add-Record {
         [int] $Warmup,
         [double] $WarmupMs = -1,
         [double[]] $Samples = @(),
+        [double[]] $CpuMs = @(),
         [double[]] $PeakWorkingSetMB = @(),
         [double] $RequestsPerRun = -1,
         [double] $ServerMsPerRequest = -1,
@@ -103,6 +104,7 @@ function Add-Record {
         samples_ms             = @($Samples | ForEach-Object { [Math]::Round($_, 2) })
         median_ms              = if ($null -ne $median) { [Math]::Round($median, 2) } else { $null }
         min_ms                 = if ($Samples.Count) { [Math]::Round(($Samples | Measure-Object -Minimum).Minimum, 2) } else { $null }
+        cpu_median_ms          = if ($CpuMs.Count) { [Math]::Round((Get-Median $CpuMs), 2) } else { $null }
         max_ms                 = if ($Samples.Count) { [Math]::Round(($Samples | Measure-Object -Maximum).Maximum, 2) } else { $null }
         items_per_second       = if ($Items -gt 0 -and $median -gt 0) { [Math]::Round($Items / ($median / 1000), 0) } else { $null }
         peak_working_set_mb    = if ($PeakWorkingSetMB.Count) { [Math]::Round((Get-Median $PeakWorkingSetMB), 1) } else { $null }
@@ -170,14 +172,18 @@ function Measure-InProcess {
         if ($Check) { & $Check }
     }
     $samples = [System.Collections.Generic.List[double]]::new()
+    $cpu = [System.Collections.Generic.List[double]]::new()
+    $self = [Diagnostics.Process]::GetCurrentProcess()
     for ($iteration = 0; $iteration -lt $Repetitions; $iteration++) {
         if ($Before) { & $Before }
         [GC]::Collect()
         [GC]::WaitForPendingFinalizers()
+        $self.Refresh(); $cpuBefore = $self.TotalProcessorTime
         $samples.Add((Measure-Command $Run).TotalMilliseconds)
+        $self.Refresh(); $cpu.Add(($self.TotalProcessorTime - $cpuBefore).TotalMilliseconds)
         if ($Check) { & $Check }
     }
-    @{ Samples = $samples.ToArray(); Warmup = $warmupTimes.Count; WarmupMs = [Math]::Round(($warmupTimes | Measure-Object -Sum).Sum) }
+    @{ Samples = $samples.ToArray(); CpuMs = $cpu.ToArray(); Warmup = $warmupTimes.Count; WarmupMs = [Math]::Round(($warmupTimes | Measure-Object -Sum).Sum) }
 }
 
 function Invoke-Contender {
@@ -231,7 +237,7 @@ function Invoke-Floor {
     if ($LASTEXITCODE -ne 0) { throw "Floor failed: $($output -join ' ')" }
     $result = $output | Where-Object { "$_".StartsWith('{') } | Select-Object -Last 1 | ConvertFrom-Json
     if ($Raw) { return $result }
-    @{ Samples = [double[]]$result.samples_ms; Warmup = [int]$result.warmup_runs; WarmupMs = [Math]::Round([double]$result.warmup_ms) }
+    @{ Samples = [double[]]$result.samples_ms; CpuMs = [double[]]$result.cpu_ms; Warmup = [int]$result.warmup_runs; WarmupMs = [Math]::Round([double]$result.warmup_ms) }
 }
 
 function Invoke-FreshPwsh {
@@ -523,33 +529,34 @@ if (Test-Scenario 6) {
 #region Scenario 2: the same list with 10 ms latency per request
 
 if (Test-Scenario 2) {
-    $latencyEmulator = Start-BenchEmulator '--seed', "$listItems", '--latency-ms', '10'
+    $latencyItems = $Settings.LatencyListItems
+    $latencyEmulator = Start-BenchEmulator '--seed', "$latencyItems", '--latency-ms', '10'
     try {
         Connect-BenchEmulator $latencyEmulator
         $headers = Get-IrmHeaders $latencyEmulator
         $base = $latencyEmulator.BaseUri.ToString()
         $org = $latencyEmulator.OrganizationId
-        $name = "List $('{0:N0}' -f $listItems), page size $PageSize, 10 ms latency"
+        $name = "List $('{0:N0}' -f $latencyItems), page size $PageSize, 10 ms latency"
         Write-Scenario "2. $name"
         Invoke-Contender -Emulator $latencyEmulator -Endpoint 'list' -Record @{
-            Scenario = 2; ScenarioName = $name; Contender = 'LifePos'; Key = '2/LifePos'; Items = $listItems; Warmup = 1
+            Scenario = 2; ScenarioName = $name; Contender = 'LifePos'; Key = '2/LifePos'; Items = $latencyItems; Warmup = 1
             FloorKey = '2/Floor'; LifePosKey = '2/LifePos'
         } -Measure {
             Measure-InProcess -Run { $script:Count = (Get-LifePosWorkplace -PageSize $PageSize | Measure-Object).Count } `
-                -Check { Assert-Count $script:Count $listItems 'Get-LifePosWorkplace' }
+                -Check { Assert-Count $script:Count $latencyItems 'Get-LifePosWorkplace' }
         }
         Invoke-Contender -Emulator $latencyEmulator -Endpoint 'list' -Record @{
-            Scenario = 2; ScenarioName = $name; Contender = 'IRM script'; Key = '2/IRM'; Items = $listItems; Warmup = 1
+            Scenario = 2; ScenarioName = $name; Contender = 'IRM script'; Key = '2/IRM'; Items = $latencyItems; Warmup = 1
             FloorKey = '2/Floor'; LifePosKey = '2/LifePos'
         } -Measure {
             Measure-InProcess -Run { $script:Count = (& $IrmListAll $base $org $headers $PageSize).Count } `
-                -Check { Assert-Count $script:Count $listItems 'The IRM loop' }
+                -Check { Assert-Count $script:Count $latencyItems 'The IRM loop' }
         }
         Invoke-Contender -Emulator $latencyEmulator -Endpoint 'list' -Record @{
-            Scenario = 2; ScenarioName = $name; Contender = 'Floor'; Key = '2/Floor'; Items = $listItems; Warmup = 1
+            Scenario = 2; ScenarioName = $name; Contender = 'Floor'; Key = '2/Floor'; Items = $latencyItems; Warmup = 1
             FloorKey = '2/Floor'; LifePosKey = '2/LifePos'
         } -Measure {
-            Invoke-Floor -Emulator $latencyEmulator -ArgumentList 'list', '--page-size', $PageSize, '--expect', $listItems,
+            Invoke-Floor -Emulator $latencyEmulator -ArgumentList 'list', '--page-size', $PageSize, '--expect', $latencyItems,
                 '--warmup', 1, '--warmup-seconds', $Settings.WarmupSeconds, '--max-warmup-seconds', $Settings.MaxWarmupSeconds, '--repetitions', $reps
         }
         Add-Target '≤ 1.1× Floor' -Subject '2/LifePos' -Reference '2/Floor' -Kind ratio-at-most -Threshold 1.1
@@ -587,7 +594,7 @@ if (Test-Scenario 3) {
             $warm = Measure-InProcess -Run $Run -Repetitions 0 -Before $reset -Check $check -WarmupSeconds $Settings.CreateWarmupSeconds
             $script:CsvPath = $csv; $script:CreateExpected = $rows
             $measured = Measure-InProcess -Run $Run -Warmup 0 -Repetitions $Repetitions -Before $reset -Check $check
-            @{ Samples = $measured.Samples; Warmup = $warm.Warmup; WarmupMs = $warm.WarmupMs }
+            @{ Samples = $measured.Samples; CpuMs = $measured.CpuMs; Warmup = $warm.Warmup; WarmupMs = $warm.WarmupMs }
         }
 
         $lifePosCreate = { Import-Csv $script:CsvPath | New-LifePosWorkplace -ThrottleLimit $script:Throttle | Out-Null }
@@ -769,7 +776,7 @@ $md.Add("- Every in-process and floor measurement warms up first (at least one r
     "repetitions; fresh-process timings $($Settings.ProcessRepetitions), interleaved. The emulator is reset before every " +
     'bulk-create run. Scenarios 5 and 6 start fresh `pwsh -NoProfile -NonInteractive` processes; their peak working set is ' +
     '`Process.PeakWorkingSet64` read by the process itself at the end.')
-$md.Add('- Emulator-side numbers (list requests per run, server milliseconds per request) are in results.json.')
+$md.Add('- In results.json besides: warm-up runs and milliseconds, the processor time of the measuring process per run (`cpu_median_ms`, all threads; steadier than wall time on a busy machine), list requests per run and the emulator''s server milliseconds per request.')
 $md | Set-Content -LiteralPath (Join-Path $OutputPath 'results.md') -Encoding utf8
 
 Write-Host ''
