@@ -349,6 +349,7 @@ function Get-ParameterHelp($Command, $Document, [Collections.Generic.List[string
             $Problems.Add("${where}: describes -$name, which $($Command.Name) does not have.")
             continue
         }
+        if ($help.Contains($name)) { $Problems.Add("${where}: describes -$name twice."); continue }
         $defaultValue = if ($Command.Parameters[$name].SwitchParameter) { 'False' } else { 'None' }
         $lines = foreach ($line in $entry.Lines) {
             if ($line -match '^\s*Default value:\s*(?<value>.+?)\s*$') { $defaultValue = $Matches.value } else { $line }
