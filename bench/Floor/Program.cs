@@ -38,9 +38,9 @@ namespace LifePos.Bench.Floor
                 using var client = CreateClient(options);
                 using var self = Process.GetCurrentProcess();
 
-                // Warm-up, the same rule as the harness: at least --warmup runs and --warmup-seconds, then until three
-                // runs in a row agree within 20 % (or 1 ms), for at most --max-warmup-seconds, so tiered JIT reaches
-                // steady state (about a dozen 10,000-item listings here). A create warms up on --warmup-csv.
+                // Warm-up, the same rule as the harness: at least --warmup runs and --warmup-seconds, then until the
+                // last 8 runs set no new best, for at most --max-warmup-seconds, so tiered JIT reaches steady state
+                // (about a dozen 10,000-item listings here). A create warms up on --warmup-csv.
                 var warmupClock = Stopwatch.StartNew();
                 var warmupTimes = new List<double>();
                 while (options.Warmup > 0)
@@ -78,11 +78,14 @@ namespace LifePos.Bench.Floor
             }
         }
 
+        /// <summary>Steady once the last 8 runs set no new best (none more than 5 % under the best before them).</summary>
         private static bool IsSteady(List<double> times)
         {
-            if (times.Count < 3) { return false; }
-            var last = times.Skip(times.Count - 3).ToList();
-            return last.Max() - last.Min() <= Math.Max(1.0, 0.2 * last.Min());
+            const int window = 8;
+            if (times.Count <= window) { return false; }
+            var bestBefore = times.Take(times.Count - window).Min();
+            var bestRecent = times.Skip(times.Count - window).Min();
+            return bestRecent >= 0.95 * bestBefore;
         }
 
         /// <summary>One timed run: wall milliseconds, processor milliseconds of the whole process, items handled.</summary>
