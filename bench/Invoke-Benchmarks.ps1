@@ -28,7 +28,6 @@ Set-StrictMode -Version Latest
 
 $Scenario = @($Scenario -split ',' | ForEach-Object { [int]$_.Trim() })
 if ($Scenario | Where-Object { $_ -lt 1 -or $_ -gt 6 }) { throw "-Scenario takes numbers from 1 to 6, not $($Scenario -join ',')." }
-$Root = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
 $ModuleManifest = Join-Path $BuildOutput 'LifePos/LifePos.psd1'
 $EmulatorLauncher = Join-Path $BuildOutput 'LifePos.Emulator/LifePos.EmulatorProcess.psm1'
 $FloorProject = Join-Path $PSScriptRoot 'Floor/Floor.csproj'
@@ -124,8 +123,8 @@ function Add-Record {
         samples_ms             = @($Samples | ForEach-Object { [Math]::Round($_, 2) })
         median_ms              = if ($null -ne $median) { [Math]::Round($median, 2) } else { $null }
         min_ms                 = if ($Samples.Count) { [Math]::Round(($Samples | Measure-Object -Minimum).Minimum, 2) } else { $null }
-        cpu_median_ms          = if ($CpuMs.Count) { [Math]::Round((Get-Median $CpuMs), 2) } else { $null }
         max_ms                 = if ($Samples.Count) { [Math]::Round(($Samples | Measure-Object -Maximum).Maximum, 2) } else { $null }
+        cpu_median_ms          = if ($CpuMs.Count) { [Math]::Round((Get-Median $CpuMs), 2) } else { $null }
         items_per_second       = if ($Items -gt 0 -and $median -gt 0) { [Math]::Round($Items / ($median / 1000), 0) } else { $null }
         peak_working_set_mb    = if ($PeakWorkingSetMB.Count) { [Math]::Round((Get-Median $PeakWorkingSetMB), 1) } else { $null }
         requests_per_run       = if ($RequestsPerRun -ge 0) { [Math]::Round($RequestsPerRun, 1) } else { $null }
@@ -172,10 +171,9 @@ function Test-Steady([System.Collections.Generic.List[double]] $Times) {
 }
 
 function Measure-InProcess {
-    # Warms up until tiered JIT reaches steady state: at least $Warmup runs and $Settings.WarmupSeconds, then until
-    # Test-Steady, for at most $Settings.MaxWarmupSeconds. Then runs $Repetitions times
-    # inside Measure-Command. $Before runs untimed before every run, $Check untimed after it (throws when the run
-    # did not do the whole job).
+    # Warms up until tiered JIT reaches steady state (at least $Warmup runs and $WarmupSeconds, then until
+    # Test-Steady, for at most $MaxWarmupSeconds), then runs $Repetitions times inside Measure-Command. $Before runs
+    # untimed before every run, $Check untimed after it (throws when the run did not do the whole job).
     param(
         [Parameter(Mandatory)] [scriptblock] $Run,
         [int] $Warmup = 1,
