@@ -708,6 +708,7 @@ $cpuModel = if (Test-Path /proc/cpuinfo) {
     (Select-String -Path /proc/cpuinfo -Pattern '^model name\s*:\s*(.+)$' | Select-Object -First 1).Matches.Groups[1].Value
 }
 $otherDotnet = @(Get-Process -Name dotnet -ErrorAction SilentlyContinue | Where-Object Id -ne $PID).Count
+$commit = try { (& git -C $PSScriptRoot rev-parse --short HEAD 2>$null) } catch { $null }
 $machine = [ordered]@{
     cores            = [Environment]::ProcessorCount
     memory_gb        = [Math]::Round($memoryBytes / 1GB, 1)
@@ -724,6 +725,7 @@ $summary = [ordered]@{
     duration_s   = [Math]::Round(([DateTime]::UtcNow - $Started).TotalSeconds, 1)
     quick        = [bool]$Quick
     command      = $command
+    commit       = $commit
     machine      = $machine
     settings     = $Settings
     records      = $Records
@@ -756,7 +758,8 @@ $md.Add("# LifePos benchmarks$(if ($Quick) { ' (quick)' })")
 $md.Add('')
 $md.Add("Run $($summary.generated_at) in $($summary.duration_s) s on $($machine.cores) cores, $($machine.memory_gb) GB" +
     "$(if ($machine.cpu) { ", $($machine.cpu)" }); $($machine.os); $($machine.dotnet); pwsh $($machine.pwsh). " +
-    "Load average at start: $($machine.load_at_start); at end: $($machine.load_at_end).")
+    "Load average at start: $($machine.load_at_start); at end: $($machine.load_at_end)." +
+    $(if ($commit) { " Commit $commit." }))
 $md.Add('')
 $md.Add("Reproduce: ``$command`` (the same as ``dotnet pwsh ./build.ps1 Build`` then ``dotnet pwsh -NoProfile ./bench/Invoke-Benchmarks.ps1$(if ($Quick) { ' -Quick' })``).")
 $md.Add('')
