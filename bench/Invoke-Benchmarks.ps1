@@ -65,8 +65,8 @@ $Settings = [ordered]@{
 }
 if ($Quick) {
     $quickSettings = @{
-        LatencyListItems = 1000; CreateRows = 64; WarmupRows = 24; CreateWarmupSeconds = 0; Repetitions = 3
-        WarmupSeconds = 1; MaxWarmupSeconds = 4; FirstItemRepetitions = 10; ProcessWarmup = 0; ProcessRepetitions = 1
+        LatencyListItems = 1000; CreateRows = 48; WarmupRows = 16; CreateWarmupSeconds = 0; Repetitions = 3
+        WarmupSeconds = 1; MaxWarmupSeconds = 2; FirstItemRepetitions = 10; ProcessWarmup = 0; ProcessRepetitions = 1
         MemoryItems = 30000; MemoryWarmup = 0; MemoryRepetitions = 1; MemoryContext = $false; MemoryFloor = $false
     }
     foreach ($name in $quickSettings.Keys) { $Settings[$name] = $quickSettings[$name] }
