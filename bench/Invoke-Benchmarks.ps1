@@ -424,12 +424,14 @@ if (Test-Scenario 1, 4, 5) {
             $name = 'Import cost: fresh pwsh processes'
             Write-Scenario "5. $name"
             $tokenLiteral = $listEmulator.Token.Replace("'", "''")
-            $print = '[pscustomobject]@{ peak = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 } | ConvertTo-Json -Compress'
+            # Only .NET calls besides the command measured: a cmdlet from another module (ConvertTo-Json,
+            # ConvertTo-SecureString, Select-Object) would add that module's auto-loading to one variant only.
+            $print = "[Console]::Out.WriteLine('{`"peak`":' + [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 + '}')"
             $variants = [ordered]@{
                 '5/bare pwsh'   = $print
                 '5/Import'      = "Import-Module '$ModuleManifest'; $print"
-                '5/Import+call' = "Import-Module '$ModuleManifest'; Connect-LifePos -BaseUri '$base' -Token (ConvertTo-SecureString '$tokenLiteral' -AsPlainText -Force); " +
-                "`$null = Get-LifePosWorkplace | Select-Object -First 1; $print"
+                '5/Import+call' = "Import-Module '$ModuleManifest'; Connect-LifePos -BaseUri '$base' -Token ([Net.NetworkCredential]::new('', '$tokenLiteral').SecurePassword); " +
+                "`$null = Get-LifePosWorkplace -First 1; $print"
                 '5/IRM call'    = "`$h = @{ 'X-LP-Client-Identifier' = [Guid]::NewGuid().ToString(); 'X-LP-Client-Type' = 'Service'; 'Accept-Language' = 'ru-RU'; Authorization = 'Bearer $tokenLiteral' }; " +
                 "`$null = (Invoke-RestMethod -Uri '$($base.TrimEnd('/'))/orgs/$org/workplaces?items_per_page=$PageSize' -Headers `$h).items[0]; $print"
             }
@@ -452,7 +454,7 @@ if (Test-Scenario 1, 4, 5) {
             $processNotes = @{
                 '5/bare pwsh'   = 'pwsh -NoProfile -NonInteractive, prints one line'
                 '5/Import'      = 'the same + Import-Module LifePos'
-                '5/Import+call' = 'the same + Connect-LifePos + Get-LifePosWorkplace | Select-Object -First 1'
+                '5/Import+call' = 'the same + Connect-LifePos + Get-LifePosWorkplace -First 1'
                 '5/IRM call'    = 'bare + one Invoke-RestMethod of the first page (no module)'
             }
             foreach ($key in $variants.Keys) {
@@ -483,14 +485,14 @@ $memoryScript = {
     param($Emulator, [string] $Contender)
     $b = $Emulator.BaseUri.ToString().TrimEnd('/'); $t = $Emulator.Token.Replace("'", "''")
     $count = if ($Contender -eq 'LifePos') {
-        "Import-Module '$ModuleManifest'; Connect-LifePos -BaseUri '$b' -Token (ConvertTo-SecureString '$t' -AsPlainText -Force); " +
+        "Import-Module '$ModuleManifest'; Connect-LifePos -BaseUri '$b' -Token ([Net.NetworkCredential]::new('', '$t').SecurePassword); " +
         "`$count = (Get-LifePosWorkplace -PageSize $PageSize | Measure-Object).Count; "
     }
     else {
         "`$list = & { $IrmListAll } '$b' '$($Emulator.OrganizationId)' @{ 'X-LP-Client-Identifier' = [Guid]::NewGuid().ToString(); 'X-LP-Client-Type' = 'Service'; 'Accept-Language' = 'ru-RU'; Authorization = 'Bearer $t' } $PageSize; " +
         "`$count = `$list.Count; "
     }
-    "$count [pscustomobject]@{ count = `$count; peak = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 } | ConvertTo-Json -Compress"
+    "$count [Console]::Out.WriteLine('{`"count`":' + `$count + ',`"peak`":' + [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 + '}')"
 }
 
 function Measure-Memory($Emulator, [long] $Items, [string] $Contender, [int] $Repetitions, [int] $Warmup) {
