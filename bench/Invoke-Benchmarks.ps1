@@ -276,6 +276,18 @@ function Invoke-FreshPwsh {
     $result | Add-Member -NotePropertyName WallMs -NotePropertyValue $stopwatch.Elapsed.TotalMilliseconds -PassThru
 }
 
+function Get-CpuSnapshot {
+    # Linux: busy CPU ticks of the whole machine and of this process with its finished children (emulators, floor,
+    # fresh pwsh processes), so the report can say how much CPU other processes took during the run.
+    if (-not (Test-Path /proc/stat)) { return $null }
+    $machine = @((Get-Content /proc/stat -TotalCount 1) -split '\s+' | Select-Object -Skip 1 | ForEach-Object { [double]$_ })
+    $self = @(((Get-Content /proc/self/stat -Raw) -split '\) ', 2)[1] -split ' ')
+    [pscustomobject]@{
+        Machine = $machine[0] + $machine[1] + $machine[2] + $machine[5] + $machine[6] + $machine[7]
+        Self    = [double]$self[11] + [double]$self[12] + [double]$self[13] + [double]$self[14]
+    }
+}
+
 function Test-Scenario([int[]] $Number) { @($Number | Where-Object { $Scenario -contains $_ }).Count -gt 0 }
 
 function Write-Scenario([string] $Text) {
@@ -341,6 +353,7 @@ $IrmListAll = {
 
 Write-Host "LifePos benchmarks ($(if ($Quick) { 'quick' } else { 'full' })): $OutputPath"
 $loadAtStart = if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg -Raw).Trim() } else { $null }
+$cpuAtStart = Get-CpuSnapshot
 
 # The floor: build only when its sources changed since the last build.
 $floorSources = Get-ChildItem (Join-Path $PSScriptRoot 'Floor') -File | Where-Object Extension -In '.cs', '.csproj'
@@ -709,7 +722,11 @@ $memoryBytes = [GC]::GetGCMemoryInfo().TotalAvailableMemoryBytes
 $cpuModel = if (Test-Path /proc/cpuinfo) {
     (Select-String -Path /proc/cpuinfo -Pattern '^model name\s*:\s*(.+)$' | Select-Object -First 1).Matches.Groups[1].Value
 }
-$otherDotnet = @(Get-Process -Name dotnet -ErrorAction SilentlyContinue | Where-Object Id -ne $PID).Count
+$cpuAtEnd = Get-CpuSnapshot
+# Ticks are 1/100 s on Linux (USER_HZ).
+$otherCpuSeconds = if ($cpuAtStart -and $cpuAtEnd) {
+    [Math]::Max(0, [Math]::Round((($cpuAtEnd.Machine - $cpuAtStart.Machine) - ($cpuAtEnd.Self - $cpuAtStart.Self)) / 100, 1))
+}
 $commit = try { (& git -C $PSScriptRoot rev-parse --short HEAD 2>$null) } catch { $null }
 $machine = [ordered]@{
     cores            = [Environment]::ProcessorCount
@@ -720,6 +737,7 @@ $machine = [ordered]@{
     pwsh             = $PSVersionTable.PSVersion.ToString()
     load_at_start    = $loadAtStart
     load_at_end      = if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg -Raw).Trim() } else { $null }
+    other_cpu_s      = $otherCpuSeconds
 }
 $command = if ($Quick) { 'dotnet tool restore && dotnet pwsh ./build.ps1 Bench -Quick' } else { 'dotnet tool restore && dotnet pwsh ./build.ps1 Bench' }
 $summary = [ordered]@{
@@ -761,6 +779,7 @@ $md.Add('')
 $md.Add("Run $($summary.generated_at) in $($summary.duration_s) s on $($machine.cores) cores, $($machine.memory_gb) GB" +
     "$(if ($machine.cpu) { ", $($machine.cpu)" }); $($machine.os); $($machine.dotnet); pwsh $($machine.pwsh). " +
     "Load average at start: $($machine.load_at_start); at end: $($machine.load_at_end)." +
+    $(if ($null -ne $otherCpuSeconds) { " Other processes used $otherCpuSeconds CPU-seconds during the run." }) +
     $(if ($commit) { " Commit $commit." }))
 $md.Add('')
 $md.Add("Reproduce: ``$command`` (the same as ``dotnet pwsh ./build.ps1 Build`` then ``dotnet pwsh -NoProfile ./bench/Invoke-Benchmarks.ps1$(if ($Quick) { ' -Quick' })``).")
@@ -821,7 +840,7 @@ $md | Set-Content -LiteralPath (Join-Path $OutputPath 'results.md') -Encoding ut
 Write-Host ''
 Write-Host "Results: $(Join-Path $OutputPath 'results.md')"
 $Targets | ForEach-Object { Write-Host "  $(Format-Target $_)" }
-if ($otherDotnet -gt 1) { Write-Host "Note: $otherDotnet other dotnet processes were running at the end; the machine may not have been quiet." }
+if ($null -ne $otherCpuSeconds) { Write-Host "Other processes used $otherCpuSeconds CPU-seconds during the run ($($summary.duration_s) s on $($machine.cores) cores)." }
 if ($Records | Where-Object error) { exit 1 }
 
 #endregion
