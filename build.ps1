@@ -8,14 +8,19 @@
     Demo      builds, starts the emulator on a free port, runs the examples against it, and stops it.
     Package   builds, then writes the versioned module folder out/package/LifePos/<version>/ and a .nupkg in the
               local PSResourceGet repository out/package/repository/ (see tools/Publish-LocalPackage.ps1).
+    Bench     builds, then runs the side-by-side benchmarks (bench/Invoke-Benchmarks.ps1) and writes out/bench/results.json
+              and out/bench/results.md; -Quick runs a reduced version in under a minute.
     Emulator  starts the emulator in the foreground (Ctrl+C stops it).
     Clean     removes out/ and every bin/ and obj/ folder.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'Clean', 'Package')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Emulator', 'Clean', 'Package')]
     [string[]] $Task = 'Build',
+
+    # For Bench: the reduced run.
+    [switch] $Quick,
 
     # Port for the Emulator task.
     [int] $Port = 5080
@@ -107,6 +112,14 @@ function Invoke-TestTask {
     $failed = $xunit.Failed + $pester.Failed
     Write-Host "$passed passed, $failed failed, $($xunit.Skipped + $pester.Skipped) skipped"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-BenchTask {
+    Invoke-BuildTask
+    $pwsh = Get-PwshCommand
+    $quickArgument = if ($Quick) { @('-Quick') } else { @() }
+    & $pwsh[0] $pwsh[1..($pwsh.Count - 1)] -File (Join-Path $Root 'bench/Invoke-Benchmarks.ps1') @quickArgument -OutputPath (Join-Path $Out 'bench')
+    if ($LASTEXITCODE -ne 0) { throw "The benchmarks failed with exit code $LASTEXITCODE." }
 }
 
 function Invoke-EmulatorTask {
