@@ -145,6 +145,19 @@ Describe 'The stored connection' {
         Disconnect-LifePos
     }
 
+    It 'can be replaced and removed by commands typed at the prompt (pwsh -Command), not only by scripts' {
+        $module = Join-Path $PSScriptRoot '../../out/LifePos/LifePos.psd1'
+        $commands = "Import-Module '$module'; `$t = ConvertTo-SecureString '$($Emulator.Token)' -AsPlainText -Force; " +
+            "Connect-LifePos -BaseUri '$($Emulator.BaseUri)' -Token `$t -OrganizationId $FirstOrg; " +
+            "Connect-LifePos -BaseUri '$($Emulator.BaseUri)' -Token `$t -OrganizationId $SecondOrg; " +
+            "(Get-LifePosConnection).OrganizationId; Disconnect-LifePos; 'connected after disconnect: ' + [bool](Get-LifePosConnection)"
+        $output = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $commands 2>&1 | Out-String
+        $LASTEXITCODE | Should -Be 0
+        $output | Should -Not -Match 'private variable'
+        $output | Should -Match "$SecondOrg"
+        $output | Should -Match 'connected after disconnect: False'
+    }
+
     It 'is gone after Disconnect-LifePos: cmdlets then stop with one error that says to connect' {
         Connect-LifePos -BaseUri $Emulator.BaseUri -Token $SecureToken -OrganizationId $FirstOrg
         Disconnect-LifePos

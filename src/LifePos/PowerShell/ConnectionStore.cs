@@ -18,6 +18,14 @@ namespace LifePos.PowerShell
 
         public static void Set(SessionState sessionState, LifePosConnection connection)
         {
+            // A private variable may not be changed by name from the command line, so change the variable itself.
+            var existing = sessionState.PSVariable.Get(VariableName);
+            if (existing != null)
+            {
+                existing.Value = connection;
+                return;
+            }
+
             sessionState.PSVariable.Set(VariableName, connection);
             var variable = sessionState.PSVariable.Get(VariableName);
             if (variable != null)
@@ -29,9 +37,12 @@ namespace LifePos.PowerShell
 
         public static void Clear(SessionState sessionState)
         {
-            if (sessionState.PSVariable.Get(VariableName) != null)
+            var variable = sessionState.PSVariable.Get(VariableName);
+            if (variable != null)
             {
-                sessionState.PSVariable.Remove(VariableName);
+                // Removing a private variable is refused to commands typed at the prompt: make it public first.
+                variable.Visibility = SessionStateEntryVisibility.Public;
+                sessionState.PSVariable.Remove(variable);
             }
         }
     }
