@@ -7,7 +7,7 @@
     Test      runs every xunit and Pester test and prints one closing line: N passed, N failed, N skipped.
     Demo      builds, starts the emulator on a free port, runs the examples against it, and stops it.
     Package   builds, then writes the versioned module folder out/package/LifePos/<version>/ and a .nupkg in the
-              local PSResourceGet repository out/package/repository/ (see tools/Publish-LocalPackage.ps1).
+              local PSResourceGet repository out/package/repository/ (see src/Packaging/Publish-LocalPackage.ps1).
     Bench     builds, then runs the side-by-side benchmarks (bench/Invoke-Benchmarks.ps1) and writes out/bench/results.json
               and out/bench/results.md; -Quick runs a reduced version in under a minute.
     Emulator  starts the emulator in the foreground (Ctrl+C stops it).
@@ -139,7 +139,7 @@ function Invoke-DemoTask {
 # everyone imports by path, and a nested copy would make it ambiguous on PSModulePath.
 function Invoke-PackageTask {
     Invoke-BuildTask
-    & (Join-Path $Root 'tools/Publish-LocalPackage.ps1') -ModulePath $ModuleOut -OutputPath $PackageOut
+    & (Join-Path $Root 'src/Packaging/Publish-LocalPackage.ps1') -ModulePath $ModuleOut -OutputPath $PackageOut
 }
 
 function Invoke-CleanTask {

@@ -11,10 +11,10 @@ BeforeAll {
     }
     $script:UserRepositoryBefore = Get-FileState $UserRepositoryFile
 
-    & (Join-Path $Root 'tools/Publish-LocalPackage.ps1') -ModulePath $ModuleFolder -OutputPath $PackageOut 6>$null
+    & (Join-Path $Root 'src/Packaging/Publish-LocalPackage.ps1') -ModulePath $ModuleFolder -OutputPath $PackageOut 6>$null
 }
 
-Describe 'tools/Publish-LocalPackage.ps1 (./build.ps1 Package)' {
+Describe 'src/Packaging/Publish-LocalPackage.ps1 (./build.ps1 Package)' {
     It 'writes a versioned module folder with the help, the licence and the dependencies' {
         $versioned = Join-Path $PackageOut "LifePos/$($Manifest.ModuleVersion)"
         foreach ($file in 'LifePos.psd1', 'LifePos.dll', 'LifePos.Format.ps1xml', 'en-US/LifePos.dll-Help.xml',

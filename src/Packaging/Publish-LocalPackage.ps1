@@ -12,7 +12,7 @@
     (PSResourceRepository.xml). The publish therefore runs in a child pwsh whose HOME, XDG_* and LOCALAPPDATA point to
     a temporary folder: the user's repositories are never read or changed, and the temporary one is gone afterwards.
 .EXAMPLE
-    dotnet pwsh ./tools/Publish-LocalPackage.ps1 -ModulePath ./out/LifePos -OutputPath ./out/package
+    dotnet pwsh ./src/Packaging/Publish-LocalPackage.ps1 -ModulePath ./out/LifePos -OutputPath ./out/package
 #>
 [CmdletBinding()]
 param(
@@ -22,8 +22,8 @@ param(
     [Parameter(Mandatory)] [string] $OutputPath,
     # Files from the repository root that ship in the package.
     [string[]] $IncludeFile = @(
-        (Join-Path $PSScriptRoot '../LICENSE')
-        (Join-Path $PSScriptRoot '../CHANGELOG.md')
+        (Join-Path $PSScriptRoot '../../LICENSE')
+        (Join-Path $PSScriptRoot '../../CHANGELOG.md')
     )
 )
 $ErrorActionPreference = 'Stop'
