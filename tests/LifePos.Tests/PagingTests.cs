@@ -40,13 +40,14 @@ public sealed class PagingTests
     }
 
     [Fact]
-    public async Task Paging_PrefetchesTheNextPageOnlyOnceHalfThePageIsConsumed()
+    public async Task Paging_PrefetchesTheNextPageOnlyPartwayThroughThePage()
     {
         await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 45);
         using var client = emulator.CreateClient();
         var observer = new RecordingObserver();
         using var items = client.ListWorkplaces(emulator.OrganizationId, PagesOf20(), new RequestContext(default, observer)).GetEnumerator();
 
+        // The first page: the next one is asked for once half of it is taken.
         for (var taken = 0; taken < 10; taken++)
         {
             Assert.True(items.MoveNext());
@@ -55,7 +56,17 @@ public sealed class PagingTests
         Assert.Equal(1, observer.RequestsStarted("/workplaces"));
         Assert.True(items.MoveNext());
         Assert.Equal(2, observer.RequestsStarted("/workplaces"));
-        var rest = 11;
+
+        // Later pages: a quarter of the way in (items 21..25 are the first five of page two).
+        for (var taken = 11; taken < 25; taken++)
+        {
+            Assert.True(items.MoveNext());
+        }
+
+        Assert.Equal(2, observer.RequestsStarted("/workplaces"));
+        Assert.True(items.MoveNext());
+        Assert.Equal(3, observer.RequestsStarted("/workplaces"));
+        var rest = 26;
         while (items.MoveNext())
         {
             rest++;

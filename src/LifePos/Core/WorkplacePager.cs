@@ -8,7 +8,8 @@ namespace LifePos.Core
 {
     /// <summary>
     /// Streams a workplace list page by page to a synchronous consumer (the pipeline thread). The next page is
-    /// requested only once the consumer has taken half of the current one, so taking a few items costs one request;
+    /// requested only once the consumer is partway through the current one (half of the first page, a quarter of
+    /// later ones), so taking a few items costs one request;
     /// nothing more is requested once enumeration stops, is disposed, or the context is cancelled.
     /// Each enumeration starts again from the first page.
     /// </summary>
@@ -52,7 +53,9 @@ namespace LifePos.Core
                     PageReceived?.Invoke(this);
 
                     var hasNext = !string.IsNullOrEmpty(page.NextPageToken) && page.Items.Count > 0;
-                    var prefetchAt = (page.Items.Count + 1) / 2;
+                    // Half of the first page, so taking a few items costs one request; a consumer past the first
+                    // page has shown it wants more, so later pages start the next request a quarter of the way in.
+                    var prefetchAt = PagesFetched == 1 ? (page.Items.Count + 1) / 2 : page.Items.Count / 4;
                     for (var index = 0; index < page.Items.Count; index++)
                     {
                         stop.Token.ThrowIfCancellationRequested();
