@@ -66,9 +66,9 @@ $Settings = [ordered]@{
 }
 if ($Quick) {
     $quickSettings = @{
-        LatencyListItems = 1000; CreateRows = 48; WarmupRows = 16; CreateWarmupSeconds = 0; Repetitions = 3
-        WarmupSeconds = 1; ListWarmupSeconds = 2; MaxWarmupSeconds = 2; FirstItemRepetitions = 10; ProcessWarmup = 0; ProcessRepetitions = 1
-        MemoryItems = 30000; MemoryWarmup = 0; MemoryRepetitions = 1; MemoryContext = $false; MemoryFloor = $false
+        ListItems = 5000; LatencyListItems = 1000; CreateRows = 48; WarmupRows = 16; CreateWarmupSeconds = 0; Repetitions = 3
+        WarmupSeconds = 1; ListWarmupSeconds = 1.5; MaxWarmupSeconds = 1.5; FirstItemRepetitions = 10; ProcessWarmup = 0; ProcessRepetitions = 1
+        MemoryItems = 20000; MemoryWarmup = 0; MemoryRepetitions = 1; MemoryContext = $false; MemoryFloor = $false
     }
     foreach ($name in $quickSettings.Keys) { $Settings[$name] = $quickSettings[$name] }
 }
