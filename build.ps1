@@ -117,7 +117,7 @@ function Invoke-TestTask {
 function Invoke-BenchTask {
     Invoke-BuildTask
     $pwsh = Get-PwshCommand
-    $quickArgument = if ($Quick) { @('-Quick') } else { @() }
+    $quickArgument = @(if ($Quick) { '-Quick' })
     & $pwsh[0] $pwsh[1..($pwsh.Count - 1)] -File (Join-Path $Root 'bench/Invoke-Benchmarks.ps1') @quickArgument -OutputPath (Join-Path $Out 'bench')
     if ($LASTEXITCODE -ne 0) { throw "The benchmarks failed with exit code $LASTEXITCODE." }
 }
