@@ -858,10 +858,21 @@ namespace LifePos.Core
             UpdatedAt = wire.UpdatedAt,
         };
 
-        private static WorkplaceType ParseWorkplaceType(string? text) =>
-            Enum.TryParse<WorkplaceType>(text, ignoreCase: true, out var type) && Enum.IsDefined(typeof(WorkplaceType), type)
+        // Runs once per listed workplace: a switch on the documented names, not reflection over the enum.
+        private static WorkplaceType ParseWorkplaceType(string? text)
+        {
+            switch (text)
+            {
+                case "Mobile": return WorkplaceType.Mobile;
+                case "Stationary": return WorkplaceType.Stationary;
+                case "Automat": return WorkplaceType.Automat;
+                case "Unknown": case null: return WorkplaceType.Unknown;
+            }
+
+            return Enum.TryParse<WorkplaceType>(text, ignoreCase: true, out var type) && Enum.IsDefined(typeof(WorkplaceType), type)
                 ? type
                 : WorkplaceType.Unknown;
+        }
 
         private static bool IsBlank(byte[] body)
         {
