@@ -12,22 +12,9 @@ namespace LifePos.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "LifePosWorkplace", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Workplace))]
-    public sealed class SetLifePosWorkplaceCommand : LifePosApiCmdlet
+    public sealed class SetLifePosWorkplaceCommand : WorkplaceTargetCmdlet
     {
-        public const string IdSet = "Id";
-        public const string InputObjectSet = "InputObject";
-
         private long _rowNumber;
-
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("guid", "WorkplaceId", "workplace_guid")]
-        [GuidTransformation("workplace")]
-        [ArgumentCompleter(typeof(WorkplaceIdCompleter))]
-        public Guid Id { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public Workplace? InputObject { get; set; }
 
         /// <summary>The new name, at most 128 characters.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -65,14 +52,6 @@ namespace LifePos.Commands
         [AllowEmptyString]
         [AllowNull]
         public object? MetaData { get; set; }
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        /// <summary>Requests in flight at once (1 = one after the other).</summary>
-        [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 4;
 
         protected override void ProcessRecord()
         {

@@ -6,33 +6,10 @@ using LifePos.Core;
 namespace LifePos.PowerShell
 {
     /// <summary>
-    /// Shared shape of Remove-, Restore- and Disable-LifePosWorkplace: a workplace by -Id (by property name, so
-    /// <c>Get-LifePosWorkplace | Restore-LifePosWorkplace</c> works) or -InputObject, one call each, -PassThru.
+    /// Shared shape of Remove-, Restore- and Disable-LifePosWorkplace: one call for each workplace given.
     /// </summary>
-    public abstract class WorkplaceActionCmdlet : LifePosApiCmdlet
+    public abstract class WorkplaceActionCmdlet : WorkplaceTargetCmdlet
     {
-        public const string IdSet = "Id";
-        public const string InputObjectSet = "InputObject";
-
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("guid", "WorkplaceId", "workplace_guid")]
-        [GuidTransformation("workplace")]
-        [ArgumentCompleter(typeof(WorkplaceIdCompleter))]
-        public Guid Id { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public Workplace? InputObject { get; set; }
-
-        /// <summary>Emits the workplace as the server returned it.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        /// <summary>Requests in flight at once (1 = one after the other).</summary>
-        [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 4;
-
         /// <summary>For progress, e.g. "Archiving LIFE POS workplaces".</summary>
         internal abstract string Activity { get; }
 
