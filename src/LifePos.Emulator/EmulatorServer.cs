@@ -167,16 +167,16 @@ public sealed class EmulatorServer : IAsyncDisposable
             _state.Stats.Fault(FaultKinds.Name(kind));
             if (kind == FaultKind.DropBefore)
             {
-                http.Abort();
                 _state.Stats.Record(route.Endpoint, "dropped", null);
+                http.Abort();
                 return;
             }
             if (kind != FaultKind.DropAfter)
             {
                 var answer = FaultAnswer(kind);
                 var faultMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                await WriteAsync(http, answer, faultMs);
                 _state.Stats.Record(route.Endpoint, StatusText(answer.Status), faultMs);
+                await WriteAsync(http, answer, faultMs);
                 return;
             }
         }
@@ -201,15 +201,17 @@ public sealed class EmulatorServer : IAsyncDisposable
             result = ApiResult.Error(500, "InternalServerError", "The emulator failed: " + e.Message);
         }
 
+        // Stats are recorded before the answer leaves: a client that reads /_emulator/stats right after its answer
+        // (or after its connection dropped) must see its own request counted.
         if (fault == FaultKind.DropAfter)
         {
-            http.Abort();
             _state.Stats.Record(route.Endpoint, "dropped", null);
+            http.Abort();
             return;
         }
         var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        await WriteAsync(http, result, ms);
         _state.Stats.Record(route.Endpoint, StatusText(result.Status), ms);
+        await WriteAsync(http, result, ms);
     }
 
     private static ApiResult FaultAnswer(FaultKind kind) => kind switch
