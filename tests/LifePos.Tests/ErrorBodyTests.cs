@@ -1,5 +1,6 @@
 using System.Text;
 using LifePos.Core;
+using LifePos.Core.Http;
 using Xunit;
 
 namespace LifePos.Tests;

@@ -155,10 +155,10 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task UnreachableService_IsANetworkErrorAfterRetries()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        // A port bound but not listening refuses connections, and stays ours for the whole test.
+        using var closedPort = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        closedPort.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)closedPort.LocalEndPoint!).Port;
         using var client = LifePosClient.Create(new LifePosClientOptions
         {
             BaseUri = new Uri($"http://127.0.0.1:{port}/"),

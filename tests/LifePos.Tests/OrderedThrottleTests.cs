@@ -8,27 +8,27 @@ public sealed class OrderedThrottleTests
     [Fact]
     public void Results_ComeBackInInputOrderEvenWhenTheyFinishOutOfOrder()
     {
-        var random = new Random(3);
-        var delays = Enumerable.Range(0, 60).Select(_ => random.Next(0, 15)).ToArray();
-        var output = new List<Completed<int>>();
+        // Each item finishes only after the next one has, so completion order is the reverse of start order in every window.
+        var finished = Enumerable.Range(0, 61).Select(_ => new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        finished[60].SetResult(0);
         using var throttle = new OrderedThrottle<int>(6);
 
-        for (var index = 0; index < delays.Length; index++)
+        var output = Throttled.Run(throttle, Enumerable.Range(0, 60).Cast<object>(), async (input, _) =>
         {
-            var item = index;
-            output.AddRange(throttle.Start(item, async token =>
+            var item = (int)input;
+            if (item % 6 == 5 || item == 59)
             {
-                await Task.Delay(delays[item], token);
-                return item * 10;
-            }));
-        }
+                finished[item + 1].TrySetResult(0);
+            }
 
-        output.AddRange(throttle.DrainAll());
+            await finished[item + 1].Task;
+            finished[item].TrySetResult(0);
+            return item * 10;
+        });
 
         Assert.Equal(Enumerable.Range(0, 60).Select(i => i * 10), output.Select(done => done.Result));
         Assert.Equal(Enumerable.Range(0, 60).Cast<object>(), output.Select(done => done.Input!));
         Assert.Equal(Enumerable.Range(0, 60).Select(i => (long)i), output.Select(done => done.Sequence));
-        Assert.Equal(60, throttle.Succeeded);
         Assert.Equal(0, throttle.InFlight);
     }
 
@@ -37,24 +37,18 @@ public sealed class OrderedThrottleTests
     {
         var running = 0;
         var most = 0;
-        var finished = 0;
         using var throttle = new OrderedThrottle<int>(4);
 
-        for (var index = 0; index < 40; index++)
+        var output = Throttled.Run(throttle, Enumerable.Range(0, 40).Cast<object>(), async (_, token) =>
         {
-            finished += throttle.Start(index, async token =>
-            {
-                var now = Interlocked.Increment(ref running);
-                InterlockedMax(ref most, now);
-                await Task.Delay(2, token);
-                Interlocked.Decrement(ref running);
-                return 0;
-            }).Count;
-            Assert.InRange(throttle.InFlight, 0, 4);
-        }
+            InterlockedMax(ref most, Interlocked.Increment(ref running));
+            await Task.Yield();
+            Interlocked.Decrement(ref running);
+            return 0;
+        });
 
-        Assert.Equal(40, finished + throttle.DrainAll().Count());
-        Assert.Equal(4, most);
+        Assert.Equal(40, output.Count);
+        Assert.InRange(most, 1, 4);
     }
 
     [Fact]
@@ -62,113 +56,89 @@ public sealed class OrderedThrottleTests
     {
         var head = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var throttle = new OrderedThrottle<int>(2, default, capacity: 5);
+        throttle.Start(0, _ => head.Task);
 
-        Assert.True(throttle.TryStart(0, _ => head.Task));
-        var started = 1;
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (started < 5 && DateTime.UtcNow < deadline)
+        for (var started = 1; started < 5; started++)
         {
-            if (throttle.TryStart(started, _ => Task.FromResult(1)))
-            {
-                started++;
-            }
-            else
-            {
-                throttle.WaitForProgress();
-            }
+            Assert.Empty(throttle.WaitForRoom());
+            throttle.Start(started, _ => Task.FromResult(1));
         }
 
         Assert.Equal(5, throttle.Pending);
-        Assert.False(throttle.TryStart(99, _ => Task.FromResult(1)));
-        Assert.Empty(throttle.TakeCompletedInOrder());
+        Assert.Throws<InvalidOperationException>(() => throttle.Start(99, _ => Task.FromResult(1)));
 
         head.SetResult(7);
-        var released = throttle.WaitForCompletedInOrder();
+        var released = throttle.WaitForRoom();
 
         Assert.Equal(new[] { 7, 1, 1, 1, 1 }, released.Select(done => done.Result));
         Assert.Equal(0, throttle.Pending);
     }
 
     [Fact]
-    public void WaitForCompletedInOrder_WakesAsSoonAsTheHeadFinishesWhileOthersStillRun()
+    public void WaitForNext_WakesAsSoonAsTheHeadFinishesWhileOthersStillRun()
     {
         var slow = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var throttle = new OrderedThrottle<int>(4);
-        throttle.Start("head", async token =>
+        throttle.Start("head", async _ =>
         {
-            await Task.Delay(20, token);
+            await Task.Yield();
             return 1;
         });
         throttle.Start("slow", _ => slow.Task);
 
-        var ready = throttle.WaitForCompletedInOrder();
+        var ready = throttle.WaitForNext();
 
         Assert.Equal("head", Assert.Single(ready).Input);
         Assert.Equal(1, throttle.InFlight);
         slow.SetResult(2);
-        Assert.Equal(2, Assert.Single(throttle.DrainAll()).Result);
+        Assert.Equal(2, Assert.Single(throttle.WaitForNext()).Result);
     }
 
     [Fact]
-    public void Failures_AreCarriedWithTheirInputAndCounted()
+    public void Failures_AreCarriedWithTheirInputInTheirPlace()
     {
         using var throttle = new OrderedThrottle<string>(3);
 
-        var output = throttle.Start("good", _ => Task.FromResult("ok")).ToList();
-        output.AddRange(throttle.Start("bad", _ => throw new InvalidOperationException("row 2 is bad")));
-        output.AddRange(throttle.Start("async bad", async _ =>
+        var output = Throttled.Run(throttle, new object[] { "good", "bad", "async bad" }, async (input, _) =>
         {
-            await Task.Yield();
-            throw new TimeoutException("slow");
-        }));
-        output.AddRange(throttle.DrainAll());
+            switch (input)
+            {
+                case "bad":
+                    throw new InvalidOperationException("row 2 is bad");
+                case "async bad":
+                    await Task.Yield();
+                    throw new TimeoutException("slow");
+                default:
+                    return "ok";
+            }
+        });
 
         Assert.Equal(new object[] { "good", "bad", "async bad" }, output.Select(done => done.Input!));
         Assert.True(output[0].Succeeded);
         Assert.Equal("row 2 is bad", Assert.IsType<InvalidOperationException>(output[1].Error).Message);
         Assert.IsType<TimeoutException>(output[2].Error);
-        Assert.Equal(1, throttle.Succeeded);
-        Assert.Equal(2, throttle.Failed);
     }
 
     [Fact]
-    public void ARefusedToken_StopsStartingRowsAndIsHandedBackInItsPlace()
+    public void AFailedHead_IsHandedBackBeforeAnythingMoreCanStart()
     {
-        var refused = new LifePosAuthenticationException("refused", 401, "Unauthorized", null, "POST", "/orgs/x/workplaces");
         var gate = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var startedAfterTheRefusal = 0;
-        using var throttle = new OrderedThrottle<string>(2);
-        var output = throttle.Start("row 1", _ => gate.Task).ToList();
-        output.AddRange(throttle.Start("row 2", _ => Task.FromException<string>(refused)));
+        using var throttle = new OrderedThrottle<string>(1);
+        throttle.Start("row 1", _ => Task.FromException<string>(new InvalidOperationException("refused")));
 
-        var pollUntil = DateTime.UtcNow.AddSeconds(10);
-        while (!throttle.IsStopped && DateTime.UtcNow < pollUntil)
-        {
-            Thread.Sleep(1);
-        }
+        // With a limit of 1 there is room only once row 1 is done: the owner sees its failure before it can start row 2.
+        var ready = throttle.WaitForRoom();
 
-        Assert.False(throttle.TryStart("row 3", _ =>
-        {
-            Interlocked.Increment(ref startedAfterTheRefusal);
-            return Task.FromResult("row 3");
-        }));
-        gate.SetResult("row 1 done");
-        output.AddRange(throttle.Start("row 3", _ =>
-        {
-            Interlocked.Increment(ref startedAfterTheRefusal);
-            return Task.FromResult("row 3");
-        }));
-
-        Assert.Equal(new object[] { "row 1", "row 2" }, output.Select(done => done.Input!));
-        Assert.Equal("row 1 done", output[0].Result);
-        Assert.Same(refused, output[1].Error);
-        Assert.Same(refused, Assert.Throws<LifePosAuthenticationException>(() => throttle.Start("row 4", _ => Task.FromResult("x"))));
-        Assert.Equal(0, startedAfterTheRefusal);
-        Assert.Empty(throttle.DrainAll());
+        Assert.Equal("row 1", Assert.Single(ready).Input);
+        Assert.IsType<InvalidOperationException>(ready[0].Error);
+        Assert.Empty(throttle.WaitForRoom());
+        throttle.Start("row 2", _ => gate.Task);
+        gate.SetResult("done");
+        Assert.Equal("done", Assert.Single(throttle.WaitForNext()).Result);
     }
 
     [Fact]
-    public async Task Cancelling_WakesABlockedStartAndCancelsTheRunningWork()
+    public async Task Cancelling_WakesABlockedWaitAndCancelsTheRunningWork()
     {
         using var cancellation = new CancellationTokenSource();
         using var throttle = new OrderedThrottle<int>(1, cancellation.Token);
@@ -188,13 +158,14 @@ public sealed class OrderedThrottleTests
                 throw;
             }
         });
+        await workStarted.Task;
 
-        await workStarted.Task.WaitAsync(TimeSpan.FromSeconds(5));
-        cancellation.CancelAfter(50);
-        Assert.ThrowsAny<OperationCanceledException>(() => throttle.Start(1, _ => Task.FromResult(1)));
+        var blocked = Task.Run(() => throttle.WaitForRoom());
+        cancellation.Cancel();
 
-        Assert.True(await workSawCancellation.Task.WaitAsync(TimeSpan.FromSeconds(5)));
-        Assert.ThrowsAny<OperationCanceledException>(() => throttle.DrainAll().ToList());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => blocked);
+        Assert.True(await workSawCancellation.Task);
+        Assert.ThrowsAny<OperationCanceledException>(() => throttle.WaitForNext());
     }
 
     [Fact]
@@ -202,8 +173,8 @@ public sealed class OrderedThrottleTests
     {
         using var throttle = new OrderedThrottle<int>(2);
 
-        Assert.Empty(throttle.DrainAll());
-        Assert.Empty(throttle.WaitForCompletedInOrder());
+        Assert.Empty(throttle.WaitForNext());
+        Assert.Empty(throttle.WaitForRoom());
         Assert.Throws<ArgumentOutOfRangeException>(() => new OrderedThrottle<int>(0));
     }
 

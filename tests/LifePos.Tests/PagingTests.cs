@@ -100,24 +100,6 @@ public sealed class PagingTests
     }
 
     [Fact]
-    public async Task Paging_StoppingAfterThePrefetchCancelsItAndRequestsNothingMore()
-    {
-        await using var emulator = await TestEmulator.StartAsync(o =>
-        {
-            o.Seed = 45;
-            o.LatencyMs = 300;
-        });
-        using var client = emulator.CreateClient();
-
-        var taken = client.ListWorkplaces(emulator.OrganizationId, PagesOf20(), RequestContext.None).Take(15).Count();
-
-        Assert.Equal(15, taken);
-        Assert.InRange(await emulator.RequestsAsync("list"), 1, 2);
-        await Task.Delay(400);
-        Assert.InRange(await emulator.RequestsAsync("list"), 1, 2);
-    }
-
-    [Fact]
     public async Task Paging_RetriesAFailedPageWithoutSkippingOrRepeatingItems()
     {
         await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 45);

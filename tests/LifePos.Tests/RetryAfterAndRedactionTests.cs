@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using LifePos.Core;
+using LifePos.Core.Http;
 using Xunit;
 
 namespace LifePos.Tests;
@@ -18,10 +19,10 @@ public sealed class RetryAfterAndRedactionTests
         past.Headers.TryAddWithoutValidation("Retry-After", DateTimeOffset.UtcNow.AddHours(-1).ToString("r"));
         using var none = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
 
-        Assert.Equal(TimeSpan.FromSeconds(3), LifePosClient.RetryAfter(seconds));
-        Assert.InRange(LifePosClient.RetryAfter(date)!.Value, TimeSpan.FromSeconds(17), TimeSpan.FromSeconds(20));
-        Assert.Equal(TimeSpan.Zero, LifePosClient.RetryAfter(past));
-        Assert.Null(LifePosClient.RetryAfter(none));
+        Assert.Equal(TimeSpan.FromSeconds(3), HttpTransport.RetryAfter(seconds.Headers, DateTimeOffset.UtcNow));
+        Assert.InRange(HttpTransport.RetryAfter(date.Headers, DateTimeOffset.UtcNow)!.Value, TimeSpan.FromSeconds(17), TimeSpan.FromSeconds(20));
+        Assert.Equal(TimeSpan.Zero, HttpTransport.RetryAfter(past.Headers, DateTimeOffset.UtcNow));
+        Assert.Null(HttpTransport.RetryAfter(none.Headers, DateTimeOffset.UtcNow));
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LifePos.Core;
 using Xunit;
 
@@ -37,15 +36,20 @@ public sealed class RetryTests
     public async Task TooManyRequests429_WaitsTheRetryAfterTheServerAsks()
     {
         await using var emulator = await TestEmulator.StartAsync();
-        using var client = emulator.CreateClient(o => o.MaxRetryDelay = TimeSpan.FromSeconds(5));
+        var clock = new ManualClock();
+        using var client = emulator.CreateClient(o =>
+        {
+            o.MaxRetryDelay = TimeSpan.FromSeconds(5);
+            o.Clock = clock;
+        });
         var observer = new RecordingObserver();
         await emulator.ForceNextAsync("orgs", "429");
-        var stopwatch = Stopwatch.StartNew();
 
         await client.GetOrganizationsAsync(new RequestContext(default, observer));
 
         Assert.Equal(TimeSpan.FromSeconds(1), Assert.Single(observer.Retries).Delay);
-        Assert.True(stopwatch.Elapsed >= TimeSpan.FromMilliseconds(950), $"waited only {stopwatch.Elapsed}");
+        Assert.Equal(TimeSpan.FromSeconds(1), Assert.Single(clock.Waits));
+        Assert.Equal(2, await emulator.RequestsAsync("orgs"));
     }
 
     [Fact]
@@ -239,18 +243,24 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Cancelling_DuringARetryWaitStopsAtOnceAndSendsNothingMore()
+    public async Task Cancelling_DuringARetryWaitStopsTheWaitAndSendsNothingMore()
     {
         await using var emulator = await TestEmulator.StartAsync();
-        using var client = emulator.CreateClient(o => o.MaxRetryDelay = TimeSpan.FromSeconds(30));
+        // The wait would never end by itself: only the cancellation can end the call.
+        var clock = new ManualClock { HoldWaits = true };
+        using var client = emulator.CreateClient(o =>
+        {
+            o.MaxRetryDelay = TimeSpan.FromSeconds(30);
+            o.Clock = clock;
+        });
         using var cancellation = new CancellationTokenSource();
-        var observer = new RecordingObserver { OnRetryCallback = _ => cancellation.Cancel() };
         await emulator.ForceNextAsync("orgs", "503");
-        var stopwatch = Stopwatch.StartNew();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetOrganizationsAsync(new RequestContext(cancellation.Token, observer)));
+        var call = client.GetOrganizationsAsync(new RequestContext(cancellation.Token));
+        Assert.Equal(TimeSpan.FromSeconds(1), await clock.FirstWait.Task);
+        cancellation.Cancel();
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromMilliseconds(900), $"took {stopwatch.Elapsed}");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         Assert.Equal(1, await emulator.RequestsAsync("orgs"));
     }
 
@@ -266,17 +276,9 @@ public sealed class RetryTests
         var org = emulator.OrganizationId;
         var context = new RequestContext();
         var names = Enumerable.Range(1, 120).Select(i => $"Bulk {i:D4}").ToList();
-        var output = new List<Completed<Workplace>>();
+        using var throttle = new OrderedThrottle<Workplace>(8);
 
-        using (var throttle = new OrderedThrottle<Workplace>(8))
-        {
-            foreach (var name in names)
-            {
-                output.AddRange(throttle.Start(name, token => client.CreateWorkplaceAsync(org, Named(name), context.WithCancellation(token))));
-            }
-
-            output.AddRange(throttle.DrainAll());
-        }
+        var output = Throttled.Run(throttle, names, (name, token) => client.CreateWorkplaceAsync(org, Named((string)name), context.WithCancellation(token)));
 
         Assert.All(output, done => Assert.Null(done.Error));
         Assert.Equal(names, output.Select(done => done.Result!.Name));

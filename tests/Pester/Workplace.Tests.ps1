@@ -165,8 +165,8 @@ Describe 'Get-LifePosWorkplace' {
             }
             finally { $ps.Dispose() }
         }
+        # How often it updates (a few times a second) is UpdateGate's xunit test; here: shown, or not at all.
         $counts[0] | Should -BeGreaterThan 0
-        $counts[0] | Should -BeLessThan 25 -Because 'progress is limited to a few updates a second'
         $counts[1] | Should -Be 0
     }
 }

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using LifePos.Core;
+using LifePos.Domain;
 using LifePos.PowerShell;
 
 namespace LifePos.Commands
@@ -127,33 +127,25 @@ namespace LifePos.Commands
 
         private Organization ChooseOrganization(LifePosClient client, IReadOnlyList<Organization> organizations)
         {
-            if (OrganizationId != Guid.Empty)
+            Organization? chosen;
+            try
             {
-                var listed = organizations.FirstOrDefault(organization => organization.Id == OrganizationId);
-                if (listed != null)
-                {
-                    return listed;
-                }
+                chosen = OrganizationChooser.Choose(organizations, OrganizationId);
+            }
+            catch (InvalidInputException exception)
+            {
+                ThrowTerminatingError(new ErrorRecord(exception, "LifePos.OrganizationNotChosen", ErrorCategory.InvalidArgument, null));
+                throw;
+            }
 
-                // Not every account lists every organization it may use: one cheap list call decides.
+            if (chosen is null)
+            {
+                // Not listed: one cheap list call decides whether the account may use it.
                 using var probe = client.ListWorkplaces(OrganizationId, new WorkplaceListQuery { PageSize = 1 }, RequestContext).GetEnumerator();
                 probe.MoveNext();
-                return new Organization { Id = OrganizationId };
             }
 
-            if (organizations.Count == 1)
-            {
-                return organizations[0];
-            }
-
-            var message = organizations.Count == 0
-                ? "This account reaches no LIFE POS organization. Check the account's role, or pass -OrganizationId."
-                : "This account reaches " + organizations.Count + " organizations; choose one with -OrganizationId:" +
-                  string.Concat(organizations.Select(organization => System.Environment.NewLine + "  " + organization.Id.ToString("D") +
-                                                                       (string.IsNullOrEmpty(organization.Name) ? string.Empty : "  " + organization.Name)));
-            ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException(message), "LifePos.OrganizationNotChosen", ErrorCategory.InvalidArgument, null));
-            return null!;
+            return chosen ?? new Organization { Id = OrganizationId };
         }
     }
 }

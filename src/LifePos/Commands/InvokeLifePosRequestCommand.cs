@@ -1,10 +1,9 @@
 using System;
 using System.Collections;
-using System.Globalization;
 using System.Management.Automation;
-using System.Text;
 using System.Text.Json;
 using LifePos.Core;
+using LifePos.Domain;
 using LifePos.PowerShell;
 
 namespace LifePos.Commands
@@ -17,8 +16,6 @@ namespace LifePos.Commands
     [OutputType(typeof(PSObject))]
     public sealed class InvokeLifePosRequestCommand : LifePosApiCmdlet
     {
-        private const string OrganizationPlaceholder = "{org}";
-
         [Parameter]
         [ValidateSet("GET", "POST", "PUT", "PATCH", "DELETE")]
         public string Method { get; set; } = "GET";
@@ -47,7 +44,7 @@ namespace LifePos.Commands
             string? json;
             try
             {
-                pathAndQuery = BuildPathAndQuery();
+                pathAndQuery = RawRequestPath.Build(Path, ActiveConnection.OrganizationId, Query);
                 json = PlainValueConverter.IsNotGiven(Body)
                     ? null
                     : PlainJson.Serialize(PlainValueConverter.FromUserValue(Body, nameof(Body), allowPlainText: false));
@@ -110,55 +107,6 @@ namespace LifePos.Commands
                 }
 
                 WriteObject(PlainValueConverter.ToPSValue(items.Current));
-            }
-        }
-
-        private string BuildPathAndQuery()
-        {
-            var path = Path.Trim();
-            if (!path.StartsWith("/", StringComparison.Ordinal))
-            {
-                throw new InvalidInputException(
-                    "-Path '" + path + "' must be relative to the service address and start with '/', e.g. /orgs or /orgs/{org}/workplaces.");
-            }
-
-            path = path.Replace(OrganizationPlaceholder, ActiveConnection.OrganizationId.ToString("D"));
-            if (Query is null || Query.Count == 0)
-            {
-                return path;
-            }
-
-            var builder = new StringBuilder(path);
-            var separator = path.IndexOf('?') >= 0 ? '&' : '?';
-            foreach (DictionaryEntry entry in Query)
-            {
-                var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
-                var value = PlainValueConverter.Unwrap(entry.Value);
-                var values = value is IEnumerable sequence && !(value is string) ? sequence : new[] { value };
-                foreach (var item in values)
-                {
-                    builder.Append(separator).Append(Uri.EscapeDataString(key)).Append('=').Append(Uri.EscapeDataString(QueryText(item)));
-                    separator = '&';
-                }
-            }
-
-            return builder.ToString();
-        }
-
-        private static string QueryText(object? value)
-        {
-            switch (PlainValueConverter.Unwrap(value))
-            {
-                case null:
-                    return string.Empty;
-                case bool flag:
-                    return flag ? "true" : "false";
-                case SwitchParameter flag:
-                    return flag.IsPresent ? "true" : "false";
-                case IFormattable formattable:
-                    return formattable.ToString(null, CultureInfo.InvariantCulture);
-                case object other:
-                    return other.ToString() ?? string.Empty;
             }
         }
     }

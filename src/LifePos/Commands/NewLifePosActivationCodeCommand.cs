@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using LifePos.Core;
 using LifePos.PowerShell;
 
@@ -58,29 +57,10 @@ namespace LifePos.Commands
 
             var client = Client;
             var organization = ActiveConnection.OrganizationId;
-            var maxTries = ActiveConnection.MaxRetries;
-            var maxDelay = ActiveConnection.MaxRetryDelay;
             bulk.Submit(TargetOf(workplaceId), async token =>
             {
-                var context = RowContext(token);
-                string code;
-                for (var attempt = 1; ; attempt++)
-                {
-                    try
-                    {
-                        code = await client.GenerateActivationCodeAsync(organization, workplaceId, employeeId, outletId, sendSms, context)
-                            .ConfigureAwait(false);
-                        break;
-                    }
-                    catch (LifePosApiException exception) when (exception.MayHaveSucceeded && !sendSms && attempt < maxTries)
-                    {
-                        // Without an SMS a lost answer is safe to ask again: an extra code harms nobody.
-                        Messages.Enqueue(PipelineMessageKind.Verbose, "Asking again for an activation code: " + exception.ErrorCode + ".");
-                        await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * attempt * attempt, maxDelay.TotalMilliseconds)), token)
-                            .ConfigureAwait(false);
-                    }
-                }
-
+                var code = await client.GenerateActivationCodeAsync(organization, workplaceId, employeeId, outletId, sendSms, RowContext(token))
+                    .ConfigureAwait(false);
                 var activationCode = new ActivationCode
                 {
                     WorkplaceId = workplaceId,

@@ -1,8 +1,9 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
 using System.Threading.Tasks;
 using LifePos.Core;
+using LifePos.Domain;
 using LifePos.PowerShell;
 
 namespace LifePos.Commands
@@ -18,8 +19,7 @@ namespace LifePos.Commands
         private const string Created = "created";
         private const string SkippedExisting = "skipped (existing)";
 
-        private readonly Dictionary<string, Task<Workplace>> _createdInThisRun = new Dictionary<string, Task<Workplace>>(StringComparer.Ordinal);
-        private Dictionary<string, Workplace>? _existingByName;
+        private ExistingWorkplaceIndex? _existing;
         private long _rowNumber;
 
         /// <summary>Unknown, Mobile, Stationary or Automat.</summary>
@@ -82,8 +82,13 @@ namespace LifePos.Commands
                 return;
             }
 
-            if (SkipExisting && name != null && TrySkip(bulk, target, name))
+            if (SkipExisting && name != null && (_existing ??= LoadExisting()).Find(name) is { } existing)
             {
+                bulk.Submit(target, async _ =>
+                {
+                    var workplace = await existing.ConfigureAwait(false);
+                    return new BulkOutcome(workplace, SkippedExisting, ExistingWorkplaceIndex.SkipWarning(workplace));
+                });
                 return;
             }
 
@@ -96,107 +101,33 @@ namespace LifePos.Commands
 
             var client = Client;
             var organization = ActiveConnection.OrganizationId;
-            // With -SkipExisting a later row of the same name waits for this one and passes its workplace on.
-            var creation = SkipExisting && name != null ? new TaskCompletionSource<Workplace>() : null;
-            if (creation != null)
+            Func<CancellationToken, Task<Workplace>> create = token => client.CreateWorkplaceAsync(organization, request, RowContext(token));
+            if (SkipExisting && name != null)
             {
-                _createdInThisRun[name!] = creation.Task;
+                create = _existing!.Track(name, create);
             }
 
-            bulk.Submit(target, async token =>
-            {
-                try
-                {
-                    var workplace = await client.CreateWorkplaceAsync(organization, request, RowContext(token)).ConfigureAwait(false);
-                    creation?.TrySetResult(workplace);
-                    return new BulkOutcome(workplace, Created);
-                }
-                catch (Exception exception)
-                {
-                    creation?.TrySetException(exception);
-                    throw;
-                }
-            });
+            bulk.Submit(target, async token => new BulkOutcome(await create(token).ConfigureAwait(false), Created));
         }
 
         private WorkplaceCreateRequest BuildRequest(string? name)
         {
-            var request = new WorkplaceCreateRequest
-            {
-                WorkplaceType = RowValidation.ParseWorkplaceType(WorkplaceType, nameof(WorkplaceType)),
-                Name = name,
-                Meta = RowValidation.Given(Meta),
-            };
+            var type = RowValidation.ParseWorkplaceType(WorkplaceType, nameof(WorkplaceType));
             RowValidation.CheckLength(name, RowValidation.MaxNameLength, "the name");
-            RowValidation.CheckLength(request.Meta, RowValidation.MaxMetaLength, "-Meta");
-            if (!PlainValueConverter.IsNotGiven(Extension))
+            var meta = RowValidation.Given(Meta);
+            RowValidation.CheckLength(meta, RowValidation.MaxMetaLength, "-Meta");
+            return new WorkplaceCreateRequest
             {
-                request.Extensions = PlainValueConverter.ToExtensions(Extension, nameof(Extension));
-            }
-
-            if (!PlainValueConverter.IsNotGiven(MetaData))
-            {
-                request.MetaData = PlainValueConverter.FromUserValue(MetaData, nameof(MetaData), allowPlainText: true);
-            }
-
-            return request;
+                WorkplaceType = type,
+                Name = name,
+                Meta = meta,
+                Extensions = WorkplaceValues.Extensions(Extension),
+                MetaData = WorkplaceValues.MetaData(MetaData, out var metaData) ? metaData : null,
+            };
         }
 
-        /// <summary>
-        /// -SkipExisting: a name an alive workplace has (listed once, at the first row) or a name this run already
-        /// creates is not created again; the existing workplace is passed on, in its row's place.
-        /// </summary>
-        private bool TrySkip(BulkRunner bulk, object target, string name)
-        {
-            if (_createdInThisRun.TryGetValue(name, out var earlier))
-            {
-                bulk.Submit(target, async _ =>
-                {
-                    var workplace = await earlier.ConfigureAwait(false);
-                    return new BulkOutcome(workplace, SkippedExisting, SkipWarning(workplace));
-                });
-                return true;
-            }
-
-            _existingByName ??= LoadAliveNames();
-            if (_existingByName.TryGetValue(name, out var existing))
-            {
-                bulk.SubmitDone(target, new BulkOutcome(existing, SkippedExisting, SkipWarning(existing)));
-                return true;
-            }
-
-            return false;
-        }
-
-        private Dictionary<string, Workplace> LoadAliveNames()
-        {
-            var byName = new Dictionary<string, Workplace>(StringComparer.Ordinal);
-            try
-            {
-                foreach (var workplace in Client.ListWorkplaces(ActiveConnection.OrganizationId, new WorkplaceListQuery(), RequestContext))
-                {
-                    if (!string.IsNullOrEmpty(workplace.Name) && !byName.ContainsKey(workplace.Name!))
-                    {
-                        byName.Add(workplace.Name!, workplace);
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-            catch (LifePosApiException exception)
-            {
-                // Without the list, -SkipExisting cannot keep its promise: stop rather than create duplicates.
-                ThrowTerminatingError(LifePosErrors.FromException(exception, "-SkipExisting"));
-            }
-
-            FlushMessages();
-            return byName;
-        }
-
-        private static string SkipWarning(Workplace existing) =>
-            "Workplace '" + existing.Name + "' already exists (#" + existing.Number + ", " + existing.Id.ToString("D") +
-            "); it was not created again (-SkipExisting).";
+        /// <summary>The alive workplaces, listed once at the first row that needs them.</summary>
+        private ExistingWorkplaceIndex LoadExisting() =>
+            CallOrStop(() => new ExistingWorkplaceIndex(Client.ListWorkplaces(ActiveConnection.OrganizationId, new WorkplaceListQuery(), RequestContext)), "-SkipExisting");
     }
 }

@@ -1,7 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using LifePos.Core;
+using LifePos.Domain;
 using LifePos.PowerShell;
 
 namespace LifePos.Commands
@@ -59,11 +59,13 @@ namespace LifePos.Commands
             var id = InputObject?.Id ?? Id;
             var target = TargetOf(InputObject ?? (object)id);
             var bulk = Bulk(ThrottleLimit, "Updating LIFE POS workplaces", "updated");
+            // A piped workplace also binds its own Name, Meta, Extensions... by property name: values equal to its
+            // current ones are not sent again.
             var current = InputObject ?? PipedWorkplace;
-            List<JsonPatchOperation> patch;
+            WorkplacePatch patch;
             try
             {
-                patch = BuildPatch(current);
+                patch = WorkplacePatchBuilder.Build(current, GivenChanges());
             }
             catch (InvalidInputException exception)
             {
@@ -71,15 +73,14 @@ namespace LifePos.Commands
                 return;
             }
 
-            if (patch.Count == 0)
+            if (patch.IsEmpty)
             {
-                // A piped workplace that already looks as asked: nothing to send.
                 bulk.SubmitDone(target, new BulkOutcome(PassThru ? current : null, "unchanged"));
                 return;
             }
 
-            var label = current is null ? "Workplace " + id.ToString("D") : "Workplace '" + current + "' (" + id.ToString("D") + ")";
-            if (!ShouldProcess(label, "Update " + string.Join(", ", patch.ConvertAll(operation => operation.ToString()))))
+            var label = current is null ? WorkplaceLabel.Of(id, null) : WorkplaceLabel.Of(current);
+            if (!ShouldProcess(label, "Update " + string.Join(", ", patch.Operations.ConvertAll(operation => operation.ToString()))))
             {
                 bulk.Declined();
                 return;
@@ -90,74 +91,24 @@ namespace LifePos.Commands
             var passThru = PassThru.IsPresent;
             bulk.Submit(target, async token =>
             {
-                var workplace = await client.UpdateWorkplaceAsync(organization, id, patch, RowContext(token)).ConfigureAwait(false);
+                var workplace = await client.UpdateWorkplaceAsync(organization, id, patch.Operations, RowContext(token)).ConfigureAwait(false);
                 return new BulkOutcome(passThru ? workplace : null, "updated");
             });
         }
 
-        /// <summary>
-        /// The patch for what was given. A piped workplace also binds its own Name, Meta, Extensions... by property
-        /// name; values equal to the workplace's current ones are not sent again.
-        /// </summary>
-        private List<JsonPatchOperation> BuildPatch(Workplace? current)
+        private WorkplaceChanges GivenChanges()
         {
-            var patch = new List<JsonPatchOperation>();
-            var name = RowValidation.Given(Name);
-            if (name != null && !(current != null && string.Equals(current.Name, name, StringComparison.Ordinal)))
+            var type = RowValidation.Given(WorkplaceType) is null ? (WorkplaceType?)null : RowValidation.ParseWorkplaceType(WorkplaceType, nameof(WorkplaceType));
+            return new WorkplaceChanges
             {
-                RowValidation.CheckLength(name, RowValidation.MaxNameLength, "the name");
-                patch.Add(JsonPatchOperation.Replace("/name", name));
-            }
-
-            if (RowValidation.Given(WorkplaceType) != null)
-            {
-                var type = RowValidation.ParseWorkplaceType(WorkplaceType, nameof(WorkplaceType));
-                if (current is null || current.WorkplaceType != type)
-                {
-                    patch.Add(JsonPatchOperation.Replace("/workplace_type", type.ToString()));
-                }
-            }
-
-            var meta = RowValidation.Given(Meta);
-            if (meta != null && !(current != null && string.Equals(current.Meta, meta, StringComparison.Ordinal)))
-            {
-                RowValidation.CheckLength(meta, RowValidation.MaxMetaLength, "-Meta");
-                patch.Add(JsonPatchOperation.Replace("/meta", meta));
-            }
-
-            if (!PlainValueConverter.IsNotGiven(MetaData) && !IsCurrentValue(MetaData, current?.MetaData))
-            {
-                patch.Add(JsonPatchOperation.Replace("/meta_data", PlainValueConverter.FromUserValue(MetaData, nameof(MetaData), allowPlainText: true)));
-            }
-
-            if (!PlainValueConverter.IsNotGiven(Extension) && !IsCurrentValue(Extension, current?.Extensions))
-            {
-                // "add" on an object member sets it whether or not it exists: the other extensions stay untouched.
-                foreach (var extension in PlainValueConverter.ToExtensions(Extension, nameof(Extension)))
-                {
-                    patch.Add(JsonPatchOperation.Add("/extensions/" + JsonPatchOperation.EscapeSegment(extension.Key), extension.Value));
-                }
-            }
-
-            foreach (var extensionName in RemoveExtension ?? Array.Empty<string>())
-            {
-                if (InputObject != null && !InputObject.Extensions.ContainsKey(extensionName))
-                {
-                    continue;
-                }
-
-                patch.Add(JsonPatchOperation.Remove("/extensions/" + JsonPatchOperation.EscapeSegment(extensionName)));
-            }
-
-            if (patch.Count == 0 && current is null)
-            {
-                throw new InvalidInputException("nothing to change. Give -Name, -WorkplaceType, -Meta, -MetaData, -Extension or -RemoveExtension.");
-            }
-
-            return patch;
+                Name = RowValidation.Given(Name),
+                WorkplaceType = type,
+                Meta = RowValidation.Given(Meta),
+                MetaDataGiven = WorkplaceValues.MetaData(MetaData, out var metaData),
+                MetaData = metaData,
+                Extensions = WorkplaceValues.Extensions(Extension),
+                RemoveExtensions = RemoveExtension ?? Array.Empty<string>(),
+            };
         }
-
-        private static bool IsCurrentValue(object? given, object? current) =>
-            current != null && ReferenceEquals(PlainValueConverter.Unwrap(given), current);
     }
 }

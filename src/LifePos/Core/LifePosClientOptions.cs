@@ -36,6 +36,12 @@ namespace LifePos.Core
         /// <summary>Parallel connections to the service; enough for a ThrottleLimit of 16 and more.</summary>
         public int MaxConnectionsPerServer { get; set; } = 64;
 
+        /// <summary>The HTTP handler to send through instead of the module's own (tests hand in theirs); not disposed by the client.</summary>
+        internal System.Net.Http.HttpMessageHandler? Handler { get; set; }
+
+        /// <summary>Time for backoff waits; the system clock unless a test hands in its own.</summary>
+        internal Http.IClock? Clock { get; set; }
+
         internal LifePosClientOptions Clone() => (LifePosClientOptions)MemberwiseClone();
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -31,17 +30,14 @@ namespace LifePos.Core
     }
 
     /// <summary>
-    /// Runs at most <see cref="Limit"/> pieces of work at once and hands results back in input order, holding at most
-    /// <see cref="Capacity"/> started-but-not-taken items (bounded memory). Only the owning (pipeline) thread calls
-    /// the start/take/wait methods; waits wake as soon as the head-of-line item finishes so the caller can write it.
-    /// <para>
-    /// An error that <see cref="StopsTheRun"/> (by default a refused token or a configuration error) stops starting:
-    /// nothing more is started once such an error is known, results are still handed back in order up to and
-    /// including it, and after that <see cref="Start"/> and <see cref="TryStart"/> throw that error.
-    /// </para>
+    /// Runs at most <see cref="Limit"/> pieces of work at once and hands results back in start order, holding at most
+    /// <see cref="Capacity"/> started-but-not-taken items (bounded memory). It knows nothing of what the work does
+    /// or when a run should stop: the owner decides that from the results it takes. Only the owning (pipeline)
+    /// thread calls it; every wait wakes as soon as the head-of-line item finishes, so the owner can write it before
+    /// it starts anything more.
     /// <code>
-    /// // ProcessRecord:  foreach (var done in throttle.Start(input, ct => client.CreateWorkplaceAsync(...))) Write(done);
-    /// // EndProcessing:  foreach (var done in throttle.DrainAll()) Write(done);
+    /// // per input:  while ((done = throttle.WaitForRoom()).Count > 0) Write(done);  throttle.Start(input, work);
+    /// // at the end: while ((done = throttle.WaitForNext()).Count > 0) Write(done);
     /// </code>
     /// </summary>
     public sealed class OrderedThrottle<TResult> : IDisposable
@@ -52,10 +48,6 @@ namespace LifePos.Core
         private readonly CancellationTokenRegistration _wakeOnCancel;
         private long _nextSequence;
         private int _inFlight;
-        private int _succeeded;
-        private int _failed;
-        private Entry? _stoppedBy;
-        private bool _stopDelivered;
 
         /// <param name="limit">Most pieces of work running at once (1 or more).</param>
         /// <param name="cancellationToken">Cancels running work and every wait.</param>
@@ -77,42 +69,38 @@ namespace LifePos.Core
 
         public int Capacity { get; }
 
-        /// <summary>Which errors stop the run; by default a refused token or a configuration error.</summary>
-        public Func<Exception, bool> StopsTheRun { get; set; } =
-            error => error is LifePosAuthenticationException || error is LifePosConfigurationException;
-
-        /// <summary>True once an error that stops the run is known: nothing more will start.</summary>
-        public bool IsStopped
-        {
-            get { lock (_gate) { return _stoppedBy != null; } }
-        }
-
         public int InFlight
         {
             get { lock (_gate) { return _inFlight; } }
         }
 
-        public int Succeeded
-        {
-            get { lock (_gate) { return _succeeded; } }
-        }
-
-        public int Failed
-        {
-            get { lock (_gate) { return _failed; } }
-        }
-
-        /// <summary>Started items not yet taken (running or finished and waiting for their turn).</summary>
+        /// <summary>Started items not yet taken (running, or finished and waiting for their turn).</summary>
         public int Pending
         {
             get { lock (_gate) { return _pending.Count; } }
         }
 
         /// <summary>
-        /// Starts the work if fewer than <see cref="Limit"/> run, the buffer has room and the run is not stopped;
-        /// otherwise false. Throws the stopping error once it has been handed back.
+        /// Blocks (cancellably) until there is room to start one more piece of work or the head-of-line item has
+        /// finished. Returns the finished head-of-line results in order; an empty list means there is room now.
         /// </summary>
-        public bool TryStart(object? input, Func<CancellationToken, Task<TResult>> work)
+        public IReadOnlyList<Completed<TResult>> WaitForRoom()
+        {
+            lock (_gate)
+            {
+                while (!HeadFinished && !HasRoom)
+                {
+                    _cancellation.Token.ThrowIfCancellationRequested();
+                    Monitor.Wait(_gate);
+                }
+
+                _cancellation.Token.ThrowIfCancellationRequested();
+                return TakeFinishedHead();
+            }
+        }
+
+        /// <summary>Starts the work; call it only after <see cref="WaitForRoom"/> returned an empty list.</summary>
+        public void Start(object? input, Func<CancellationToken, Task<TResult>> work)
         {
             if (work is null)
             {
@@ -123,19 +111,9 @@ namespace LifePos.Core
             lock (_gate)
             {
                 _cancellation.Token.ThrowIfCancellationRequested();
-                if (_stoppedBy != null)
+                if (!HasRoom)
                 {
-                    if (_stopDelivered)
-                    {
-                        ExceptionDispatchInfo.Capture(_stoppedBy.Outcome!.Error!).Throw();
-                    }
-
-                    return false;
-                }
-
-                if (_inFlight >= Limit || _pending.Count >= Capacity)
-                {
-                    return false;
+                    throw new InvalidOperationException("The throttle is full: wait for room before starting more work.");
                 }
 
                 entry = new Entry(_nextSequence++, input);
@@ -149,108 +127,24 @@ namespace LifePos.Core
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
                 TaskScheduler.Default);
-            return true;
-        }
-
-        /// <summary>
-        /// Starts the work, blocking (cancellably) while the throttle is full; returns the head-of-line results that
-        /// finished meanwhile, in order, for the caller to write. When the run has stopped, it starts nothing and
-        /// returns the results up to the stopping one (write them: the last is the error to report), or throws the
-        /// stopping error if that was handed back before.
-        /// </summary>
-        public IReadOnlyList<Completed<TResult>> Start(object? input, Func<CancellationToken, Task<TResult>> work)
-        {
-            var ready = new List<Completed<TResult>>();
-            while (true)
-            {
-                ready.AddRange(TakeCompletedInOrder());
-                if (ready.Count > 0 && IsStopped && StopDelivered)
-                {
-                    return ready;
-                }
-
-                if (TryStart(input, work))
-                {
-                    return ready;
-                }
-
-                WaitForProgress();
-            }
-        }
-
-        /// <summary>Finished head-of-line results, in order, without blocking (possibly none).</summary>
-        public IReadOnlyList<Completed<TResult>> TakeCompletedInOrder()
-        {
-            var ready = new List<Completed<TResult>>();
-            lock (_gate)
-            {
-                while (_pending.Count > 0 && _pending.Peek().Outcome != null)
-                {
-                    var entry = _pending.Dequeue();
-                    ready.Add(entry.Outcome!);
-                    if (ReferenceEquals(entry, _stoppedBy))
-                    {
-                        _stopDelivered = true;
-                    }
-                }
-            }
-
-            return ready;
         }
 
         /// <summary>
         /// Blocks (cancellably) until the head-of-line item has finished, then returns every finished head-of-line
         /// result in order; returns an empty list at once when nothing is pending.
         /// </summary>
-        public IReadOnlyList<Completed<TResult>> WaitForCompletedInOrder()
+        public IReadOnlyList<Completed<TResult>> WaitForNext()
         {
             lock (_gate)
             {
-                while (_pending.Count > 0 && _pending.Peek().Outcome == null)
+                while (_pending.Count > 0 && !HeadFinished)
                 {
                     _cancellation.Token.ThrowIfCancellationRequested();
                     Monitor.Wait(_gate);
                 }
-            }
 
-            _cancellation.Token.ThrowIfCancellationRequested();
-            return TakeCompletedInOrder();
-        }
-
-        /// <summary>
-        /// Blocks (cancellably) until a new item could start or the head-of-line item has finished; returns at once
-        /// when nothing is pending.
-        /// </summary>
-        public void WaitForProgress()
-        {
-            lock (_gate)
-            {
-                while (_pending.Count > 0 && _pending.Peek().Outcome == null &&
-                       (_stoppedBy != null || _inFlight >= Limit || _pending.Count >= Capacity))
-                {
-                    _cancellation.Token.ThrowIfCancellationRequested();
-                    Monitor.Wait(_gate);
-                }
-            }
-
-            _cancellation.Token.ThrowIfCancellationRequested();
-        }
-
-        /// <summary>Yields every remaining result in order, blocking (cancellably) for each; for EndProcessing.</summary>
-        public IEnumerable<Completed<TResult>> DrainAll()
-        {
-            while (true)
-            {
-                var ready = WaitForCompletedInOrder();
-                if (ready.Count == 0)
-                {
-                    yield break;
-                }
-
-                foreach (var item in ready)
-                {
-                    yield return item;
-                }
+                _cancellation.Token.ThrowIfCancellationRequested();
+                return TakeFinishedHead();
             }
         }
 
@@ -264,9 +158,19 @@ namespace LifePos.Core
             _cancellation.Dispose();
         }
 
-        private bool StopDelivered
+        private bool HeadFinished => _pending.Count > 0 && _pending.Peek().Outcome != null;
+
+        private bool HasRoom => _inFlight < Limit && _pending.Count < Capacity;
+
+        private List<Completed<TResult>> TakeFinishedHead()
         {
-            get { lock (_gate) { return _stopDelivered; } }
+            var ready = new List<Completed<TResult>>();
+            while (HeadFinished)
+            {
+                ready.Add(_pending.Dequeue().Outcome!);
+            }
+
+            return ready;
         }
 
         private void OnFinished(Entry entry, Task<TResult> finished)
@@ -287,26 +191,10 @@ namespace LifePos.Core
                 result = finished.Result;
             }
 
-            var stops = error != null && StopsTheRun(error);
             lock (_gate)
             {
                 entry.Outcome = new Completed<TResult>(entry.Sequence, entry.Input, result, error);
                 _inFlight--;
-                if (error is null)
-                {
-                    _succeeded++;
-                }
-                else
-                {
-                    _failed++;
-                }
-
-                // The earliest stopping item in input order is the one reported.
-                if (stops && (_stoppedBy is null || (!_stopDelivered && entry.Sequence < _stoppedBy.Sequence)))
-                {
-                    _stoppedBy = entry;
-                }
-
                 Monitor.PulseAll(_gate);
             }
         }

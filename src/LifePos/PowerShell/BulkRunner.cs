@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using LifePos.Core;
+using LifePos.Domain;
 
 namespace LifePos.PowerShell
 {
@@ -27,9 +28,14 @@ namespace LifePos.PowerShell
     }
 
     /// <summary>
-    /// Runs the rows of a pipeline through the core <see cref="OrderedThrottle{TResult}"/>: at most ThrottleLimit
-    /// requests in flight, results written on the pipeline thread in input order as soon as the head row is done,
-    /// one error per failed row (TargetObject = the input row), progress, and one <c>LifePos.Summary</c> line.
+    /// Runs the rows of a pipeline through an <see cref="OrderedThrottle{TResult}"/>: at most ThrottleLimit requests in
+    /// flight, results written on the pipeline thread in input order as soon as the head row is done, one error per
+    /// failed row (TargetObject = the input row), progress, and one <c>LifePos.Summary</c> line.
+    /// <para>
+    /// It alone decides when a run stops: a refused token or a broken configuration (the next row would fail the same
+    /// way) cancels what is in flight and ends the run with one error; under <c>-ErrorAction Stop</c> the first failed
+    /// row ends it, nothing after it is sent, and what was in flight is written first.
+    /// </para>
     /// </summary>
     internal sealed class BulkRunner : IDisposable
     {
@@ -38,12 +44,8 @@ namespace LifePos.PowerShell
         private readonly LifePosApiCmdlet _cmdlet;
         private readonly OrderedThrottle<BulkOutcome> _throttle;
         private readonly ProgressReporter _progress;
-        private readonly Dictionary<string, int> _counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        private readonly List<string> _labels = new List<string>();
-        private int _rows;
-        private int _done;
-        private int _failed;
-        private int _declined;
+        private readonly RunSummary _summary;
+        private readonly bool _stopOnError;
         private Refusal? _refusal;
 
         public BulkRunner(LifePosApiCmdlet cmdlet, int throttleLimit, string activity, string mainLabel)
@@ -51,90 +53,200 @@ namespace LifePos.PowerShell
             _cmdlet = cmdlet;
             _throttle = new OrderedThrottle<BulkOutcome>(throttleLimit, cmdlet.CancellationToken);
             _progress = new ProgressReporter(cmdlet, activity);
-            Count(mainLabel, 0);
+            _summary = new RunSummary(mainLabel);
+            _stopOnError = cmdlet.IsErrorActionStop();
         }
 
+        /// <summary>A failure no later row can escape (refused token, broken configuration): the run stops at once.</summary>
+        public static bool StopsTheRun(Exception exception) =>
+            exception is LifePosAuthenticationException || exception is LifePosConfigurationException;
+
         /// <summary>
-        /// Queues one row's work, first writing whatever finished at the head (so a refused token stops the run
-        /// before the next row is sent); blocks while ThrottleLimit requests are in flight.
+        /// Queues one row's work, first writing whatever finished at the head (so a failure that stops the run stops
+        /// it before this row is sent); blocks while ThrottleLimit requests are in flight.
         /// </summary>
         public void Submit(object target, Func<CancellationToken, Task<BulkOutcome>> work)
         {
-            _rows++;
-            var guarded = StopOnRefusal(target, work);
-            while (true)
-            {
-                WriteAll(_throttle.TakeCompletedInOrder());
-                if (Guard(() => _throttle.TryStart(target, guarded)))
-                {
-                    break;
-                }
-
-                Guard(() =>
-                {
-                    _throttle.WaitForProgress();
-                    return true;
-                });
-            }
-
+            _summary.RowRead();
+            WriteUntilRoom();
+            _throttle.Start(target, StopOnRefusal(target, work));
             ReportProgress();
         }
 
-        /// <summary>A row that cannot be sent: its error keeps its place in the output order.</summary>
-        public void SubmitInvalid(object target, string message) =>
-            Submit(target, _ => Task.FromException<BulkOutcome>(new InvalidInputException(message)));
+        /// <summary>
+        /// A row that cannot be sent: its error keeps its place in the output order. Under -ErrorAction Stop the run
+        /// ends here, before anything after this row is read.
+        /// </summary>
+        public void SubmitInvalid(object target, string message)
+        {
+            var error = new InvalidInputException(message);
+            if (!_stopOnError)
+            {
+                Submit(target, _ => Task.FromException<BulkOutcome>(error));
+                return;
+            }
+
+            _summary.RowRead();
+            WriteAll(() => _throttle.WaitForNext());
+            _summary.RowFailed();
+            StopAt(target, error);
+        }
 
         /// <summary>A row answered without a request (e.g. -SkipExisting): kept in order like the others.</summary>
         public void SubmitDone(object target, BulkOutcome outcome) => Submit(target, _ => Task.FromResult(outcome));
 
         /// <summary>A row the user declined (-WhatIf or No at -Confirm).</summary>
-        public void Declined()
-        {
-            _rows++;
-            _declined++;
-        }
+        public void Declined() => _summary.RowDeclined();
 
         /// <summary>Writes everything still running as it finishes, then the progress end and the summary line.</summary>
         public void Finish()
         {
+            WriteAll(() => _throttle.WaitForNext());
+            _progress.Complete();
+            WriteSummary();
+        }
+
+        public void Dispose() => _throttle.Dispose();
+
+        private void WriteUntilRoom() => WriteAll(() => _throttle.WaitForRoom());
+
+        /// <summary>Writes the results <paramref name="take"/> hands back until it hands back none.</summary>
+        private void WriteAll(Func<IReadOnlyList<Completed<BulkOutcome>>> take)
+        {
             while (true)
             {
-                var ready = Guard(() => _throttle.WaitForCompletedInOrder());
+                var ready = Guard(take);
+                if (ready.Count == 0)
+                {
+                    return;
+                }
+
+                foreach (var item in ready)
+                {
+                    _cmdlet.FlushMessages();
+                    Write(item);
+                }
+
+                _cmdlet.FlushMessages();
+                ReportProgress();
+            }
+        }
+
+        private void Write(Completed<BulkOutcome> item)
+        {
+            var target = item.Input ?? string.Empty;
+            if (item.Error is null)
+            {
+                Emit(item.Result!);
+                return;
+            }
+
+            if (item.Error is OperationCanceledException && _cmdlet.CancellationToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+
+            if (Volatile.Read(ref _refusal) is { } refusal)
+            {
+                _summary.RowFailed();
+                StopWith(refusal.Exception, refusal.Target);
+            }
+
+            _summary.RowFailed();
+            if (StopsTheRun(item.Error))
+            {
+                _throttle.Cancel();
+                StopWith(item.Error, target);
+            }
+
+            if (_stopOnError)
+            {
+                StopAt(target, item.Error);
+            }
+
+            _cmdlet.WriteError(LifePosErrors.FromException(item.Error, target));
+        }
+
+        private void Emit(BulkOutcome outcome)
+        {
+            _summary.RowDone(outcome.Label);
+            if (outcome.Warning != null)
+            {
+                _cmdlet.WriteWarning(outcome.Warning);
+            }
+
+            switch (outcome.Output)
+            {
+                case null:
+                    break;
+                case Workplace workplace:
+                    _cmdlet.WriteWorkplace(workplace);
+                    break;
+                default:
+                    _cmdlet.WriteObject(outcome.Output);
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// -ErrorAction Stop: nothing more is started. Rows already in flight finish and their results are written
+        /// first, so the caller sees every row the server carried out; then the row's error ends the run, saying so.
+        /// </summary>
+        private void StopAt(object target, Exception error)
+        {
+            var doneBefore = _summary.Finished - 1;
+            var doneAfter = 0;
+            var failedAfter = 0;
+            while (true)
+            {
+                var ready = Guard(() => _throttle.WaitForNext());
                 if (ready.Count == 0)
                 {
                     break;
                 }
 
-                WriteAll(ready);
-                ReportProgress();
+                foreach (var item in ready)
+                {
+                    _cmdlet.FlushMessages();
+                    if (item.Error is null)
+                    {
+                        doneAfter++;
+                        Emit(item.Result!);
+                    }
+                    else
+                    {
+                        failedAfter++;
+                        _summary.RowFailed();
+                    }
+                }
             }
 
-            _progress.Complete();
-            if (_rows > 0)
+            var note = new System.Text.StringBuilder(" The run stopped here (-ErrorAction Stop): ")
+                .Append(Rows(doneBefore)).Append(" finished before it");
+            if (doneAfter + failedAfter > 0)
             {
-                _cmdlet.WriteInformation(SummaryText(), new[] { SummaryTag });
+                note.Append("; ").Append(Rows(doneAfter + failedAfter)).Append(" already sent finished after it (")
+                    .Append(doneAfter.ToString(CultureInfo.InvariantCulture)).Append(" done, written above, ")
+                    .Append(failedAfter.ToString(CultureInfo.InvariantCulture)).Append(" failed)");
             }
+
+            note.Append("; nothing after it was sent. Fix the row and run the rest again.");
+            StopWith(error, target, note.ToString());
         }
 
-        public void Dispose() => _throttle.Dispose();
-
-        private string SummaryText()
+        private void StopWith(Exception error, object target, string? note = null)
         {
-            var parts = new List<string>();
-            foreach (var label in _labels)
-            {
-                parts.Add(_counts[label].ToString(CultureInfo.InvariantCulture) + " " + label);
-            }
+            _progress.Complete();
+            WriteSummary();
+            _cmdlet.ThrowTerminatingError(LifePosErrors.FromException(error, target, note));
+        }
 
-            if (_declined > 0)
+        private void WriteSummary()
+        {
+            if (_summary.Rows > 0)
             {
-                parts.Add(_declined.ToString(CultureInfo.InvariantCulture) + " not confirmed");
+                _cmdlet.WriteInformation(_summary.Text(_cmdlet.RequestContext.RetryCount), new[] { SummaryTag });
             }
-
-            parts.Add(_failed.ToString(CultureInfo.InvariantCulture) + " failed");
-            var retries = _cmdlet.RequestContext.RetryCount;
-            parts.Add(retries.ToString(CultureInfo.InvariantCulture) + (retries == 1 ? " retry" : " retries"));
-            return _rows.ToString(CultureInfo.InvariantCulture) + (_rows == 1 ? " row: " : " rows: ") + string.Join(", ", parts);
         }
 
         /// <summary>
@@ -161,12 +273,12 @@ namespace LifePos.PowerShell
                 }
             };
 
-        /// <summary>Runs a throttle call; cancellation means Ctrl+C (stop quietly) or a refused token (one terminating error).</summary>
-        private T Guard<T>(Func<T> action)
+        /// <summary>Runs a throttle wait; cancellation means Ctrl+C (stop quietly) or a refused token (one terminating error).</summary>
+        private T Guard<T>(Func<T> wait)
         {
             try
             {
-                return action();
+                return wait();
             }
             catch (OperationCanceledException) when (_cmdlet.CancellationToken.IsCancellationRequested)
             {
@@ -174,84 +286,18 @@ namespace LifePos.PowerShell
             }
             catch (OperationCanceledException) when (Volatile.Read(ref _refusal) != null)
             {
-                ThrowRefusal();
+                var refusal = Volatile.Read(ref _refusal)!;
+                StopWith(refusal.Exception, refusal.Target);
                 throw;
             }
         }
 
-        private void ThrowRefusal()
-        {
-            var refusal = Volatile.Read(ref _refusal)!;
-            _cmdlet.WriteFailure(refusal.Exception, refusal.Target);
-        }
-
-        private void WriteAll(IReadOnlyList<Completed<BulkOutcome>> completed)
-        {
-            foreach (var item in completed)
-            {
-                _cmdlet.FlushMessages();
-                Write(item);
-            }
-
-            _cmdlet.FlushMessages();
-        }
-
-        private void Write(Completed<BulkOutcome> item)
-        {
-            _done++;
-            var target = item.Input ?? string.Empty;
-            if (item.Error != null)
-            {
-                if (item.Error is OperationCanceledException && _cmdlet.CancellationToken.IsCancellationRequested)
-                {
-                    throw new PipelineStoppedException();
-                }
-
-                if (Volatile.Read(ref _refusal) != null)
-                {
-                    ThrowRefusal();
-                }
-
-                _failed++;
-                _cmdlet.WriteFailure(item.Error, target);
-                return;
-            }
-
-            var outcome = item.Result!;
-            Count(outcome.Label, 1);
-            if (outcome.Warning != null)
-            {
-                _cmdlet.WriteWarning(outcome.Warning);
-            }
-
-            switch (outcome.Output)
-            {
-                case null:
-                    break;
-                case Workplace workplace:
-                    _cmdlet.WriteWorkplace(workplace);
-                    break;
-                default:
-                    _cmdlet.WriteObject(outcome.Output);
-                    break;
-            }
-        }
-
-        private void Count(string label, int add)
-        {
-            if (!_counts.ContainsKey(label))
-            {
-                _counts[label] = 0;
-                _labels.Add(label);
-            }
-
-            _counts[label] += add;
-        }
-
         private void ReportProgress() =>
             _progress.Update(
-                _done.ToString(CultureInfo.InvariantCulture) + " done, " + _failed.ToString(CultureInfo.InvariantCulture) + " failed, " +
+                _summary.Finished.ToString(CultureInfo.InvariantCulture) + " done, " + _summary.Failed.ToString(CultureInfo.InvariantCulture) + " failed, " +
                 _throttle.InFlight.ToString(CultureInfo.InvariantCulture) + " in flight");
+
+        private static string Rows(int count) => count.ToString(CultureInfo.InvariantCulture) + (count == 1 ? " row" : " rows");
 
         private sealed class Refusal
         {

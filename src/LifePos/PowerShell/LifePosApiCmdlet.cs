@@ -48,12 +48,36 @@ namespace LifePos.PowerShell
         /// </summary>
         internal void WriteFailure(System.Exception exception, object target)
         {
-            if (exception is LifePosAuthenticationException || exception is LifePosConfigurationException)
+            if (BulkRunner.StopsTheRun(exception))
             {
                 ThrowTerminatingError(LifePosErrors.FromException(exception, target));
             }
 
             WriteError(LifePosErrors.FromException(exception, target));
+        }
+
+        /// <summary>
+        /// Runs a call the whole command depends on (a listing before the first row, a sign-in) on the pipeline thread:
+        /// Ctrl+C stops quietly, and a failure ends the command with one error about <paramref name="target"/>.
+        /// </summary>
+        internal T CallOrStop<T>(System.Func<T> call, object target)
+        {
+            try
+            {
+                var result = call();
+                FlushMessages();
+                return result;
+            }
+            catch (System.OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (LifePosApiException exception)
+            {
+                FlushMessages();
+                ThrowTerminatingError(LifePosErrors.FromException(exception, target));
+                throw;
+            }
         }
 
         private LifePosConnection ThrowNotConnected()

@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 using LifePos.Core;
@@ -13,9 +12,6 @@ namespace LifePos.PowerShell
     /// </summary>
     public abstract class LifePosCmdlet : PSCmdlet, IDisposable
     {
-        private static readonly PropertyInfo? CurrentPipelineObjectProperty = typeof(PSCmdlet).BaseType?.BaseType?
-            .GetProperty("CurrentPipelineObject", BindingFlags.Instance | BindingFlags.NonPublic);
-
         private CancellationTokenSource? _cancellation;
         private PipelineMessageQueue? _messages;
         private RequestContext? _requestContext;
@@ -110,19 +106,7 @@ namespace LifePos.PowerShell
         /// The object the pipeline handed this record (e.g. the row from Import-Csv), so an error's TargetObject is
         /// the original row; null when the values came as arguments.
         /// </summary>
-        internal object? CurrentInputObject
-        {
-            get
-            {
-                var value = CurrentPipelineObjectProperty?.GetValue(this);
-                if (value is PSObject wrapped && (wrapped.BaseObject is null || ReferenceEquals(wrapped, System.Management.Automation.Internal.AutomationNull.Value)))
-                {
-                    return null;
-                }
-
-                return value;
-            }
-        }
+        internal object? CurrentInputObject => PipelineRow.Current(this);
 
         /// <summary>The workplace the pipeline handed this record, if it was one (e.g. from Get-LifePosWorkplace).</summary>
         internal Workplace? PipedWorkplace => (CurrentInputObject is PSObject row ? row.BaseObject : CurrentInputObject) as Workplace;
@@ -140,6 +124,20 @@ namespace LifePos.PowerShell
         {
             var preference = GetVariableValue("ProgressPreference");
             return !(preference is ActionPreference action && (action == ActionPreference.SilentlyContinue || action == ActionPreference.Ignore));
+        }
+
+        /// <summary>True under -ErrorAction Stop or $ErrorActionPreference = 'Stop': the first failed row ends a bulk run.</summary>
+        internal bool IsErrorActionStop()
+        {
+            var preference = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) ? bound : GetVariableValue("ErrorActionPreference");
+            if (preference is PSObject wrapped)
+            {
+                preference = wrapped.BaseObject;
+            }
+
+            return preference is ActionPreference action
+                ? action == ActionPreference.Stop
+                : string.Equals(preference as string, "Stop", StringComparison.OrdinalIgnoreCase);
         }
 
         private bool IsEnabled(string commonParameter)

@@ -1,37 +1,30 @@
 using System;
 using System.Management.Automation;
 using LifePos.Core;
+using LifePos.Domain;
 
 namespace LifePos.PowerShell
 {
-    /// <summary>A row or argument the cmdlet cannot send; the message names the problem and the fix.</summary>
-    internal sealed class InvalidInputException : Exception
-    {
-        public InvalidInputException(string message)
-            : base(message)
-        {
-        }
-    }
-
     /// <summary>Turns exceptions into error records: <c>LifePos.&lt;Code&gt;</c> ids, categories from HTTP statuses.</summary>
     internal static class LifePosErrors
     {
-        public static ErrorRecord FromException(Exception exception, object? target)
+        /// <param name="note">Appended to the message, e.g. why the run stopped there.</param>
+        public static ErrorRecord FromException(Exception exception, object? target, string? note = null)
         {
+            var message = exception.Message + note;
             switch (exception)
             {
                 case LifePosApiException api:
-                    return new ErrorRecord(WithoutStackTrace(api), "LifePos." + api.ErrorCode, CategoryOf(api), target);
-                case LifePosConfigurationException configuration:
-                    return new ErrorRecord(
-                        new LifePosConfigurationException(configuration.Message), "LifePos.InvalidConfiguration", ErrorCategory.InvalidArgument, target);
-                case InvalidInputException input:
-                    return new ErrorRecord(input, "LifePos.InvalidInput", ErrorCategory.InvalidData, target);
+                    return new ErrorRecord(WithoutStackTrace(api, message), "LifePos." + api.ErrorCode, CategoryOf(api), target);
+                case LifePosConfigurationException:
+                    return new ErrorRecord(new LifePosConfigurationException(message), "LifePos.InvalidConfiguration", ErrorCategory.InvalidArgument, target);
+                case InvalidInputException:
+                    return new ErrorRecord(new InvalidInputException(message), "LifePos.InvalidInput", ErrorCategory.InvalidData, target);
                 case AggregateException aggregate when aggregate.InnerExceptions.Count == 1:
-                    return FromException(aggregate.InnerExceptions[0], target);
+                    return FromException(aggregate.InnerExceptions[0], target, note);
                 default:
                     // An unexpected failure still reads as one sentence: the message, never a stack trace.
-                    return new ErrorRecord(new InvalidOperationException(exception.Message), "LifePos.UnexpectedError", ErrorCategory.NotSpecified, target);
+                    return new ErrorRecord(new InvalidOperationException(message), "LifePos.UnexpectedError", ErrorCategory.NotSpecified, target);
             }
         }
 
@@ -46,12 +39,12 @@ namespace LifePos.PowerShell
         /// The same facts in an exception that was never thrown, so <c>$Error[0].Exception.ToString()</c> shows the
         /// message and no stack trace of the module's internals.
         /// </summary>
-        private static LifePosApiException WithoutStackTrace(LifePosApiException exception) =>
+        private static LifePosApiException WithoutStackTrace(LifePosApiException exception, string message) =>
             exception is LifePosAuthenticationException
                 ? new LifePosAuthenticationException(
-                    exception.Message, exception.StatusCode, exception.ErrorCode, exception.ServerMessage, exception.Method, exception.Path, exception.Attempts)
+                    message, exception.StatusCode, exception.ErrorCode, exception.ServerMessage, exception.Method, exception.Path, exception.Attempts)
                 : new LifePosApiException(
-                    exception.Message, exception.StatusCode, exception.ErrorCode, exception.ServerMessage, exception.Method, exception.Path,
+                    message, exception.StatusCode, exception.ErrorCode, exception.ServerMessage, exception.Method, exception.Path,
                     exception.MayHaveSucceeded, exception.Attempts);
 
         private static ErrorCategory CategoryOf(LifePosApiException exception)

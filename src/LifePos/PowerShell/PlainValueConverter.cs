@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Text.Json;
 using LifePos.Core;
+using LifePos.Domain;
 
 namespace LifePos.PowerShell
 {

@@ -1,19 +1,21 @@
-using System.Diagnostics;
+using System;
 using System.Management.Automation;
+using LifePos.Core.Http;
+using LifePos.Domain;
 
 namespace LifePos.PowerShell
 {
     /// <summary>Write-Progress for one activity, at most a few updates a second, and none when progress is silenced.</summary>
     internal sealed class ProgressReporter
     {
-        private const long MinimumIntervalMilliseconds = 250;
+        private static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(250);
         private static int _nextActivityId = 7100;
 
         private readonly LifePosCmdlet _cmdlet;
         private readonly int _activityId;
         private readonly string _activity;
         private readonly bool _enabled;
-        private readonly Stopwatch _sinceLastUpdate = new Stopwatch();
+        private readonly UpdateGate _gate = new UpdateGate(MinimumInterval);
         private bool _shown;
 
         public ProgressReporter(LifePosCmdlet cmdlet, string activity)
@@ -27,7 +29,7 @@ namespace LifePos.PowerShell
         /// <summary>Shows the status unless an update was shown less than a quarter of a second ago.</summary>
         public void Update(string status, int percentComplete = -1)
         {
-            if (!_enabled || (_sinceLastUpdate.IsRunning && _sinceLastUpdate.ElapsedMilliseconds < MinimumIntervalMilliseconds))
+            if (!_enabled || !_gate.TryPass(SystemClock.Instance.Now))
             {
                 return;
             }
@@ -38,7 +40,6 @@ namespace LifePos.PowerShell
                 PercentComplete = percentComplete > 100 ? 100 : percentComplete,
             });
             _shown = true;
-            _sinceLastUpdate.Restart();
         }
 
         public void Complete()

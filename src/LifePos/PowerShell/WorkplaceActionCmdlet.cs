@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using LifePos.Core;
+using LifePos.Domain;
 
 namespace LifePos.PowerShell
 {
@@ -30,7 +31,7 @@ namespace LifePos.PowerShell
             var target = TargetOf(InputObject ?? (object)id);
             var bulk = Bulk(ThrottleLimit, Activity, DoneLabel);
             var current = InputObject ?? PipedWorkplace;
-            var label = current is null ? "Workplace " + id.ToString("D") : "Workplace '" + current + "' (" + id.ToString("D") + ")";
+            var label = current is null ? WorkplaceLabel.Of(id, null) : WorkplaceLabel.Of(current);
             var explanation = Explain(label);
             var confirmed = explanation is null
                 ? ShouldProcess(label, Action)

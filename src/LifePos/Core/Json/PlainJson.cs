@@ -52,6 +52,67 @@ namespace LifePos.Core
         /// </summary>
         public static void Write(Utf8JsonWriter writer, object? value) => Write(writer, value, 0);
 
+        /// <summary>
+        /// True when two plain values hold the same JSON: objects with the same members (in any order), arrays with
+        /// the same items in order, numbers of equal value whatever their .NET type, strings compared exactly.
+        /// </summary>
+        public static bool DeepEquals(object? left, object? right)
+        {
+            switch (left)
+            {
+                case null:
+                    return right is null;
+                case string text:
+                    return right is string other && string.Equals(text, other, StringComparison.Ordinal);
+                case bool flag:
+                    return right is bool otherFlag && flag == otherFlag;
+                case IDictionary<string, object?> map:
+                    if (!(right is IDictionary<string, object?> otherMap) || map.Count != otherMap.Count)
+                    {
+                        return false;
+                    }
+
+                    foreach (var pair in map)
+                    {
+                        if (!otherMap.TryGetValue(pair.Key, out var value) || !DeepEquals(pair.Value, value))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case IList<object?> list:
+                    if (!(right is IList<object?> otherList) || list.Count != otherList.Count)
+                    {
+                        return false;
+                    }
+
+                    for (var index = 0; index < list.Count; index++)
+                    {
+                        if (!DeepEquals(list[index], otherList[index]))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case long or decimal or double:
+                    return right is long or decimal or double && NumbersEqual(left, right);
+                default:
+                    return Equals(left, right);
+            }
+        }
+
+        private static bool NumbersEqual(object left, object right)
+        {
+            if (left is double || right is double)
+            {
+                return Convert.ToDouble(left, CultureInfo.InvariantCulture).Equals(Convert.ToDouble(right, CultureInfo.InvariantCulture));
+            }
+
+            return Convert.ToDecimal(left, CultureInfo.InvariantCulture) == Convert.ToDecimal(right, CultureInfo.InvariantCulture);
+        }
+
         private static object? FromJson(JsonElement element, int depth)
         {
             if (depth > MaxDepth)

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace LifePos.Core
+namespace LifePos.Core.Http
 {
     /// <summary>What could be read from an error answer: a code-like and a message-like text, both optional.</summary>
     internal sealed class ErrorBody

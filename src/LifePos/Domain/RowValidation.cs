@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace LifePos.PowerShell
+namespace LifePos.Domain
 {
     /// <summary>Checks of one input row that the server would refuse anyway, with messages that say what to fix.</summary>
     internal static class RowValidation

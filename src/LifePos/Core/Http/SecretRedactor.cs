@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace LifePos.Core
+namespace LifePos.Core.Http
 {
     /// <summary>Removes secrets (tokens, passwords) from any text the core produces.</summary>
     internal static class SecretRedactor

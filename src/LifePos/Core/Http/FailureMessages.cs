@@ -3,51 +3,61 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace LifePos.Core
+namespace LifePos.Core.Http
 {
-    public sealed partial class LifePosClient
+    /// <summary>
+    /// Turns a failed request into the exception the user reads: what happened, what to do, and which request it was.
+    /// </summary>
+    internal sealed class FailureMessages
     {
-        private LifePosApiException FailureException(ApiCall call, AttemptResult failure, int attempts, Exception? inner = null)
+        private readonly string _host;
+        private readonly bool _canSignIn;
+
+        public FailureMessages(string host, bool canSignIn)
+        {
+            _host = host;
+            _canSignIn = canSignIn;
+        }
+
+        public LifePosApiException Failed(ApiRequest request, AttemptResult failure, int attempts)
         {
             if (failure.StatusCode is { } status)
             {
-                var code = failure.Error?.Code ?? ErrorBody.CodeForStatus(status);
+                var code = failure.Code;
                 var serverMessage = failure.Error?.Message;
                 var text = new StringBuilder("LIFE POS answered ")
-                    .Append(status.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(code);
-                text.Append(": ").Append(Sentence(serverMessage ?? "no details")).Append(' ').Append(Hint(code, status));
-                AppendWhere(text, call, attempts);
-                return new LifePosApiException(text.ToString(), status, code, serverMessage, call.Method.Method, call.LoggedPath, false, attempts, inner);
+                    .Append(status.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(code)
+                    .Append(": ").Append(Sentence(serverMessage ?? "no details")).Append(' ').Append(Hint(code, status));
+                AppendWhere(text, request, attempts);
+                return new LifePosApiException(text.ToString(), status, code, serverMessage, request.Method.Method, request.LoggedPath, false, attempts);
             }
 
-            var host = _settings.BaseUri.Host;
             if (failure.TimedOut)
             {
-                var text = new StringBuilder("LIFE POS at ").Append(host).Append(" did not answer within ")
+                var text = new StringBuilder("LIFE POS at ").Append(_host).Append(" did not answer within ")
                     .Append(failure.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture))
                     .Append(" s. Check the network, or try again later.");
-                AppendWhere(text, call, attempts);
-                return new LifePosApiException(text.ToString(), null, "Timeout", null, call.Method.Method, call.LoggedPath, false, attempts, inner ?? failure.Exception);
+                AppendWhere(text, request, attempts);
+                return new LifePosApiException(text.ToString(), null, "Timeout", null, request.Method.Method, request.LoggedPath, false, attempts, failure.Exception);
             }
 
-            var network = new StringBuilder("Could not reach LIFE POS at ").Append(host).Append(": ")
+            var network = new StringBuilder("Could not reach LIFE POS at ").Append(_host).Append(": ")
                 .Append(Sentence(InnermostMessage(failure.Exception)))
                 .Append(" Check the network, the proxy and the address.");
-            AppendWhere(network, call, attempts);
-            return new LifePosApiException(network.ToString(), null, "NetworkError", null, call.Method.Method, call.LoggedPath, false, attempts, inner ?? failure.Exception);
+            AppendWhere(network, request, attempts);
+            return new LifePosApiException(network.ToString(), null, "NetworkError", null, request.Method.Method, request.LoggedPath, false, attempts, failure.Exception);
         }
 
-        private LifePosAuthenticationException TokenRefused(ApiCall call, AttemptResult failure, int attempts, bool reSignedIn)
+        public LifePosAuthenticationException TokenRefused(ApiRequest request, AttemptResult failure, int attempts, bool reSignedIn)
         {
             var code = failure.Error?.Code ?? "Unauthorized";
-            var serverMessage = failure.Error?.Message;
             var text = new StringBuilder();
             if (reSignedIn)
             {
                 text.Append("LIFE POS refused the token it had just issued (401 ").Append(code)
                     .Append(") after signing in again. Run Connect-LifePos again; if it keeps happening, check the account's access to the organization.");
             }
-            else if (_settings.SignIn != null)
+            else if (_canSignIn)
             {
                 text.Append("LIFE POS refused the token (401 ").Append(code).Append("). Run Connect-LifePos again.");
             }
@@ -57,33 +67,32 @@ namespace LifePos.Core
                     .Append("): it is wrong, revoked or has expired. Run Connect-LifePos again with a valid token, or with -Credential so the module can sign in again by itself.");
             }
 
-            AppendWhere(text, call, attempts);
-            return new LifePosAuthenticationException(text.ToString(), 401, code, serverMessage, call.Method.Method, call.LoggedPath, attempts);
+            AppendWhere(text, request, attempts);
+            return new LifePosAuthenticationException(text.ToString(), 401, code, failure.Error?.Message, request.Method.Method, request.LoggedPath, attempts);
         }
 
-        private LifePosApiException MayHaveSucceeded(ApiCall call, AttemptResult failure, int attempts, LifePosApiException? lookupError = null)
+        public static LifePosApiException MayHaveSucceeded(
+            ApiRequest request, AttemptResult failure, string reason, int attempts, LifePosApiException? lookupError = null)
         {
-            var text = new StringBuilder(call.MayHaveHappened).Append(": the answer was lost (").Append(failure.Reason).Append(").");
+            var text = new StringBuilder(request.MayHaveHappened).Append(": the answer was lost (").Append(reason).Append(").");
             text.Append(lookupError is null
-                ? " It was not sent again because repeating it could do it twice; " + call.CheckFirst + "."
-                : " Looking it up afterwards failed too (" + lookupError.ErrorCode + "); " + call.CheckFirst + ".");
-            AppendWhere(text, call, attempts);
-            var code = failure.StatusCode is { } status
-                ? failure.Error?.Code ?? ErrorBody.CodeForStatus(status)
-                : failure.TimedOut ? "Timeout" : "NetworkError";
+                ? " It was not sent again because repeating it could do it twice; " + request.CheckFirst + "."
+                : " Looking it up afterwards failed too (" + lookupError.ErrorCode + "); " + request.CheckFirst + ".");
+            AppendWhere(text, request, attempts);
             return new LifePosApiException(
-                text.ToString(), failure.StatusCode, code, failure.Error?.Message, call.Method.Method, call.LoggedPath, true, attempts,
+                text.ToString(), failure.StatusCode, failure.Code, failure.Error?.Message, request.Method.Method, request.LoggedPath, true, attempts,
                 (Exception?)lookupError ?? failure.Exception);
         }
 
-        /// <summary>A success status whose body is not what the call expects.</summary>
-        private static LifePosApiException InvalidResponse(ApiCall call, ApiResponse response, string expected, Exception? inner = null)
+        /// <summary>A success status whose body is not what the request expects.</summary>
+        public static LifePosApiException InvalidResponse(ApiRequest request, ApiResponse response, string expected, Exception? inner = null)
         {
             var text = new StringBuilder("LIFE POS answered ").Append(response.StatusCode.ToString(CultureInfo.InvariantCulture))
                 .Append(" with ").Append(DescribeUnexpected(response)).Append(" instead of ").Append(expected)
                 .Append(". The address may not point to the LIFE POS API, or the service misbehaved; try again.");
-            AppendWhere(text, call, response.Attempts);
-            return new LifePosApiException(text.ToString(), response.StatusCode, "InvalidResponse", null, call.Method.Method, call.LoggedPath, false, response.Attempts, inner);
+            AppendWhere(text, request, response.Attempts);
+            return new LifePosApiException(
+                text.ToString(), response.StatusCode, "InvalidResponse", null, request.Method.Method, request.LoggedPath, false, response.Attempts, inner);
         }
 
         private static string DescribeUnexpected(ApiResponse response)
@@ -110,9 +119,9 @@ namespace LifePos.Core
             }
         }
 
-        private static void AppendWhere(StringBuilder text, ApiCall call, int attempts)
+        private static void AppendWhere(StringBuilder text, ApiRequest request, int attempts)
         {
-            text.Append(" (").Append(call.Method.Method).Append(' ').Append(call.LoggedPath);
+            text.Append(" (").Append(request.Method.Method).Append(' ').Append(request.LoggedPath);
             if (attempts > 1)
             {
                 text.Append(", gave up after ").Append(attempts.ToString(CultureInfo.InvariantCulture)).Append(" tries");

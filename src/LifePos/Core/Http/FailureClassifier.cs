@@ -1,0 +1,111 @@
+using System;
+using System.Globalization;
+
+namespace LifePos.Core.Http
+{
+    /// <summary>What the retry loop does after an attempt.</summary>
+    internal enum RetryAction
+    {
+        /// <summary>The answer is a success: return it.</summary>
+        Succeed,
+
+        /// <summary>The token was refused: sign in again, then repeat the request.</summary>
+        ReSignIn,
+
+        /// <summary>A transient failure: back off and repeat.</summary>
+        Retry,
+
+        /// <summary>The server refused before acting because of load (429, 503): wait as it asks, then repeat.</summary>
+        Wait,
+
+        /// <summary>The outcome is unknown and repeating could do it twice: find out what happened first.</summary>
+        Resolve,
+
+        /// <summary>Repeating will not help: report the failure.</summary>
+        Fail,
+    }
+
+    /// <summary>The classifier's verdict on one attempt.</summary>
+    internal readonly struct RetryDecision
+    {
+        public RetryDecision(RetryAction action, string reason, TimeSpan? retryAfter = null)
+        {
+            Action = action;
+            Reason = reason;
+            RetryAfter = retryAfter;
+        }
+
+        public RetryAction Action { get; }
+
+        /// <summary>What happened, for logs and messages, e.g. <c>503 TryLater</c> or <c>connection dropped</c>.</summary>
+        public string Reason { get; }
+
+        /// <summary>The wait the server asked for, if it did.</summary>
+        public TimeSpan? RetryAfter { get; }
+
+        public override string ToString() => Action + " (" + Reason + ")";
+    }
+
+    /// <summary>
+    /// Decides from one attempt's result whether a request is done, repeated, resolved or failed. Pure: it sends
+    /// nothing and keeps no state, so every rule is one row of a table (see FailureClassifierTests).
+    /// </summary>
+    internal static class FailureClassifier
+    {
+        public static RetryDecision Classify(AttemptResult result, RetryMode mode, bool authenticated, bool canSignInAgain)
+        {
+            if (result.Response != null)
+            {
+                return new RetryDecision(RetryAction.Succeed, "success");
+            }
+
+            if (result.StatusCode is { } status)
+            {
+                var code = result.Code;
+                var reason = status.ToString(CultureInfo.InvariantCulture) + " " + code;
+                if (status == 401 && authenticated && RefusesTheToken(result.Error?.Code))
+                {
+                    return new RetryDecision(canSignInAgain ? RetryAction.ReSignIn : RetryAction.Fail, reason);
+                }
+
+                switch (status)
+                {
+                    // Activation and SMS bans are not a rate limit worth waiting for.
+                    case 429 when code == "TryActivateLater" || code == "TrySendCodeLater":
+                        return new RetryDecision(RetryAction.Fail, reason, result.RetryAfter);
+                    case 429:
+                    case 503:
+                        return new RetryDecision(RetryAction.Wait, reason, result.RetryAfter);
+                    case 500:
+                    case 502:
+                    case 504:
+                        return Ambiguous(mode, reason);
+                    default:
+                        return new RetryDecision(RetryAction.Fail, reason);
+                }
+            }
+
+            if (result.CertificateRefused)
+            {
+                return new RetryDecision(RetryAction.Fail, "certificate refused");
+            }
+
+            if (result.NotSent)
+            {
+                return new RetryDecision(RetryAction.Retry, "connection failed");
+            }
+
+            return Ambiguous(mode, result.TimedOut
+                ? "no answer within " + result.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s"
+                : "connection dropped");
+        }
+
+        /// <summary>A 401 is about the token unless the server names another cause (e.g. <c>WrongActivationCode</c>).</summary>
+        public static bool RefusesTheToken(string? code) =>
+            code is null || code == "Unauthorized" || code == "InvalidToken" || code == "TokenExpired";
+
+        /// <summary>The server may have acted: a repeatable request is repeated, any other is resolved first.</summary>
+        private static RetryDecision Ambiguous(RetryMode mode, string reason) =>
+            new RetryDecision(mode == RetryMode.Repeatable ? RetryAction.Retry : RetryAction.Resolve, reason);
+    }
+}

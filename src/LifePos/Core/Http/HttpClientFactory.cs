@@ -1,0 +1,48 @@
+using System;
+using System.Net;
+using System.Net.Http;
+
+namespace LifePos.Core.Http
+{
+    /// <summary>
+    /// The one place where the connection's HTTP stack is put together: the handler (or the one a test hands in) and
+    /// the headers every LIFE POS request carries.
+    /// </summary>
+    internal static class HttpClientFactory
+    {
+        public static HttpClient Create(LifePosClientOptions options)
+        {
+            var handler = options.Handler ?? CreateHandler(options);
+            var http = new HttpClient(handler, disposeHandler: options.Handler is null) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            var headers = http.DefaultRequestHeaders;
+            headers.TryAddWithoutValidation("X-LP-Client-Identifier", options.ClientIdentifier.ToString("D"));
+            headers.TryAddWithoutValidation("X-LP-Client-Type", "Service");
+            headers.TryAddWithoutValidation("X-LP-Client-Name", ModuleInfo.Name);
+            headers.TryAddWithoutValidation("Accept-Language", options.Language);
+            headers.TryAddWithoutValidation("Accept", JsonMedia.Json);
+            var version = typeof(HttpClientFactory).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+            headers.TryAddWithoutValidation("User-Agent", ModuleInfo.Name + "/" + version);
+            return http;
+        }
+
+        private static HttpMessageHandler CreateHandler(LifePosClientOptions options)
+        {
+            var handler = new HttpClientHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            };
+            try
+            {
+                handler.MaxConnectionsPerServer = options.MaxConnectionsPerServer;
+            }
+            catch (PlatformNotSupportedException)
+            {
+                // Windows PowerShell's handler sizes its pool through ServicePointManager instead.
+            }
+
+            return handler;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LifePos.Core.Http
+{
+    /// <summary>
+    /// One attempt of a request and nothing more: builds the message (with the token from <see cref="TokenSession"/>),
+    /// sends it over the HttpClient it is given with the per-attempt timeout, reads the whole answer, and reports it
+    /// to the <see cref="RequestLogger"/>. Retrying is the <see cref="RetryPolicy"/>'s business.
+    /// </summary>
+    internal sealed class HttpTransport : IDisposable
+    {
+        // Longest wait CancelAfter accepts; a longer timeout means no timeout.
+        private static readonly TimeSpan LongestTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
+
+        private readonly HttpClient _http;
+        private readonly string _baseAddress;
+        private readonly TimeSpan _timeout;
+        private readonly RequestLogger _logger;
+
+        public HttpTransport(HttpClient http, Uri baseUri, TimeSpan timeout)
+        {
+            _http = http;
+            _baseAddress = baseUri.AbsoluteUri.TrimEnd('/');
+            _timeout = timeout;
+            _logger = new RequestLogger(http);
+        }
+
+        public async Task<AttemptResult> SendOnceAsync(ApiRequest request, TokenSession? tokens, int attempt, RequestContext context)
+        {
+            using var message = BuildMessage(request, tokens);
+            _logger.Sending(message, request, context);
+            var stopwatch = Stopwatch.StartNew();
+            using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+            if (_timeout < LongestTimeout)
+            {
+                attemptCancellation.CancelAfter(_timeout);
+            }
+
+            try
+            {
+                using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptCancellation.Token)
+                    .ConfigureAwait(false);
+                var body = response.Content is null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                stopwatch.Stop();
+                var status = (int)response.StatusCode;
+                RequestLogger.Completed(request, status, stopwatch.ElapsedMilliseconds, attempt, context);
+                RequestLogger.Received(response, body, request, stopwatch.ElapsedMilliseconds, context);
+                var contentType = response.Content?.Headers.ContentType?.MediaType;
+                return status >= 200 && status < 300
+                    ? AttemptResult.Success(new ApiResponse(status, body, contentType, attempt))
+                    : AttemptResult.Status(status, ErrorBody.Parse(contentType, body), RetryAfter(response.Headers, DateTimeOffset.UtcNow));
+            }
+            catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (OperationCanceledException timeout)
+            {
+                RequestLogger.Completed(request, null, stopwatch.ElapsedMilliseconds, attempt, context);
+                return AttemptResult.TimedOutAfter(_timeout, timeout);
+            }
+            catch (Exception error) when (error is HttpRequestException || error is IOException || error is SocketException)
+            {
+                RequestLogger.Completed(request, null, stopwatch.ElapsedMilliseconds, attempt, context);
+                return AttemptResult.Network(error);
+            }
+        }
+
+        public void Dispose() => _http.Dispose();
+
+        /// <summary>The wait a <c>Retry-After</c> header asks for (seconds or an HTTP date); null without one.</summary>
+        internal static TimeSpan? RetryAfter(HttpResponseHeaders headers, DateTimeOffset now)
+        {
+            var header = headers.RetryAfter;
+            if (header is null)
+            {
+                return null;
+            }
+
+            if (header.Delta is { } delta)
+            {
+                return delta;
+            }
+
+            if (header.Date is { } date)
+            {
+                var wait = date - now;
+                return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            }
+
+            return null;
+        }
+
+        private HttpRequestMessage BuildMessage(ApiRequest request, TokenSession? tokens)
+        {
+            var message = new HttpRequestMessage(request.Method, new Uri(_baseAddress + request.PathAndQuery, UriKind.Absolute));
+            if (request.Body != null)
+            {
+                message.Content = new ByteArrayContent(request.Body);
+                message.Content.Headers.ContentType = new MediaTypeHeaderValue(request.ContentType ?? JsonMedia.Json);
+            }
+
+            if (request.Authenticated)
+            {
+                tokens?.Authorize(message);
+            }
+
+            return message;
+        }
+    }
+
+    /// <summary>The media types the API speaks.</summary>
+    internal static class JsonMedia
+    {
+        public const string Json = "application/json";
+        public const string JsonPatch = "application/json-patch+json";
+    }
+}

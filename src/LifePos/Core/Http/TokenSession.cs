@@ -1,0 +1,169 @@
+using System;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LifePos.Core.Http
+{
+    /// <summary>
+    /// The connection's token: kept as a read-only SecureString, revealed only into one request's header. With a
+    /// sign-in (login and password) it signs in when there is no token yet and once again when the service refuses
+    /// the token; requests refused together share that one sign-in, and its failure.
+    /// </summary>
+    internal sealed class TokenSession : IDisposable
+    {
+        private readonly SemaphoreSlim _signInGate = new SemaphoreSlim(1, 1);
+        private readonly Func<RequestContext, Task<SecureString>>? _signIn;
+        private SecureString? _token;
+        private int _generation;
+        private FailedSignIn? _failedSignIn;
+
+        /// <param name="token">A token to start with (copied), or null.</param>
+        /// <param name="signIn">Signs in and returns a new token; null when the connection has only a token.</param>
+        public TokenSession(SecureString? token, Func<RequestContext, Task<SecureString>>? signIn)
+        {
+            _signIn = signIn;
+            if (token != null)
+            {
+                SetToken(token.Copy());
+            }
+        }
+
+        public bool CanSignIn => _signIn != null;
+
+        public bool HasToken => Volatile.Read(ref _token) != null;
+
+        /// <summary>Changes each time a new token is set, so a refused request knows whether someone signed in since.</summary>
+        public int Generation => Volatile.Read(ref _generation);
+
+        /// <summary>Sets the Authorization header; the only moment the token exists as a string.</summary>
+        public void Authorize(HttpRequestMessage message)
+        {
+            if (Volatile.Read(ref _token) is { } token)
+            {
+                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Reveal(token));
+            }
+        }
+
+        /// <summary>Signs in first when there is no token yet.</summary>
+        public Task EnsureTokenAsync(RequestContext context)
+        {
+            if (HasToken)
+            {
+                return Task.CompletedTask;
+            }
+
+            if (_signIn is null)
+            {
+                throw new LifePosConfigurationException("The client has neither a token nor a login to sign in with; run Connect-LifePos.");
+            }
+
+            return RefreshAsync(Generation, context);
+        }
+
+        /// <summary>Signs in now and returns a read-only copy of the new token.</summary>
+        public async Task<SecureString> SignInAsync(RequestContext context)
+        {
+            if (_signIn is null)
+            {
+                throw new LifePosConfigurationException("Signing in needs a login and password (-Credential).");
+            }
+
+            await _signInGate.WaitAsync(context.CancellationToken).ConfigureAwait(false);
+            try
+            {
+                SetToken(await _signIn(context).ConfigureAwait(false));
+            }
+            finally
+            {
+                _signInGate.Release();
+            }
+
+            var copy = Volatile.Read(ref _token)!.Copy();
+            copy.MakeReadOnly();
+            return copy;
+        }
+
+        /// <summary>Signs in again unless another request already did since <paramref name="failedGeneration"/>.</summary>
+        public async Task RefreshAsync(int failedGeneration, RequestContext context)
+        {
+            await _signInGate.WaitAsync(context.CancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (Generation != failedGeneration && HasToken)
+                {
+                    return;
+                }
+
+                // A wrong password is tried once, not once per request: services lock accounts after a few.
+                if (_failedSignIn is { } failed && failed.Generation == failedGeneration)
+                {
+                    throw failed.Error;
+                }
+
+                try
+                {
+                    SetToken(await _signIn!(context).ConfigureAwait(false));
+                }
+                catch (LifePosAuthenticationException error)
+                {
+                    _failedSignIn = new FailedSignIn(failedGeneration, error);
+                    throw;
+                }
+            }
+            finally
+            {
+                _signInGate.Release();
+            }
+        }
+
+        public void Dispose() => _signInGate.Dispose();
+
+        internal static string Reveal(SecureString secret)
+        {
+            var pointer = Marshal.SecureStringToGlobalAllocUnicode(secret);
+            try
+            {
+                return Marshal.PtrToStringUni(pointer, secret.Length);
+            }
+            finally
+            {
+                Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+            }
+        }
+
+        private void SetToken(SecureString token)
+        {
+            if (token.Length == 0)
+            {
+                throw new LifePosConfigurationException("The token is empty.");
+            }
+
+            if (!token.IsReadOnly())
+            {
+                token.MakeReadOnly();
+            }
+
+            // The old token is not disposed: another request may be building its header from it right now.
+            Volatile.Write(ref _token, token);
+            Interlocked.Increment(ref _generation);
+        }
+
+        /// <summary>A sign-in the service refused, remembered for the token generation it was meant to replace.</summary>
+        private sealed class FailedSignIn
+        {
+            public FailedSignIn(int generation, LifePosAuthenticationException error)
+            {
+                Generation = generation;
+                Error = error;
+            }
+
+            public int Generation { get; }
+
+            public LifePosAuthenticationException Error { get; }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using LifePos.Core.Http;
+
+namespace LifePos.Core.Json
+{
+    /// <summary>Reads a success answer into what the request expects; anything else becomes one <c>InvalidResponse</c> error.</summary>
+    internal static class ResponseReader
+    {
+        /// <param name="expected">What the answer should be, for the message, e.g. "a workplace".</param>
+        public static T Parse<T>(ApiRequest request, ApiResponse response, JsonTypeInfo<T> typeInfo, string expected)
+            where T : class
+        {
+            if (response.IsBlank)
+            {
+                throw FailureMessages.InvalidResponse(request, response, expected);
+            }
+
+            try
+            {
+                return JsonSerializer.Deserialize(response.Body, typeInfo) ?? throw FailureMessages.InvalidResponse(request, response, expected);
+            }
+            catch (JsonException error)
+            {
+                throw FailureMessages.InvalidResponse(request, response, expected, error);
+            }
+        }
+
+        /// <summary>Any JSON answer; null for an empty body.</summary>
+        public static JsonElement? ParseAny(ApiRequest request, ApiResponse response)
+        {
+            if (response.IsBlank)
+            {
+                return null;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(response.Body);
+                return document.RootElement.Clone();
+            }
+            catch (JsonException error)
+            {
+                throw FailureMessages.InvalidResponse(request, response, "JSON", error);
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LifePos.Core
+{
+    /// <summary>
+    /// A list the service returns page by page, followed by <c>next_page_token</c>. Enumerating it streams the items
+    /// to a synchronous consumer (the pipeline thread): the next page is requested only once the consumer is partway
+    /// through the current one (half of the first page, a quarter of later ones), so taking a few items costs one
+    /// request, and nothing more is requested once enumeration stops, is disposed, or the context is cancelled.
+    /// The end of the list is decided by the token alone; a token the service already gave is an error, not a loop.
+    /// Each enumeration starts again from the first page.
+    /// </summary>
+    public class Pageable<T> : IEnumerable<T>
+    {
+        private readonly Func<string?, CancellationToken, Task<Page<T>>> _fetchPage;
+        private readonly CancellationToken _cancellationToken;
+        private readonly string _listPath;
+
+        /// <param name="fetchPage">Gets the page for a token (null: the first page).</param>
+        /// <param name="listPath">The first page's path (secrets masked), for error messages.</param>
+        internal Pageable(Func<string?, CancellationToken, Task<Page<T>>> fetchPage, string listPath, CancellationToken cancellationToken)
+        {
+            _fetchPage = fetchPage;
+            _listPath = listPath;
+            _cancellationToken = cancellationToken;
+        }
+
+        /// <summary>All matching items, when the query asked for the total and the server told it.</summary>
+        public long? ItemsTotal { get; private set; }
+
+        /// <summary>Pages in the whole list, as the server last told it.</summary>
+        public int? PagesTotal { get; private set; }
+
+        /// <summary>Pages received so far by the current enumeration.</summary>
+        public int PagesFetched { get; private set; }
+
+        /// <summary>Called on the consuming thread each time a page is taken into use (before its first item).</summary>
+        public Action<Pageable<T>>? PageReceived { get; set; }
+
+        public IEnumerator<T> GetEnumerator()
+        {
+            var tokens = new TokenTrail(this);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken);
+            Task<Page<T>>? next = _fetchPage(null, stop.Token);
+            try
+            {
+                while (next != null)
+                {
+                    var page = next.GetAwaiter().GetResult();
+                    next = null;
+                    var nextToken = tokens.Take(page);
+
+                    // Half of the first page, so taking a few items costs one request; a consumer past the first
+                    // page has shown it wants more, so later pages start the next request a quarter of the way in.
+                    var prefetchAt = PagesFetched == 1 ? (page.Items.Count + 1) / 2 : page.Items.Count / 4;
+                    for (var index = 0; index < page.Items.Count; index++)
+                    {
+                        stop.Token.ThrowIfCancellationRequested();
+                        if (nextToken != null && next == null && index >= prefetchAt)
+                        {
+                            next = _fetchPage(nextToken, stop.Token);
+                        }
+
+                        yield return page.Items[index];
+                    }
+
+                    stop.Token.ThrowIfCancellationRequested();
+                    if (nextToken != null && next == null)
+                    {
+                        next = _fetchPage(nextToken, stop.Token);
+                    }
+                }
+            }
+            finally
+            {
+                if (next != null)
+                {
+                    stop.Cancel();
+                    ObserveAbandoned(next);
+                }
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        /// <summary>Every item, page after page, without prefetch.</summary>
+        internal async Task<List<T>> ToListAsync()
+        {
+            var items = new List<T>();
+            await ForEachAsync(item =>
+            {
+                items.Add(item);
+                return true;
+            }).ConfigureAwait(false);
+            return items;
+        }
+
+        /// <summary>Visits the items in order until <paramref name="visit"/> returns false; asks for no page beyond that.</summary>
+        internal async Task ForEachAsync(Func<T, bool> visit)
+        {
+            var tokens = new TokenTrail(this);
+            string? token = null;
+            do
+            {
+                var page = await _fetchPage(token, _cancellationToken).ConfigureAwait(false);
+                token = tokens.Take(page);
+                foreach (var item in page.Items)
+                {
+                    if (!visit(item))
+                    {
+                        return;
+                    }
+                }
+            }
+            while (token != null);
+        }
+
+        private static void ObserveAbandoned(Task task) =>
+            task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+        /// <summary>One enumeration's pages: counts them and decides the next token, refusing one seen before.</summary>
+        private sealed class TokenTrail
+        {
+            private readonly Pageable<T> _owner;
+            private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
+
+            public TokenTrail(Pageable<T> owner)
+            {
+                _owner = owner;
+                owner.PagesFetched = 0;
+            }
+
+            /// <summary>Takes a page into use; returns the token of the next page, or null at the end.</summary>
+            public string? Take(Page<T> page)
+            {
+                _owner.PagesFetched++;
+                _owner.PagesTotal = page.PagesTotal ?? _owner.PagesTotal;
+                _owner.ItemsTotal = page.ItemsTotal ?? _owner.ItemsTotal;
+                _owner.PageReceived?.Invoke(_owner);
+                var token = page.NextPageToken;
+                if (string.IsNullOrEmpty(token))
+                {
+                    return null;
+                }
+
+                if (!_seen.Add(token!))
+                {
+                    throw new LifePosApiException(
+                        "LIFE POS gave the same next_page_token again after page " + _owner.PagesFetched.ToString(CultureInfo.InvariantCulture) +
+                        ", so the list would never end; the listing stopped there. The service misbehaved; try again later (GET " + _owner._listPath + ").",
+                        null, "InvalidResponse", null, "GET", _owner._listPath);
+                }
+
+                return token;
+            }
+        }
+    }
+
+    /// <summary>One page of a list as <see cref="Pageable{T}"/> needs it.</summary>
+    internal sealed class Page<T>
+    {
+        public Page(IReadOnlyList<T> items, string? nextPageToken, int? pagesTotal, long? itemsTotal)
+        {
+            Items = items;
+            NextPageToken = nextPageToken;
+            PagesTotal = pagesTotal;
+            ItemsTotal = itemsTotal;
+        }
+
+        public IReadOnlyList<T> Items { get; }
+
+        public string? NextPageToken { get; }
+
+        public int? PagesTotal { get; }
+
+        public long? ItemsTotal { get; }
+    }
+
+    /// <summary>A list of workplaces (<see cref="LifePosClient.ListWorkplaces"/>).</summary>
+    public sealed class WorkplacePager : Pageable<Workplace>
+    {
+        internal WorkplacePager(Func<string?, CancellationToken, Task<Page<Workplace>>> fetchPage, string listPath, CancellationToken cancellationToken)
+            : base(fetchPage, listPath, cancellationToken)
+        {
+        }
+    }
+}

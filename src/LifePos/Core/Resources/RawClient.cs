@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using LifePos.Core.Http;
+using LifePos.Core.Json;
+
+namespace LifePos.Core.Resources
+{
+    /// <summary>Any other endpoint (Invoke-LifePosRequest), with the same headers, token, retries and errors.</summary>
+    internal sealed class RawClient
+    {
+        private readonly ApiConnection _api;
+
+        public RawClient(ApiConnection api)
+        {
+            _api = api;
+        }
+
+        public async Task<JsonElement?> SendAsync(string method, string pathAndQuery, string? jsonBody, RequestContext context)
+        {
+            var request = Describe(method, pathAndQuery, jsonBody);
+            return ResponseReader.ParseAny(request, await _api.SendAsync(request, context).ConfigureAwait(false));
+        }
+
+        /// <summary>The <c>items</c> of every page of a list; an answer that is not a list comes out whole, once.</summary>
+        public Pageable<JsonElement> AllPages(string pathAndQuery, RequestContext context)
+        {
+            var first = Describe("GET", pathAndQuery, null).PathAndQuery;
+            var separator = first.IndexOf('?') >= 0 ? "&" : "?";
+            return new Pageable<JsonElement>(
+                async (pageToken, cancellationToken) =>
+                {
+                    var path = pageToken is null ? first : first + separator + "page_token=" + Uri.EscapeDataString(pageToken);
+                    var request = new ApiRequest(HttpMethod.Get, path, RetryMode.Repeatable);
+                    var response = await _api.SendAsync(request, context.WithCancellation(cancellationToken)).ConfigureAwait(false);
+                    return ToPage(ResponseReader.ParseAny(request, response));
+                },
+                SecretRedactor.Redact(first),
+                context.CancellationToken);
+        }
+
+        /// <summary>
+        /// GET, PUT, PATCH, DELETE, <c>:unarchive</c> and <c>:deactivate</c> are repeated after any transient failure;
+        /// other POSTs only when the server certainly did not act. <c>/auth/</c> paths go without the token.
+        /// </summary>
+        internal static ApiRequest Describe(string method, string pathAndQuery, string? jsonBody)
+        {
+            if (string.IsNullOrWhiteSpace(method))
+            {
+                throw new ArgumentException("The HTTP method must not be empty.", nameof(method));
+            }
+
+            if (string.IsNullOrWhiteSpace(pathAndQuery) || pathAndQuery.Contains("://") || pathAndQuery.StartsWith("//", StringComparison.Ordinal))
+            {
+                throw new ArgumentException(
+                    "The path must be relative to the connection's address, e.g. /orgs or /orgs/{org}/workplaces; the token is never sent to other hosts.",
+                    nameof(pathAndQuery));
+            }
+
+            var path = pathAndQuery.Trim();
+            if (path[0] != '/')
+            {
+                path = "/" + path;
+            }
+
+            var verb = method.Trim().ToUpperInvariant();
+            var signInOrActivation = path.IndexOf("/auth/", StringComparison.OrdinalIgnoreCase) >= 0;
+            var repeatable = verb != "POST" || path.EndsWith(":unarchive", StringComparison.Ordinal) || path.EndsWith(":deactivate", StringComparison.Ordinal);
+            return new ApiRequest(new HttpMethod(verb), path, repeatable ? RetryMode.Repeatable : RetryMode.OnlyIfNotActed)
+            {
+                Body = jsonBody is null ? null : Encoding.UTF8.GetBytes(jsonBody),
+                ContentType = verb == "PATCH" ? JsonMedia.JsonPatch : JsonMedia.Json,
+                Authenticated = !signInOrActivation,
+                ResponseHasSecrets = signInOrActivation,
+            };
+        }
+
+        private static Page<JsonElement> ToPage(JsonElement? root)
+        {
+            if (root is not { } page)
+            {
+                return new Page<JsonElement>(Array.Empty<JsonElement>(), null, null, null);
+            }
+
+            if (page.ValueKind != JsonValueKind.Object || !page.TryGetProperty("items", out var items) ||
+                (items.ValueKind != JsonValueKind.Array && items.ValueKind != JsonValueKind.Null))
+            {
+                return new Page<JsonElement>(new[] { page }, null, null, null);
+            }
+
+            var list = new List<JsonElement>();
+            if (items.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in items.EnumerateArray())
+                {
+                    list.Add(item);
+                }
+            }
+
+            var next = page.TryGetProperty("next_page_token", out var token) && token.ValueKind == JsonValueKind.String ? token.GetString() : null;
+            return new Page<JsonElement>(list, next, null, null);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using LifePos.Core.Http;
+using LifePos.Core.Json;
+
+namespace LifePos.Core.Resources
+{
+    /// <summary>The workplace endpoints: <c>/orgs/{org}/workplaces[/{id}[:action]]</c>.</summary>
+    internal sealed class WorkplacesClient
+    {
+        private readonly ApiConnection _api;
+        private readonly CreatedWorkplaceFinder _created;
+
+        public WorkplacesClient(ApiConnection api)
+        {
+            _api = api;
+            _created = new CreatedWorkplaceFinder(this);
+        }
+
+        public static string Path(Guid organizationId) => "/orgs/" + organizationId.ToString("D") + "/workplaces";
+
+        public static string Path(Guid organizationId, Guid workplaceId) => Path(organizationId) + "/" + workplaceId.ToString("D");
+
+        public WorkplacePager List(Guid organizationId, WorkplaceListQuery query, RequestContext context)
+        {
+            if (query is null)
+            {
+                throw new ArgumentNullException(nameof(query));
+            }
+
+            var firstPage = Path(organizationId) + new ListQueryString()
+                .Add("items_per_page", query.PageSize)
+                .Add("selection", ListQueryString.SnakeCase(query.Selection.ToString()))
+                .Add("query", query.Query)
+                .Add("order_by", query.OrderBy is { } order ? ListQueryString.SnakeCase(order.ToString()) : null)
+                .AddFlag("include_items_total", query.IncludeItemsTotal);
+            var includeTotal = query.IncludeItemsTotal;
+            return new WorkplacePager(
+                (pageToken, cancellationToken) => FetchPageAsync(
+                    organizationId,
+                    pageToken is null
+                        ? firstPage
+                        : Path(organizationId) + new ListQueryString().Add("page_token", pageToken).AddFlag("include_items_total", includeTotal),
+                    context.WithCancellation(cancellationToken)),
+                SecretRedactor.Redact(firstPage),
+                context.CancellationToken);
+        }
+
+        public async Task<Workplace> GetAsync(Guid organizationId, Guid workplaceId, RequestContext context)
+        {
+            var request = new ApiRequest(HttpMethod.Get, Path(organizationId, workplaceId), RetryMode.Repeatable);
+            return Read(request, await _api.SendAsync(request, context).ConfigureAwait(false), organizationId);
+        }
+
+        public async Task<Workplace> CreateAsync(Guid organizationId, WorkplaceCreateRequest body, RequestContext context)
+        {
+            if (body is null)
+            {
+                throw new ArgumentNullException(nameof(body));
+            }
+
+            var request = new ApiRequest(HttpMethod.Post, Path(organizationId), RetryMode.OnlyIfNotActed)
+            {
+                Body = RequestBodies.Create(body),
+                ContentType = JsonMedia.Json,
+                MayHaveHappened = "The workplace may have been created",
+                CheckFirst = "look for it with Get-LifePosWorkplace before creating it again",
+            };
+            if (string.IsNullOrEmpty(body.Name))
+            {
+                request.MayHaveHappened = "The workplace may have been created (it has no name to look it up by)";
+            }
+            else
+            {
+                request.ResolveAmbiguous = _created.Resolver(organizationId, body.Name!);
+            }
+
+            var response = await _api.SendAsync(request, context).ConfigureAwait(false);
+            var workplace = response.Resolved as Workplace ?? Read(request, response, organizationId);
+            _created.Remember(workplace.Id);
+            return workplace;
+        }
+
+        public async Task<Workplace> UpdateAsync(Guid organizationId, Guid workplaceId, IReadOnlyList<JsonPatchOperation> patch, RequestContext context)
+        {
+            if (patch is null || patch.Count == 0)
+            {
+                throw new ArgumentException("An update needs at least one patch operation.", nameof(patch));
+            }
+
+            var request = new ApiRequest(new HttpMethod("PATCH"), Path(organizationId, workplaceId), RetryMode.Repeatable)
+            {
+                Body = RequestBodies.Patch(patch),
+                ContentType = JsonMedia.JsonPatch,
+            };
+            return Read(request, await _api.SendAsync(request, context).ConfigureAwait(false), organizationId);
+        }
+
+        /// <summary>Archives the workplace; null when the server answers with an empty body.</summary>
+        public async Task<Workplace?> ArchiveAsync(Guid organizationId, Guid workplaceId, RequestContext context)
+        {
+            var request = new ApiRequest(HttpMethod.Delete, Path(organizationId, workplaceId), RetryMode.Repeatable);
+            var response = await _api.SendAsync(request, context).ConfigureAwait(false);
+            return response.IsBlank ? null : Read(request, response, organizationId);
+        }
+
+        public Task<Workplace> UnarchiveAsync(Guid organizationId, Guid workplaceId, RequestContext context) =>
+            ActionAsync(organizationId, workplaceId, ":unarchive", context);
+
+        public Task<Workplace> DeactivateAsync(Guid organizationId, Guid workplaceId, RequestContext context) =>
+            ActionAsync(organizationId, workplaceId, ":deactivate", context);
+
+        private static Workplace Read(ApiRequest request, ApiResponse response, Guid organizationId) =>
+            WorkplaceMapper.ToWorkplace(ResponseReader.Parse(request, response, LifePosJsonContext.Default.WorkplaceDto, "a workplace"), organizationId);
+
+        private async Task<Workplace> ActionAsync(Guid organizationId, Guid workplaceId, string action, RequestContext context)
+        {
+            var request = new ApiRequest(HttpMethod.Post, Path(organizationId, workplaceId) + action, RetryMode.Repeatable);
+            return Read(request, await _api.SendAsync(request, context).ConfigureAwait(false), organizationId);
+        }
+
+        private async Task<Page<Workplace>> FetchPageAsync(Guid organizationId, string path, RequestContext context)
+        {
+            var request = new ApiRequest(HttpMethod.Get, path, RetryMode.Repeatable);
+            var response = await _api.SendAsync(request, context).ConfigureAwait(false);
+            var list = ResponseReader.Parse(request, response, LifePosJsonContext.Default.WorkplaceListDto, "a list of workplaces");
+            var items = new List<Workplace>(list.Items?.Count ?? 0);
+            foreach (var item in list.Items ?? new List<WorkplaceDto>())
+            {
+                items.Add(WorkplaceMapper.ToWorkplace(item, organizationId));
+            }
+
+            return new Page<Workplace>(items, list.NextPageToken, list.PagesTotal, list.ItemsTotal);
+        }
+    }
+}

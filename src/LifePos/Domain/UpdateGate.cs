@@ -1,0 +1,29 @@
+using System;
+
+namespace LifePos.Domain
+{
+    /// <summary>Lets an update through at most once per interval (progress a person can read, not thousands of redraws).</summary>
+    internal sealed class UpdateGate
+    {
+        private readonly TimeSpan _interval;
+        private TimeSpan? _last;
+
+        public UpdateGate(TimeSpan interval)
+        {
+            _interval = interval;
+        }
+
+        /// <param name="now">Monotonic time.</param>
+        /// <returns>True when the update may be shown; it then counts as the last one.</returns>
+        public bool TryPass(TimeSpan now)
+        {
+            if (_last is { } last && now - last < _interval)
+            {
+                return false;
+            }
+
+            _last = now;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+
+namespace LifePos.Domain
+{
+    /// <summary>What Set-LifePosWorkplace was given, as plain values; null means "not given".</summary>
+    internal sealed class WorkplaceChanges
+    {
+        public string? Name { get; set; }
+
+        public WorkplaceType? WorkplaceType { get; set; }
+
+        public string? Meta { get; set; }
+
+        public bool MetaDataGiven { get; set; }
+
+        public object? MetaData { get; set; }
+
+        /// <summary>Extensions to add or replace, by name (the others stay as they are).</summary>
+        public IDictionary<string, object?>? Extensions { get; set; }
+
+        public IReadOnlyList<string> RemoveExtensions { get; set; } = Array.Empty<string>();
+    }
+
+    /// <summary>One field a patch changes, with the value before (when known) and after.</summary>
+    internal sealed class FieldChange
+    {
+        public FieldChange(string field, object? oldValue, object? newValue)
+        {
+            Field = field;
+            OldValue = oldValue;
+            NewValue = newValue;
+        }
+
+        /// <summary>E.g. <c>Name</c>, <c>Meta</c> or <c>Extensions.smart_pos</c>.</summary>
+        public string Field { get; }
+
+        public object? OldValue { get; }
+
+        public object? NewValue { get; }
+    }
+
+    /// <summary>The JSON Patch for an update and the field changes it stands for.</summary>
+    internal sealed class WorkplacePatch
+    {
+        public List<Core.JsonPatchOperation> Operations { get; } = new List<Core.JsonPatchOperation>();
+
+        public List<FieldChange> Changes { get; } = new List<FieldChange>();
+
+        public bool IsEmpty => Operations.Count == 0;
+    }
+
+    /// <summary>
+    /// Builds the patch for what was given against the workplace as it is now (when known): values equal to the
+    /// current ones are not sent again, and extensions merge by name (<c>add</c> sets a member whether or not it
+    /// exists, so the other extensions stay untouched).
+    /// </summary>
+    internal static class WorkplacePatchBuilder
+    {
+        /// <param name="current">The workplace as it is (piped in), or null when only its id is known.</param>
+        public static WorkplacePatch Build(Workplace? current, WorkplaceChanges given)
+        {
+            var patch = new WorkplacePatch();
+            if (given.Name != null && !(current != null && string.Equals(current.Name, given.Name, StringComparison.Ordinal)))
+            {
+                RowValidation.CheckLength(given.Name, RowValidation.MaxNameLength, "the name");
+                Replace(patch, "/name", "Name", current?.Name, given.Name);
+            }
+
+            if (given.WorkplaceType is { } type && (current is null || current.WorkplaceType != type))
+            {
+                Replace(patch, "/workplace_type", "WorkplaceType", current?.WorkplaceType.ToString(), type.ToString());
+            }
+
+            if (given.Meta != null && !(current != null && string.Equals(current.Meta, given.Meta, StringComparison.Ordinal)))
+            {
+                RowValidation.CheckLength(given.Meta, RowValidation.MaxMetaLength, "-Meta");
+                Replace(patch, "/meta", "Meta", current?.Meta, given.Meta);
+            }
+
+            if (given.MetaDataGiven && !(current != null && Core.PlainJson.DeepEquals(current.MetaData, given.MetaData)))
+            {
+                Replace(patch, "/meta_data", "MetaData", current?.MetaData, given.MetaData);
+            }
+
+            foreach (var extension in given.Extensions ?? new Dictionary<string, object?>())
+            {
+                object? old = null;
+                if (current != null && current.Extensions.TryGetValue(extension.Key, out old) && Core.PlainJson.DeepEquals(old, extension.Value))
+                {
+                    continue;
+                }
+
+                patch.Operations.Add(Core.JsonPatchOperation.Add("/extensions/" + Core.JsonPatchOperation.EscapeSegment(extension.Key), extension.Value));
+                patch.Changes.Add(new FieldChange("Extensions." + extension.Key, old, extension.Value));
+            }
+
+            foreach (var name in given.RemoveExtensions)
+            {
+                object? old = null;
+                if (current != null && !current.Extensions.TryGetValue(name, out old))
+                {
+                    continue;
+                }
+
+                patch.Operations.Add(Core.JsonPatchOperation.Remove("/extensions/" + Core.JsonPatchOperation.EscapeSegment(name)));
+                patch.Changes.Add(new FieldChange("Extensions." + name, old, null));
+            }
+
+            if (patch.IsEmpty && current is null)
+            {
+                throw new InvalidInputException("nothing to change. Give -Name, -WorkplaceType, -Meta, -MetaData, -Extension or -RemoveExtension.");
+            }
+
+            return patch;
+        }
+
+        private static void Replace(WorkplacePatch patch, string path, string field, object? oldValue, object? newValue)
+        {
+            patch.Operations.Add(Core.JsonPatchOperation.Replace(path, newValue));
+            patch.Changes.Add(new FieldChange(field, oldValue, newValue));
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using System.Collections.Generic;
+
+namespace LifePos.PowerShell
+{
+    /// <summary>The -Extension and -MetaData values New- and Set-LifePosWorkplace take (hashtables, objects or JSON text), as plain values.</summary>
+    internal static class WorkplaceValues
+    {
+        /// <summary>The extensions given, keyed by name; null when the value is empty (not given).</summary>
+        public static IDictionary<string, object?>? Extensions(object? value) =>
+            PlainValueConverter.IsNotGiven(value) ? null : PlainValueConverter.ToExtensions(value, "Extension");
+
+        /// <summary>False when the value is empty (not given); otherwise the meta data as plain values.</summary>
+        public static bool MetaData(object? value, out object? metaData)
+        {
+            metaData = PlainValueConverter.IsNotGiven(value) ? null : PlainValueConverter.FromUserValue(value, "MetaData", allowPlainText: true);
+            return !PlainValueConverter.IsNotGiven(value);
+        }
+    }
+}
