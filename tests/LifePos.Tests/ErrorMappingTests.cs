@@ -153,12 +153,13 @@ public sealed class ErrorMappingTests
     }
 
     [Fact]
-    public async Task UnreachableService_IsANetworkErrorAfterRetries()
+    public async Task UnreachableService_IsRetriedUntilTheOutageTimeoutThenOneClearError()
     {
         // A port bound but not listening refuses connections, and stays ours for the whole test.
         using var closedPort = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         closedPort.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         var port = ((IPEndPoint)closedPort.LocalEndPoint!).Port;
+        var clock = new ManualClock();
         using var client = LifePosClient.Create(new LifePosClientOptions
         {
             BaseUri = new Uri($"http://127.0.0.1:{port}/"),
@@ -166,31 +167,40 @@ public sealed class ErrorMappingTests
             MaxRetries = 3,
             RetryBaseDelay = TimeSpan.FromMilliseconds(1),
             MaxRetryDelay = TimeSpan.FromMilliseconds(5),
+            OutageTimeout = TimeSpan.FromMilliseconds(50),
+            Clock = clock,
         });
 
-        var error = await Assert.ThrowsAsync<LifePosApiException>(() => client.GetOrganizationsAsync(RequestContext.None));
+        var error = await Assert.ThrowsAsync<LifePosServiceUnreachableException>(() => client.GetOrganizationsAsync(RequestContext.None));
 
-        Assert.Equal("NetworkError", error.ErrorCode);
+        Assert.Equal("ServiceUnreachable", error.ErrorCode);
         Assert.Null(error.StatusCode);
-        Assert.Equal(3, error.Attempts);
-        Assert.StartsWith("Could not reach LIFE POS at 127.0.0.1", error.Message);
-        Assert.Equal(2, client.RetryCount);
+        Assert.StartsWith("LIFE POS at 127.0.0.1 has not been reachable for ", error.Message);
+        Assert.Contains("(connection failed)", error.Message);
+        Assert.Contains("-OutageTimeout", error.Message);
+        Assert.True(clock.Now >= TimeSpan.FromMilliseconds(50), "it waited the outage out on the pipeline's clock");
+        Assert.True(client.RetryCount > 3, "while no request reaches the service, MaxRetries does not end the call");
+
+        // Once open, the next call fails at once without sending anything.
+        var waits = clock.Waits.Count;
+        await Assert.ThrowsAsync<LifePosServiceUnreachableException>(() => client.GetOrganizationsAsync(RequestContext.None));
+        Assert.Equal(waits, clock.Waits.Count);
     }
 
     [Fact]
-    public async Task SlowAnswer_IsATimeoutOncePerAttempt()
+    public async Task SlowAnswer_TimesOutEachTryAndFeedsTheOutageBreaker()
     {
         await using var emulator = await TestEmulator.StartAsync(o => o.LatencyMs = 2000);
         using var client = emulator.CreateClient(o =>
         {
             o.Timeout = TimeSpan.FromMilliseconds(150);
             o.MaxRetries = 2;
+            o.OutageTimeout = TimeSpan.FromMilliseconds(400);
         });
 
-        var error = await Assert.ThrowsAsync<LifePosApiException>(() => client.GetOrganizationsAsync(RequestContext.None));
+        var error = await Assert.ThrowsAsync<LifePosServiceUnreachableException>(() => client.GetOrganizationsAsync(RequestContext.None));
 
-        Assert.Equal("Timeout", error.ErrorCode);
-        Assert.Equal(2, error.Attempts);
-        Assert.Contains("did not answer within 0.15 s", error.Message);
+        Assert.Contains("(no answer within 0.15 s)", error.Message);
+        Assert.Contains("-Timeout", error.Message);
     }
 }

@@ -32,7 +32,8 @@ public sealed class FailureClassifierTests
         { "POST", "/v6/auth/activate-workplace", 429, "TryActivateLater", "86400", false, nameof(RetryAction.Fail), 86400 },
         { "POST", "/v6/orgs/x/workplaces/y:generate-activation-code", 429, "TrySendCodeLater", "60", false, nameof(RetryAction.Fail), 60 },
         { "POST", "/orgs/x/workplaces", 503, "TryLater", "1", false, nameof(RetryAction.Wait), 1 },
-        { "GET", "/orgs", 503, null, null, false, nameof(RetryAction.Wait), null },
+        { "GET", "/orgs", 503, null, null, false, nameof(RetryAction.Retry), null },
+        { "POST", "/orgs/x/workplaces", 503, null, null, false, nameof(RetryAction.Retry), null },
         { "GET", "/orgs/x/workplaces", 500, "InternalServerError", null, false, nameof(RetryAction.Retry), null },
         { "DELETE", "/orgs/x/workplaces/y", 502, null, null, false, nameof(RetryAction.Retry), null },
         { "PATCH", "/orgs/x/workplaces/y", 504, null, null, false, nameof(RetryAction.Retry), null },
@@ -113,8 +114,8 @@ public sealed class FailureClassifierTests
 
     private static async Task<AttemptResult> SendOnceAsync(HttpMessageHandler handler, ApiRequest request, TimeSpan? timeout = null)
     {
-        using var transport = new HttpTransport(new HttpClient(handler), new Uri("https://api.example/"), timeout ?? TimeSpan.FromSeconds(30));
-        return await transport.SendOnceAsync(request, null, 1, RequestContext.None);
+        using var transport = new HttpTransport(new HttpClient(handler), new ApiAddress(new Uri("https://api.example/")));
+        return await transport.SendOnceAsync(request, null, 1, timeout ?? TimeSpan.FromSeconds(30), RequestContext.None);
     }
 
     private sealed class NeverAnswers : HttpMessageHandler

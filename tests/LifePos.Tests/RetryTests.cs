@@ -53,6 +53,47 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task RateLimits_AreWaitedOutAndNeverCountAsFailedTries()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var clock = new ManualClock();
+        using var client = emulator.CreateClient(o =>
+        {
+            o.MaxRetries = 2;
+            o.MaxRetryDelay = TimeSpan.FromSeconds(5);
+            o.Clock = clock;
+        });
+        await emulator.ForceNextAsync("orgs", "429", "429", "429", "429");
+
+        var organizations = await client.GetOrganizationsAsync(RequestContext.None);
+
+        Assert.Single(organizations);
+        Assert.Equal(5, await emulator.RequestsAsync("orgs"));
+        Assert.Equal(4, clock.Waits.Count);
+    }
+
+    [Fact]
+    public async Task ACallThatKeepsBeingRateLimited_EndsAtTheOperationTimeoutSayingWhichSettingChangesIt()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var clock = new ManualClock();
+        using var client = emulator.CreateClient(o =>
+        {
+            o.MaxRetryDelay = TimeSpan.FromSeconds(5);
+            o.OperationTimeout = TimeSpan.FromSeconds(3.5);
+            o.Clock = clock;
+        });
+        await emulator.ForceNextAsync("orgs", Enumerable.Repeat("429", 10).ToArray());
+
+        var error = await Assert.ThrowsAsync<LifePosApiException>(() => client.GetOrganizationsAsync(RequestContext.None));
+
+        Assert.Equal("Timeout", error.ErrorCode);
+        Assert.Equal(429, error.StatusCode);
+        Assert.StartsWith("LIFE POS did not finish the request within 3.5 s, the time one call may take in all (-OperationTimeout of Connect-LifePos); the last try ended with 429 TooManyRequests.", error.Message);
+        Assert.Equal(4, await emulator.RequestsAsync("orgs"));
+    }
+
+    [Fact]
     public async Task RetryAfter_IsCappedByMaxRetryDelay()
     {
         await using var emulator = await TestEmulator.StartAsync();

@@ -59,8 +59,25 @@ namespace LifePos.Commands
         [ValidateRange(1, 20)]
         public int MaxRetries { get; set; } = 5;
 
+        /// <summary>The longest wait between tries, a server's Retry-After included; seconds or a TimeSpan.</summary>
         [Parameter]
+        [SecondsTransformation]
         public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>How long one try may wait for the whole answer; seconds or a TimeSpan.</summary>
+        [Parameter]
+        [SecondsTransformation]
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>How long one call may take in all, tries and waits included; seconds or a TimeSpan.</summary>
+        [Parameter]
+        [SecondsTransformation]
+        public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>How long the service may be unreachable, with nothing answered meanwhile, before a run stops with one error.</summary>
+        [Parameter]
+        [SecondsTransformation]
+        public TimeSpan OutageTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -77,6 +94,9 @@ namespace LifePos.Commands
                 ClientIdentifier = ClientIdentifier,
                 MaxRetries = MaxRetries,
                 MaxRetryDelay = MaxRetryDelay,
+                Timeout = Timeout,
+                OperationTimeout = OperationTimeout,
+                OutageTimeout = OutageTimeout,
                 Token = Token,
                 SignIn = Credential is null ? null : new CredentialSignIn(Credential.UserName, Credential.Password),
             };

@@ -41,6 +41,9 @@ namespace LifePos.Core
         /// <summary>True when the client holds a token (given, or from signing in).</summary>
         public bool HasToken => _api.Tokens.HasToken;
 
+        /// <summary>True once the client was disposed: every call then fails with a configuration error.</summary>
+        public bool IsClosed => _api.IsClosed;
+
         public static Uri GetBaseUri(LifePosEnvironment environment) => environment switch
         {
             LifePosEnvironment.Production => new Uri(ProductionUri),

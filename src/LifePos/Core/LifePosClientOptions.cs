@@ -24,8 +24,20 @@ namespace LifePos.Core
         /// <summary>First backoff step; doubles with each retry (with jitter) up to <see cref="MaxRetryDelay"/>.</summary>
         public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
-        /// <summary>How long one attempt may wait for an answer.</summary>
-        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+        /// <summary>How long one attempt may wait for the whole answer.</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>
+        /// How long one call may take in all, every try and wait included (waits for a rate limit are not tries, so
+        /// this is what ends them).
+        /// </summary>
+        public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>
+        /// How long the service may be unreachable (refused, reset, unknown host, no answer in time), with no request
+        /// answered meanwhile, before every request fails at once with <see cref="LifePosServiceUnreachableException"/>.
+        /// </summary>
+        public TimeSpan OutageTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
         /// <summary>A token to authenticate with (copied, kept read-only).</summary>
         public SecureString? Token { get; set; }

@@ -21,9 +21,9 @@ namespace LifePos.Core
                 throw new LifePosConfigurationException("Retry delays must not be negative.");
             }
 
-            if (settings.Timeout <= TimeSpan.Zero)
+            if (settings.Timeout <= TimeSpan.Zero || settings.OperationTimeout <= TimeSpan.Zero || settings.OutageTimeout <= TimeSpan.Zero)
             {
-                throw new LifePosConfigurationException("The timeout must be longer than zero.");
+                throw new LifePosConfigurationException("Timeouts (-Timeout, -OperationTimeout, -OutageTimeout) must be longer than zero.");
             }
 
             if (string.IsNullOrWhiteSpace(settings.Language))

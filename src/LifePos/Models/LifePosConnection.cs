@@ -23,6 +23,9 @@ namespace LifePos
             Language = options.Language;
             MaxRetries = options.MaxRetries;
             MaxRetryDelay = options.MaxRetryDelay;
+            Timeout = options.Timeout;
+            OperationTimeout = options.OperationTimeout;
+            OutageTimeout = options.OutageTimeout;
             Environment = environment;
             OrganizationId = organizationId;
             OrganizationName = organizationName;
@@ -52,6 +55,18 @@ namespace LifePos
         public int MaxRetries { get; }
 
         public TimeSpan MaxRetryDelay { get; }
+
+        /// <summary>How long one try may wait for its answer.</summary>
+        public TimeSpan Timeout { get; }
+
+        /// <summary>How long one call may take in all.</summary>
+        public TimeSpan OperationTimeout { get; }
+
+        /// <summary>How long an outage is waited out before a run stops.</summary>
+        public TimeSpan OutageTimeout { get; }
+
+        /// <summary>True once Disconnect-LifePos closed it: it sends nothing any more.</summary>
+        public bool IsClosed => Client.IsClosed;
 
         internal LifePosClient Client { get; }
 

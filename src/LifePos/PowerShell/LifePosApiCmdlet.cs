@@ -14,7 +14,7 @@ namespace LifePos.PowerShell
         [ValidateNotNull]
         public LifePosConnection? Connection { get; set; }
 
-        internal LifePosConnection ActiveConnection => _connection ??= Connection ?? ConnectionStore.Get(SessionState) ?? ThrowNotConnected();
+        internal LifePosConnection ActiveConnection => _connection ??= OpenConnection(Connection ?? ConnectionStore.Get(SessionState));
 
         internal LifePosClient Client => ActiveConnection.Client;
 
@@ -80,10 +80,18 @@ namespace LifePos.PowerShell
             }
         }
 
-        private LifePosConnection ThrowNotConnected()
+        private LifePosConnection OpenConnection(LifePosConnection? connection)
         {
-            ThrowTerminatingError(LifePosErrors.NotConnected());
-            return null!;
+            if (connection is null)
+            {
+                ThrowTerminatingError(LifePosErrors.NotConnected());
+            }
+            else if (connection.IsClosed)
+            {
+                ThrowTerminatingError(LifePosErrors.ConnectionClosed(connection));
+            }
+
+            return connection!;
         }
     }
 }

@@ -28,6 +28,13 @@ namespace LifePos.PowerShell
             }
         }
 
+        public static ErrorRecord ConnectionClosed(LifePosConnection connection) =>
+            new ErrorRecord(
+                new InvalidOperationException("This LIFE POS connection was closed by Disconnect-LifePos. Run Connect-LifePos again, and use the new connection (-PassThru gives it)."),
+                "LifePos.ConnectionClosed",
+                ErrorCategory.ConnectionError,
+                connection);
+
         public static ErrorRecord NotConnected() =>
             new ErrorRecord(
                 new InvalidOperationException("You are not connected to LIFE POS. Run Connect-LifePos first, or pass -Connection."),

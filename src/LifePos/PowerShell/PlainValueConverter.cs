@@ -3,8 +3,10 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using System.Security;
 using System.Text.Json;
 using LifePos.Core;
+using LifePos.Core.Http;
 using LifePos.Domain;
 
 namespace LifePos.PowerShell
@@ -89,7 +91,10 @@ namespace LifePos.PowerShell
             }
         }
 
-        /// <summary>A JSON answer as PowerShell users expect it: PSCustomObjects, object arrays and scalars.</summary>
+        /// <summary>
+        /// A JSON answer as PowerShell users expect it: PSCustomObjects, object arrays and scalars. A field that holds a
+        /// secret (a token, password, API key, PIN hash) comes out as a read-only SecureString, never as plain text.
+        /// </summary>
         public static object? ToPSValue(JsonElement element)
         {
             switch (element.ValueKind)
@@ -98,7 +103,8 @@ namespace LifePos.PowerShell
                     var result = new PSObject();
                     foreach (var property in element.EnumerateObject())
                     {
-                        result.Properties.Add(new PSNoteProperty(property.Name, ToPSValue(property.Value)));
+                        var value = SecretRedactor.IsSecretField(property.Name) ? Secret(property.Value) : ToPSValue(property.Value);
+                        result.Properties.Add(new PSNoteProperty(property.Name, value));
                     }
 
                     return result;
@@ -112,6 +118,27 @@ namespace LifePos.PowerShell
                     return items.ToArray();
                 default:
                     return PlainJson.FromJson(element);
+            }
+        }
+
+        private static object? Secret(JsonElement value)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Null:
+                case JsonValueKind.Undefined:
+                    return null;
+                case JsonValueKind.String:
+                    var secret = new SecureString();
+                    foreach (var character in value.GetString() ?? string.Empty)
+                    {
+                        secret.AppendChar(character);
+                    }
+
+                    secret.MakeReadOnly();
+                    return secret;
+                default:
+                    return SecretRedactor.Mask;
             }
         }
 

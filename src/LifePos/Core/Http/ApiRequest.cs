@@ -21,6 +21,7 @@ namespace LifePos.Core.Http
         {
             Method = method;
             PathAndQuery = pathAndQuery;
+            SentPath = pathAndQuery;
             Mode = mode;
             LoggedPath = SecretRedactor.Redact(pathAndQuery);
         }
@@ -30,8 +31,11 @@ namespace LifePos.Core.Http
         /// <summary>Relative to the connection's base address, e.g. <c>/orgs/{id}/workplaces?items_per_page=100</c>.</summary>
         public string PathAndQuery { get; }
 
-        /// <summary>The path and query with secrets masked, for messages and logs.</summary>
-        public string LoggedPath { get; }
+        /// <summary>The path and query as really sent (with the base address's path), set by <see cref="AddressedTo"/>.</summary>
+        public string SentPath { get; private set; }
+
+        /// <summary>The path as sent, secrets masked, for messages and logs.</summary>
+        public string LoggedPath { get; private set; }
 
         public RetryMode Mode { get; }
 
@@ -52,6 +56,14 @@ namespace LifePos.Core.Http
 
         /// <summary>What to do before trying again after an unknown outcome.</summary>
         public string CheckFirst { get; set; } = "check the current state before trying again";
+
+        /// <summary>Fixes the path as it is sent to this address (messages then show what was really sent).</summary>
+        public ApiRequest AddressedTo(ApiAddress address)
+        {
+            SentPath = address.PathOf(PathAndQuery);
+            LoggedPath = SecretRedactor.Redact(SentPath);
+            return this;
+        }
 
         /// <summary>For an ambiguous failure: finds what the lost request did (an answer) or null to send it again.</summary>
         public Func<RequestContext, Task<ApiResponse?>>? ResolveAmbiguous { get; set; }

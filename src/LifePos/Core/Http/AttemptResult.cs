@@ -45,6 +45,9 @@ namespace LifePos.Core.Http
         public static AttemptResult Network(Exception error) =>
             new AttemptResult { Exception = error, NotSent = NetworkFailures.CertainlyNotSent(error), CertificateRefused = NetworkFailures.IsCertificateFailure(error) };
 
+        /// <summary>True when the service answered at all (any status).</summary>
+        public bool Answered => Response != null || StatusCode != null;
+
         /// <summary>The server's code, or one that stands for the status or the failure (<c>Timeout</c>, <c>NetworkError</c>).</summary>
         public string Code => StatusCode is { } status
             ? Error?.Code ?? ErrorBody.CodeForStatus(status)

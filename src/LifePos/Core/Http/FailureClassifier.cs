@@ -15,7 +15,10 @@ namespace LifePos.Core.Http
         /// <summary>A transient failure: back off and repeat.</summary>
         Retry,
 
-        /// <summary>The server refused before acting because of load (429, 503): wait as it asks, then repeat.</summary>
+        /// <summary>
+        /// The server refused before acting because of load (429, or 503 with Retry-After): every request of the
+        /// connection waits as it asks, then this one is repeated; a wait is not a failed try.
+        /// </summary>
         Wait,
 
         /// <summary>The outcome is unknown and repeating could do it twice: find out what happened first.</summary>
@@ -74,8 +77,10 @@ namespace LifePos.Core.Http
                     case 429 when code == "TryActivateLater" || code == "TrySendCodeLater":
                         return new RetryDecision(RetryAction.Fail, reason, result.RetryAfter);
                     case 429:
-                    case 503:
+                    case 503 when result.RetryAfter != null:
                         return new RetryDecision(RetryAction.Wait, reason, result.RetryAfter);
+                    case 503:
+                        return new RetryDecision(RetryAction.Retry, reason);
                     case 500:
                     case 502:
                     case 504:
@@ -87,18 +92,23 @@ namespace LifePos.Core.Http
 
             if (result.CertificateRefused)
             {
-                return new RetryDecision(RetryAction.Fail, "certificate refused");
+                return new RetryDecision(RetryAction.Fail, ReasonWithoutAnswer(result));
             }
 
             if (result.NotSent)
             {
-                return new RetryDecision(RetryAction.Retry, "connection failed");
+                return new RetryDecision(RetryAction.Retry, ReasonWithoutAnswer(result));
             }
 
-            return Ambiguous(mode, result.TimedOut
-                ? "no answer within " + result.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s"
-                : "connection dropped");
+            return Ambiguous(mode, ReasonWithoutAnswer(result));
         }
+
+        /// <summary>What happened to an attempt that got no answer, e.g. <c>connection dropped</c>.</summary>
+        public static string ReasonWithoutAnswer(AttemptResult result) =>
+            result.TimedOut ? "no answer within " + result.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s"
+            : result.CertificateRefused ? "certificate refused"
+            : result.NotSent ? "connection failed"
+            : "connection dropped";
 
         /// <summary>A 401 is about the token unless the server names another cause (e.g. <c>WrongActivationCode</c>).</summary>
         public static bool RefusesTheToken(string? code) =>

@@ -35,8 +35,8 @@ namespace LifePos.Core.Http
             if (failure.TimedOut)
             {
                 var text = new StringBuilder("LIFE POS at ").Append(_host).Append(" did not answer within ")
-                    .Append(failure.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture))
-                    .Append(" s. Check the network, or try again later.");
+                    .Append(Duration(failure.Timeout))
+                    .Append(" (the per-try -Timeout of Connect-LifePos). Check the network, or try again later; if the service is just slow, raise -Timeout.");
                 AppendWhere(text, request, attempts);
                 return new LifePosApiException(text.ToString(), null, "Timeout", null, request.Method.Method, request.LoggedPath, false, attempts, failure.Exception);
             }
@@ -46,6 +46,24 @@ namespace LifePos.Core.Http
                 .Append(" Check the network, the proxy and the address.");
             AppendWhere(network, request, attempts);
             return new LifePosApiException(network.ToString(), null, "NetworkError", null, request.Method.Method, request.LoggedPath, false, attempts, failure.Exception);
+        }
+
+        /// <summary>The call used up its operation timeout (tries, waits for a rate limit and backoff included).</summary>
+        public LifePosApiException OutOfTime(ApiRequest request, AttemptResult? last, int attempts, TimeSpan operationTimeout)
+        {
+            var text = new StringBuilder("LIFE POS did not finish the request within ").Append(Duration(operationTimeout))
+                .Append(", the time one call may take in all (-OperationTimeout of Connect-LifePos)");
+            if (last != null)
+            {
+                text.Append("; the last try ended with ").Append(last.Answered
+                    ? last.StatusCode.GetValueOrDefault(200).ToString(CultureInfo.InvariantCulture) + " " + last.Code
+                    : FailureClassifier.ReasonWithoutAnswer(last));
+            }
+
+            text.Append(". Try again later, lower -ThrottleLimit if the service keeps asking to slow down, or raise -OperationTimeout.");
+            AppendWhere(text, request, attempts);
+            return new LifePosApiException(
+                text.ToString(), last?.StatusCode, "Timeout", last?.Error?.Message, request.Method.Method, request.LoggedPath, false, attempts, last?.Exception);
         }
 
         public LifePosAuthenticationException TokenRefused(ApiRequest request, AttemptResult failure, int attempts, bool reSignedIn)
@@ -171,6 +189,18 @@ namespace LifePos.Core.Http
             }
 
             return status >= 500 ? "The LIFE POS service failed; try again later." : "Check the request.";
+        }
+
+        /// <summary>"30 s", "0.15 s", "5 min", "1 min 30 s".</summary>
+        internal static string Duration(TimeSpan span)
+        {
+            if (span < TimeSpan.FromMinutes(1))
+            {
+                return span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+            }
+
+            var minutes = ((long)span.TotalMinutes).ToString(CultureInfo.InvariantCulture) + " min";
+            return span.Seconds == 0 ? minutes : minutes + " " + span.Seconds.ToString(CultureInfo.InvariantCulture) + " s";
         }
 
         private static string Sentence(string text)

@@ -20,27 +20,26 @@ namespace LifePos.Core.Http
         private static readonly TimeSpan LongestTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
 
         private readonly HttpClient _http;
-        private readonly string _baseAddress;
-        private readonly TimeSpan _timeout;
+        private readonly ApiAddress _address;
         private readonly RequestLogger _logger;
 
-        public HttpTransport(HttpClient http, Uri baseUri, TimeSpan timeout)
+        public HttpTransport(HttpClient http, ApiAddress address)
         {
             _http = http;
-            _baseAddress = baseUri.AbsoluteUri.TrimEnd('/');
-            _timeout = timeout;
+            _address = address;
             _logger = new RequestLogger(http);
         }
 
-        public async Task<AttemptResult> SendOnceAsync(ApiRequest request, TokenSession? tokens, int attempt, RequestContext context)
+        /// <param name="timeout">How long this attempt may wait for the whole answer.</param>
+        public async Task<AttemptResult> SendOnceAsync(ApiRequest request, TokenSession? tokens, int attempt, TimeSpan timeout, RequestContext context)
         {
             using var message = BuildMessage(request, tokens);
             _logger.Sending(message, request, context);
             var stopwatch = Stopwatch.StartNew();
             using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-            if (_timeout < LongestTimeout)
+            if (timeout < LongestTimeout)
             {
-                attemptCancellation.CancelAfter(_timeout);
+                attemptCancellation.CancelAfter(timeout);
             }
 
             try
@@ -61,10 +60,15 @@ namespace LifePos.Core.Http
             {
                 throw;
             }
-            catch (OperationCanceledException timeout)
+            catch (OperationCanceledException exception)
             {
                 RequestLogger.Completed(request, null, stopwatch.ElapsedMilliseconds, attempt, context);
-                return AttemptResult.TimedOutAfter(_timeout, timeout);
+                return AttemptResult.TimedOutAfter(timeout, exception);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The connection was closed while this request was on its way.
+                throw ApiConnection.Closed();
             }
             catch (Exception error) when (error is HttpRequestException || error is IOException || error is SocketException)
             {
@@ -100,7 +104,7 @@ namespace LifePos.Core.Http
 
         private HttpRequestMessage BuildMessage(ApiRequest request, TokenSession? tokens)
         {
-            var message = new HttpRequestMessage(request.Method, new Uri(_baseAddress + request.PathAndQuery, UriKind.Absolute));
+            var message = new HttpRequestMessage(request.Method, _address.UriOf(request.SentPath));
             if (request.Body != null)
             {
                 message.Content = new ByteArrayContent(request.Body);

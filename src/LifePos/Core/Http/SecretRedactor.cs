@@ -7,9 +7,9 @@ namespace LifePos.Core.Http
     {
         public const string Mask = "***";
 
-        // JSON fields whose names mention a token, password or secret: "token", "access_token", "password", ...
+        // JSON fields whose names mention a token, password, secret, API key or PIN hash: "token", "api_key", "pin_code_hash", ...
         private static readonly Regex JsonSecretField = new Regex(
-            "(\"[A-Za-z_\\-]*(?:token|password|secret|passwd|pwd)[A-Za-z_\\-]*\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*(?:\"|$)|[^,}\\]\\s]+)",
+            "(\"[A-Za-z_\\-]*(?:token|password|secret|passwd|pwd|api_?key|pin_code)[A-Za-z_\\-]*\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*(?:\"|$)|[^,}\\]\\s]+)",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         // Bearer credentials in free text or headers.
@@ -33,6 +33,16 @@ namespace LifePos.Core.Http
             result = BearerValue.Replace(result, match => match.Groups[1].Value + Mask);
             return QuerySecret.Replace(result, match => IsPageToken(match.Groups[1].Value) ? match.Value : match.Groups[1].Value + Mask);
         }
+
+        /// <summary>
+        /// True for a field that holds a secret (a token, password, secret, API key or PIN hash): it is never shown as
+        /// plain text. Page tokens are cursors, not secrets.
+        /// </summary>
+        public static bool IsSecretField(string name) =>
+            !IsPageToken(name) && SecretName.IsMatch(name);
+
+        private static readonly Regex SecretName = new Regex(
+            "token|password|secret|passwd|pwd|api_?key|pin_code", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         // Page tokens are opaque cursors, not credentials; keeping them makes paging debuggable.
         private static bool IsPageToken(string name) => name.IndexOf("page_token", System.StringComparison.OrdinalIgnoreCase) >= 0;
