@@ -11,21 +11,22 @@ param(
     [int[]] $ThrottleLimit = @(1, 4, 16),
     [string] $Faults = '500=0.1,503=0.05,429=0.05,drop-before=0.02,drop-after=0.02',
     [int] $FaultSeed = 20261129,
-    [int] $LatencyMs = 5
+    [int] $LatencyMs = 5,
+    # Where Build put LifePos/ and LifePos.Emulator/.
+    [string] $BuildOutput = (Join-Path $PSScriptRoot '../out')
 )
 $ErrorActionPreference = 'Stop'
-$root = Split-Path $PSScriptRoot -Parent
-Import-Module (Join-Path $root 'out/LifePos/LifePos.psd1')
-Import-Module (Join-Path $root 'out/LifePos.Emulator/LifePos.EmulatorProcess.psm1')
+Import-Module (Join-Path $PSScriptRoot 'LifePos.Bench') -Force
+$null = Import-LifePosBuild -BuildOutput $BuildOutput
 
 $csv = Join-Path ([IO.Path]::GetTempPath()) "lifepos-faulty-$PID.csv"
 1..$Rows | ForEach-Object { [pscustomobject]@{ name = 'Store {0:D5}' -f $_; workplace_type = 'Mobile' } } |
     Export-Csv $csv -NoTypeInformation
 try {
     foreach ($limit in $ThrottleLimit) {
-        $emulator = Start-LifePosEmulator -ArgumentList '--latency-ms', $LatencyMs, '--faults', $Faults, '--fault-seed', $FaultSeed
+        $emulator = Start-BenchEmulator '--latency-ms', $LatencyMs, '--faults', $Faults, '--fault-seed', $FaultSeed
         try {
-            Connect-LifePos -BaseUri $emulator.BaseUri -Token (ConvertTo-SecureString $emulator.Token -AsPlainText -Force) -MaxRetries 10
+            Connect-BenchEmulator $emulator -MaxRetries 10
             $watch = [Diagnostics.Stopwatch]::StartNew()
             $created = @(Import-Csv $csv | New-LifePosWorkplace -ThrottleLimit $limit -ErrorVariable failed `
                     -ErrorAction SilentlyContinue -InformationVariable info)

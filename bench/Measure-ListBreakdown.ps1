@@ -23,38 +23,31 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
-Import-Module (Join-Path $BuildOutput 'LifePos.Emulator/LifePos.EmulatorProcess.psm1') -Force
-Import-Module (Join-Path $BuildOutput 'LifePos/LifePos.psd1')
-$floorDll = Join-Path $PSScriptRoot 'Floor/bin/Release/net10.0/Floor.dll'
-if (-not (Test-Path $floorDll)) {
-    & dotnet build (Join-Path $PSScriptRoot 'Floor/Floor.csproj') -c Release --nologo -v quiet | Out-Host
-}
+Import-Module (Join-Path $PSScriptRoot 'LifePos.Bench') -Force
+$null = Import-LifePosBuild -BuildOutput $BuildOutput
+Build-Floor
 
 function Get-Summary([double[]] $Wall, [double[]] $Cpu) {
-    $wallSorted = @($Wall | Sort-Object); $cpuSorted = @($Cpu | Sort-Object)
     [pscustomobject]@{
-        Median = $wallSorted[[Math]::Floor($wallSorted.Count / 2)]; Min = $wallSorted[0]
-        CpuMedian = $cpuSorted[[Math]::Floor($cpuSorted.Count / 2)]; CpuMin = $cpuSorted[0]
+        Median = Get-Median $Wall; Min = ($Wall | Measure-Object -Minimum).Minimum
+        CpuMedian = Get-Median $Cpu; CpuMin = ($Cpu | Measure-Object -Minimum).Minimum
     }
 }
 
 function Measure-Interleaved([System.Collections.Specialized.OrderedDictionary] $Bodies) {
     # Every body warms up for -WarmupSeconds (tiered JIT needs seconds to reach steady state), then runs once per
     # round, round after round, so drift (a busy machine) spreads evenly. Wall time and this process's processor
-    # time (all threads) per run.
+    # time (all threads) per run, as Measure-Run takes them for the benchmarks.
     foreach ($body in $Bodies.Values) {
         $clock = [Diagnostics.Stopwatch]::StartNew()
         do { $null = & $body } while ($clock.Elapsed.TotalSeconds -lt $WarmupSeconds)
     }
-    $self = [Diagnostics.Process]::GetCurrentProcess()
     $wall = @{}; $cpu = @{}
     foreach ($name in $Bodies.Keys) { $wall[$name] = [Collections.Generic.List[double]]::new(); $cpu[$name] = [Collections.Generic.List[double]]::new() }
     foreach ($round in 1..$Repetitions) {
         foreach ($name in $Bodies.Keys) {
-            [GC]::Collect()
-            $self.Refresh(); $before = $self.TotalProcessorTime
-            $wall[$name].Add((Measure-Command $Bodies[$name]).TotalMilliseconds)
-            $self.Refresh(); $cpu[$name].Add(($self.TotalProcessorTime - $before).TotalMilliseconds)
+            $measured = Measure-Run $Bodies[$name]
+            $wall[$name].Add($measured.WallMs); $cpu[$name].Add($measured.CpuMs)
         }
     }
     $summary = [ordered]@{}
@@ -64,17 +57,17 @@ function Measure-Interleaved([System.Collections.Specialized.OrderedDictionary] 
 
 $arguments = @('--seed', "$Items")
 if ($LatencyMs -gt 0) { $arguments += '--latency-ms', "$LatencyMs" }
-$emulator = Start-LifePosEmulator -ArgumentList $arguments
+$emulator = Start-BenchEmulator $arguments
 try {
-    Connect-LifePos -BaseUri $emulator.BaseUri -Token (ConvertTo-SecureString $emulator.Token -AsPlainText -Force)
+    Connect-BenchEmulator $emulator
     $connection = Get-LifePosConnection
     $client = $connection.GetType().GetProperty('Client', [Reflection.BindingFlags]'Instance,NonPublic,Public').GetValue($connection)
     $query = [LifePos.Core.WorkplaceListQuery]::new()
     $query.PageSize = $PageSize
     $rows = [ordered]@{}
 
-    $floor = & dotnet $floorDll list --base-uri $emulator.BaseUri --org $emulator.OrganizationId --token $emulator.Token `
-        --page-size $PageSize --expect $Items --warmup 1 --warmup-seconds $WarmupSeconds --repetitions $Repetitions | ConvertFrom-Json
+    $floor = Invoke-Floor -Raw -Emulator $emulator -ArgumentList 'list', '--page-size', $PageSize, '--expect', $Items,
+        '--warmup', 1, '--warmup-seconds', $WarmupSeconds, '--repetitions', $Repetitions
     $rows['floor (C#, HttpClient + STJ)'] = Get-Summary $floor.samples_ms $floor.cpu_ms
     $all = @(Get-LifePosWorkplace -PageSize $PageSize)
     if ($all.Count -ne $Items) { throw "Get-LifePosWorkplace gave $($all.Count) items, expected $Items." }
