@@ -50,7 +50,7 @@ public sealed class JsonRoundTripTests
             Assert.Null(workplace.ArchivedAt);
             Assert.Equal("meta text", workplace.Meta);
             Assert.Equal(org, workplace.OrganizationId);
-            Assert.InRange(workplace.CreatedAt, before, DateTimeOffset.UtcNow.AddMinutes(1));
+            Assert.InRange(workplace.CreatedAt.Value, before, DateTimeOffset.UtcNow.AddMinutes(1));
             Assert.True(workplace.UpdatedAt >= workplace.CreatedAt);
             JsonAssert.Equivalent(Extensions, PlainJson.Serialize(workplace.Extensions));
             JsonAssert.Equivalent(MetaData, PlainJson.Serialize(workplace.MetaData));
@@ -70,12 +70,12 @@ public sealed class JsonRoundTripTests
             Extensions = (IDictionary<string, object?>)PlainJson.Parse(Extensions)!,
         }, RequestContext.None);
 
-        var smartPos = Assert.IsType<Dictionary<string, object?>>(workplace.Extensions["smart_pos"]);
+        var smartPos = Assert.IsType<JsonMap>(workplace.Extensions["smart_pos"]);
         Assert.Equal("2", smartPos["version"]);
-        var tms = Assert.IsType<Dictionary<string, object?>>(smartPos["tms_params"]);
+        var tms = Assert.IsType<JsonMap>(smartPos["tms_params"]);
         Assert.Equal(8443L, tms["port"]);
         Assert.Null(tms["ca2"]);
-        var deep = Assert.IsType<List<object?>>(((Dictionary<string, object?>)((Dictionary<string, object?>)workplace.Extensions["future_extension_nobody_knows"]!)["nested"]!)["deep"]);
+        var deep = Assert.IsType<JsonList>(((JsonMap)((JsonMap)workplace.Extensions["future_extension_nobody_knows"]!)["nested"]!)["deep"]);
         Assert.Equal(new object?[] { 1L, 2.50m, "четыре", null }, new[] { deep[0], deep[1], deep[3], deep[4] });
         Assert.Equal(-0.03, Convert.ToDouble(deep[2], System.Globalization.CultureInfo.InvariantCulture), 10);
         Assert.Equal(true, workplace.Extensions["nadex_soft_pos"] is Dictionary<string, object?> nadex ? nadex["turned_on"] : null);
@@ -144,7 +144,7 @@ public sealed class JsonRoundTripTests
 
         JsonAssert.Equivalent(json, back);
         Assert.StartsWith("""{"z":1,"a":-9223372036854775808,"b":1.50,"c":0.1,"d":123456789012345678901234567,""", back);
-        var map = Assert.IsType<Dictionary<string, object?>>(plain);
+        var map = Assert.IsType<JsonMap>(plain);
         Assert.IsType<long>(map["z"]);
         Assert.IsType<decimal>(map["b"]);
         Assert.IsType<double>(map["e"]);

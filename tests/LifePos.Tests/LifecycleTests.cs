@@ -21,7 +21,7 @@ public sealed class LifecycleTests
         Assert.NotNull(archived.ArchivedAt);
 
         var restored = await client.UnarchiveWorkplaceAsync(org, created.Id, context);
-        Assert.False(restored.IsArchived);
+        Assert.False(restored!.IsArchived);
 
         var employee = Guid.NewGuid();
         var code = await client.GenerateActivationCodeAsync(org, created.Id, employee, null, false, context);
@@ -31,8 +31,10 @@ public sealed class LifecycleTests
         Assert.Equal(created.Id, activation.WorkplaceId);
         Assert.Equal(org, activation.OrganizationId);
         Assert.Equal(employee, activation.EmployeeId);
-        Assert.True(activation.Token.IsReadOnly());
+        Assert.NotNull(activation.Token);
+        Assert.True(activation.Token!.IsReadOnly());
         Assert.True(activation.Token.Length > 0);
+        Assert.Null(activation.Note);
         Assert.DoesNotContain(Reveal(activation.Token), activation.ToString());
 
         var active = await client.GetWorkplaceAsync(org, created.Id, context);
@@ -40,7 +42,7 @@ public sealed class LifecycleTests
         Assert.NotNull(active.ActivatedAt);
 
         var deactivated = await client.DeactivateWorkplaceAsync(org, created.Id, context);
-        Assert.False(deactivated.IsActivated);
+        Assert.False(deactivated!.IsActivated);
         Assert.Null(deactivated.ActivatedAt);
     }
 

@@ -102,7 +102,7 @@ public sealed class SecurityTests
             await Capture(() => client.GetWorkplaceAsync(org, workplace.Id, context));
             var code = await client.GenerateActivationCodeAsync(org, workplace.Id, Guid.NewGuid(), null, false, context);
             var activation = await client.ActivateWorkplaceAsync(code, context);
-            secrets.Add(LifecycleTests.Reveal(activation.Token));
+            secrets.Add(LifecycleTests.Reveal(activation.Token!));
             texts.Add(activation.ToString());
             await Capture(() => client.SendRawAsync("POST", "/v6/auth/activate-workplace", """{"activation_code":"00000000"}""", context));
             await emulator.RevokeTokensAsync();

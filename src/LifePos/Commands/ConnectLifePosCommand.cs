@@ -147,6 +147,7 @@ namespace LifePos.Commands
 
         private Organization ChooseOrganization(LifePosClient client, IReadOnlyList<Organization> organizations)
         {
+            const string chooseOne = "Run Connect-LifePos again with -OrganizationId and one of the organization ids listed.";
             Organization? chosen;
             try
             {
@@ -154,15 +155,29 @@ namespace LifePos.Commands
             }
             catch (InvalidInputException exception)
             {
-                ThrowTerminatingError(new ErrorRecord(exception, "LifePos.OrganizationNotChosen", ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(LifePosErrors.Own(exception.Message, "LifePos.OrganizationNotChosen", ErrorCategory.InvalidArgument, null, chooseOne));
                 throw;
             }
 
             if (chosen is null)
             {
-                // Not listed: one cheap list call decides whether the account may use it.
-                using var probe = client.ListWorkplaces(OrganizationId, new WorkplaceListQuery { PageSize = 1 }, RequestContext).GetEnumerator();
-                probe.MoveNext();
+                try
+                {
+                    // Not listed: not every account lists every organization it may use, so one cheap list call decides.
+                    using var probe = client.ListWorkplaces(OrganizationId, new WorkplaceListQuery { PageSize = 1 }, RequestContext).GetEnumerator();
+                    probe.MoveNext();
+                }
+                catch (LifePosApiException refused) when (refused.StatusCode is 403 or 404)
+                {
+                    ThrowTerminatingError(LifePosErrors.Own(
+                        "Organization " + OrganizationId.ToString("D") + " was not found, or this account cannot reach it (" + refused.StatusCode + " " +
+                        refused.ErrorCode + "). " + (organizations.Count == 0 ? "The account lists no organization." : "The account reaches:" +
+                        OrganizationChooser.List(organizations)),
+                        "LifePos.OrganizationNotFound",
+                        ErrorCategory.ObjectNotFound,
+                        OrganizationId,
+                        chooseOne));
+                }
             }
 
             return chosen ?? new Organization { Id = OrganizationId };

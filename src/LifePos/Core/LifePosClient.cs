@@ -87,14 +87,16 @@ namespace LifePos.Core
             Guid organizationId, Guid workplaceId, IReadOnlyList<JsonPatchOperation> patch, RequestContext context) =>
             _workplaces.UpdateAsync(organizationId, workplaceId, patch, context);
 
-        /// <summary>Archives the workplace; null when the server answers with an empty body.</summary>
+        /// <summary>Archives the workplace; null when the answer carries no workplace (an empty 200, a 204 or <c>{}</c>).</summary>
         public Task<Workplace?> ArchiveWorkplaceAsync(Guid organizationId, Guid workplaceId, RequestContext context) =>
             _workplaces.ArchiveAsync(organizationId, workplaceId, context);
 
-        public Task<Workplace> UnarchiveWorkplaceAsync(Guid organizationId, Guid workplaceId, RequestContext context) =>
+        /// <summary>Takes the workplace out of the archive; null when the answer carries no workplace.</summary>
+        public Task<Workplace?> UnarchiveWorkplaceAsync(Guid organizationId, Guid workplaceId, RequestContext context) =>
             _workplaces.UnarchiveAsync(organizationId, workplaceId, context);
 
-        public Task<Workplace> DeactivateWorkplaceAsync(Guid organizationId, Guid workplaceId, RequestContext context) =>
+        /// <summary>Deactivates the workplace; null when the answer carries no workplace.</summary>
+        public Task<Workplace?> DeactivateWorkplaceAsync(Guid organizationId, Guid workplaceId, RequestContext context) =>
             _workplaces.DeactivateAsync(organizationId, workplaceId, context);
 
         public Task<string> GenerateActivationCodeAsync(

@@ -45,6 +45,12 @@ namespace LifePos.Core
 
         /// <summary>Tries made, the first included.</summary>
         public int Attempts { get; }
+
+        /// <summary>What to do next, in one sentence (also part of <see cref="Exception.Message"/>).</summary>
+        public string? RecommendedAction { get; internal set; }
+
+        /// <summary>The id the service gave the failed request (a request-id header, traceparent or traceId), for its support.</summary>
+        public string? RequestId { get; internal set; }
     }
 
     /// <summary>The service refused the credentials or token and signing in again was not possible.</summary>

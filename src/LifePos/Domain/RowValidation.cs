@@ -16,6 +16,7 @@ namespace LifePos.Domain
         /// <summary>Null when the text is empty (an empty CSV cell means "not given").</summary>
         public static string? Given(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
+        /// <summary>A type by name (any case) or by its number (0–3, as ConvertTo-Json writes an enum).</summary>
         public static WorkplaceType ParseWorkplaceType(string? text, string parameterName)
         {
             var given = Given(text)?.Trim();
@@ -25,15 +26,8 @@ namespace LifePos.Domain
                     "no workplace type. Fill -" + parameterName + " (a WorkplaceType, Type or workplace_type column) with " + TypeChoices() + ".");
             }
 
-            foreach (var name in Enum.GetNames(typeof(WorkplaceType)))
-            {
-                if (string.Equals(name, given, StringComparison.OrdinalIgnoreCase))
-                {
-                    return (WorkplaceType)Enum.Parse(typeof(WorkplaceType), name);
-                }
-            }
-
-            throw new InvalidInputException("unknown workplace type '" + Shorten(given) + "'. Use " + TypeChoices() + ".");
+            return Core.Json.WorkplaceMapper.ParseWorkplaceType(given) ??
+                   throw new InvalidInputException("unknown workplace type '" + Shorten(given) + "'. Use " + TypeChoices() + ".");
         }
 
         public static void CheckLength(string? text, int maximum, string what)
@@ -46,7 +40,7 @@ namespace LifePos.Domain
             }
         }
 
-        private static string TypeChoices() => "Unknown, Mobile, Stationary or Automat";
+        private static string TypeChoices() => "Unknown, Mobile, Stationary or Automat (or their numbers 0 to 3)";
 
         private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "…";
     }

@@ -17,29 +17,31 @@ namespace LifePos
 
         public bool IsActivated { get; internal set; }
 
-        public DateTimeOffset? ActivatedAt { get; internal set; }
+        public Timestamp? ActivatedAt { get; internal set; }
 
         public bool IsArchived { get; internal set; }
 
-        public DateTimeOffset? ArchivedAt { get; internal set; }
+        public Timestamp? ArchivedAt { get; internal set; }
 
         /// <summary>
         /// Extensions keyed by name; values are plain .NET values (dictionaries, lists, strings, numbers, booleans)
-        /// so PowerShell dot-access works, e.g. <c>$wp.Extensions.smart_pos.version</c>.
+        /// so PowerShell dot-access works, e.g. <c>$wp.Extensions.smart_pos.version</c>; as text, compact JSON.
         /// </summary>
-        public IDictionary<string, object?> Extensions { get; internal set; } =
-            new Dictionary<string, object?>(StringComparer.Ordinal);
+        public IDictionary<string, object?> Extensions { get; internal set; } = new JsonMap();
 
         public string? Meta { get; internal set; }
 
-        /// <summary>Free JSON converted to plain .NET values; null when the workplace has none.</summary>
+        /// <summary>Free JSON converted to plain .NET values (as text, compact JSON); null when the workplace has none.</summary>
         public object? MetaData { get; internal set; }
 
         public Guid OrganizationId { get; internal set; }
 
-        public DateTimeOffset CreatedAt { get; internal set; }
+        public Timestamp CreatedAt { get; internal set; }
 
-        public DateTimeOffset UpdatedAt { get; internal set; }
+        public Timestamp UpdatedAt { get; internal set; }
+
+        /// <summary>Fields of the service's answer this module does not know (yet): kept, not lost.</summary>
+        public JsonMap AdditionalFields { get; internal set; } = new JsonMap();
 
         public override string ToString() => string.IsNullOrEmpty(Name) ? "#" + Number : Name!;
     }

@@ -36,8 +36,11 @@ namespace LifePos.Core.Http
 
         public static AttemptResult Success(ApiResponse response) => new AttemptResult { Response = response };
 
-        public static AttemptResult Status(int status, ErrorBody error, TimeSpan? retryAfter) =>
-            new AttemptResult { StatusCode = status, Error = error, RetryAfter = retryAfter };
+        /// <summary>The request id the answer carries (a request-id header, traceparent, or the body's traceId).</summary>
+        public string? RequestId { get; private set; }
+
+        public static AttemptResult Status(int status, ErrorBody error, TimeSpan? retryAfter, string? requestId) =>
+            new AttemptResult { StatusCode = status, Error = error, RetryAfter = retryAfter, RequestId = requestId ?? error.TraceId };
 
         public static AttemptResult TimedOutAfter(TimeSpan timeout, Exception error) =>
             new AttemptResult { TimedOut = true, Timeout = timeout, Exception = error };

@@ -17,12 +17,18 @@ namespace LifePos.Core.Http
         private static readonly Regex Whitespace = new Regex(@"\s+", RegexOptions.CultureInvariant);
         private static readonly Regex CodeLike = new Regex(@"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$", RegexOptions.CultureInvariant);
 
-        private ErrorBody(string? code, string? message, string kind)
+        private static readonly string[] TraceFields = { "traceId", "trace_id", "request_id", "requestId", "correlation_id" };
+
+        private ErrorBody(string? code, string? message, string kind, string? traceId = null)
         {
             Code = code;
             Message = message;
             Kind = kind;
+            TraceId = traceId;
         }
+
+        /// <summary>A request or trace id the body names (ProblemDetails' <c>traceId</c>), if any.</summary>
+        public string? TraceId { get; }
 
         /// <summary>The server's code, e.g. <c>NotFound</c>; null when none could be read.</summary>
         public string? Code { get; }
@@ -165,7 +171,16 @@ namespace LifePos.Core.Http
                 message = Shorten(errors.GetRawText());
             }
 
-            return new ErrorBody(code, message, kind);
+            string? traceId = null;
+            foreach (var name in TraceFields)
+            {
+                if (traceId is null && root.TryGetProperty(name, out var value) && AsText(value) is { Length: > 0 } text && CodeLike.IsMatch(text))
+                {
+                    traceId = text;
+                }
+            }
+
+            return new ErrorBody(code, message, kind, traceId);
         }
 
         private static ErrorBody FromBrokenJson(string text)

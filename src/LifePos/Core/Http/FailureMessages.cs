@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 
@@ -10,6 +11,11 @@ namespace LifePos.Core.Http
     /// </summary>
     internal sealed class FailureMessages
     {
+        private const string TimeoutAction = "Check the network, or try again later; if the service is just slow, raise -Timeout of Connect-LifePos.";
+        private const string NetworkAction = "Check the network, the proxy and the address.";
+        private const string InvalidResponseAction =
+            "The address may not point to the LIFE POS API (check -BaseUri), or the service misbehaved; try again.";
+
         private readonly string _host;
         private readonly bool _canSignIn;
 
@@ -25,27 +31,37 @@ namespace LifePos.Core.Http
             {
                 var code = failure.Code;
                 var serverMessage = failure.Error?.Message;
+                var hint = Hint(code, status, request.PathAndQuery);
                 var text = new StringBuilder("LIFE POS answered ")
                     .Append(status.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(code)
-                    .Append(": ").Append(Sentence(serverMessage ?? "no details")).Append(' ').Append(Hint(code, status));
-                AppendWhere(text, request, attempts);
-                return new LifePosApiException(text.ToString(), status, code, serverMessage, request.Method.Method, request.LoggedPath, false, attempts);
+                    .Append(": ").Append(Sentence(serverMessage ?? "no details")).Append(' ').Append(hint);
+                AppendWhere(text, request, attempts, failure.RequestId);
+                return new LifePosApiException(text.ToString(), status, code, serverMessage, request.Method.Method, request.LoggedPath, false, attempts)
+                {
+                    RecommendedAction = hint,
+                    RequestId = failure.RequestId,
+                };
             }
 
             if (failure.TimedOut)
             {
                 var text = new StringBuilder("LIFE POS at ").Append(_host).Append(" did not answer within ")
                     .Append(Duration(failure.Timeout))
-                    .Append(" (the per-try -Timeout of Connect-LifePos). Check the network, or try again later; if the service is just slow, raise -Timeout.");
+                    .Append(" (the per-try -Timeout of Connect-LifePos). ").Append(TimeoutAction);
                 AppendWhere(text, request, attempts);
-                return new LifePosApiException(text.ToString(), null, "Timeout", null, request.Method.Method, request.LoggedPath, false, attempts, failure.Exception);
+                return new LifePosApiException(text.ToString(), null, "Timeout", null, request.Method.Method, request.LoggedPath, false, attempts, failure.Exception)
+                {
+                    RecommendedAction = TimeoutAction,
+                };
             }
 
             var network = new StringBuilder("Could not reach LIFE POS at ").Append(_host).Append(": ")
-                .Append(Sentence(InnermostMessage(failure.Exception)))
-                .Append(" Check the network, the proxy and the address.");
+                .Append(Sentence(InnermostMessage(failure.Exception))).Append(' ').Append(NetworkAction);
             AppendWhere(network, request, attempts);
-            return new LifePosApiException(network.ToString(), null, "NetworkError", null, request.Method.Method, request.LoggedPath, false, attempts, failure.Exception);
+            return new LifePosApiException(network.ToString(), null, "NetworkError", null, request.Method.Method, request.LoggedPath, false, attempts, failure.Exception)
+            {
+                RecommendedAction = NetworkAction,
+            };
         }
 
         /// <summary>The call used up its operation timeout (tries, waits for a rate limit and backoff included).</summary>
@@ -60,10 +76,15 @@ namespace LifePos.Core.Http
                     : FailureClassifier.ReasonWithoutAnswer(last));
             }
 
-            text.Append(". Try again later, lower -ThrottleLimit if the service keeps asking to slow down, or raise -OperationTimeout.");
-            AppendWhere(text, request, attempts);
+            const string action = "Try again later, lower -ThrottleLimit if the service keeps asking to slow down, or raise -OperationTimeout.";
+            text.Append(". ").Append(action);
+            AppendWhere(text, request, attempts, last?.RequestId);
             return new LifePosApiException(
-                text.ToString(), last?.StatusCode, "Timeout", last?.Error?.Message, request.Method.Method, request.LoggedPath, false, attempts, last?.Exception);
+                text.ToString(), last?.StatusCode, "Timeout", last?.Error?.Message, request.Method.Method, request.LoggedPath, false, attempts, last?.Exception)
+            {
+                RecommendedAction = action,
+                RequestId = last?.RequestId,
+            };
         }
 
         public LifePosAuthenticationException TokenRefused(ApiRequest request, AttemptResult failure, int attempts, bool reSignedIn)
@@ -85,8 +106,14 @@ namespace LifePos.Core.Http
                     .Append("): it is wrong, revoked or has expired. Run Connect-LifePos again with a valid token, or with -Credential so the module can sign in again by itself.");
             }
 
-            AppendWhere(text, request, attempts);
-            return new LifePosAuthenticationException(text.ToString(), 401, code, failure.Error?.Message, request.Method.Method, request.LoggedPath, attempts);
+            AppendWhere(text, request, attempts, failure.RequestId);
+            return new LifePosAuthenticationException(text.ToString(), 401, code, failure.Error?.Message, request.Method.Method, request.LoggedPath, attempts)
+            {
+                RecommendedAction = reSignedIn || !_canSignIn
+                    ? "Run Connect-LifePos again with a valid token, or with -Credential so the module can sign in again by itself."
+                    : "Run Connect-LifePos again.",
+                RequestId = failure.RequestId,
+            };
         }
 
         public static LifePosApiException MayHaveSucceeded(
@@ -96,10 +123,14 @@ namespace LifePos.Core.Http
             text.Append(lookupError is null
                 ? " It was not sent again because repeating it could do it twice; " + request.CheckFirst + "."
                 : " Looking it up afterwards failed too (" + lookupError.ErrorCode + "); " + request.CheckFirst + ".");
-            AppendWhere(text, request, attempts);
+            AppendWhere(text, request, attempts, failure.RequestId);
             return new LifePosApiException(
                 text.ToString(), failure.StatusCode, failure.Code, failure.Error?.Message, request.Method.Method, request.LoggedPath, true, attempts,
-                (Exception?)lookupError ?? failure.Exception);
+                (Exception?)lookupError ?? failure.Exception)
+            {
+                RecommendedAction = Capitalize(request.CheckFirst) + ".",
+                RequestId = failure.RequestId,
+            };
         }
 
         /// <summary>A success status whose body is not what the request expects.</summary>
@@ -107,10 +138,13 @@ namespace LifePos.Core.Http
         {
             var text = new StringBuilder("LIFE POS answered ").Append(response.StatusCode.ToString(CultureInfo.InvariantCulture))
                 .Append(" with ").Append(DescribeUnexpected(response)).Append(" instead of ").Append(expected)
-                .Append(". The address may not point to the LIFE POS API, or the service misbehaved; try again.");
+                .Append(". ").Append(InvalidResponseAction);
             AppendWhere(text, request, response.Attempts);
             return new LifePosApiException(
-                text.ToString(), response.StatusCode, "InvalidResponse", null, request.Method.Method, request.LoggedPath, false, response.Attempts, inner);
+                text.ToString(), response.StatusCode, "InvalidResponse", null, request.Method.Method, request.LoggedPath, false, response.Attempts, inner)
+            {
+                RecommendedAction = InvalidResponseAction,
+            };
         }
 
         private static string DescribeUnexpected(ApiResponse response)
@@ -137,7 +171,7 @@ namespace LifePos.Core.Http
             }
         }
 
-        private static void AppendWhere(StringBuilder text, ApiRequest request, int attempts)
+        private static void AppendWhere(StringBuilder text, ApiRequest request, int attempts, string? requestId = null)
         {
             text.Append(" (").Append(request.Method.Method).Append(' ').Append(request.LoggedPath);
             if (attempts > 1)
@@ -145,17 +179,25 @@ namespace LifePos.Core.Http
                 text.Append(", gave up after ").Append(attempts.ToString(CultureInfo.InvariantCulture)).Append(" tries");
             }
 
+            if (requestId != null)
+            {
+                text.Append(", request id ").Append(SecretRedactor.Redact(requestId));
+            }
+
             text.Append(')');
         }
 
-        private static string Hint(string code, int status)
+        private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+
+        /// <summary>The next step for a refusal, fitted to its code and, for a 404, to what was asked for.</summary>
+        private static string Hint(string code, int status, string path)
         {
             switch (code)
             {
                 case "NotFound":
-                    return "Check the id and the organization; archived workplaces are listed with -Selection All.";
+                    return NotFoundHint(path);
                 case "ReferenceNotFound":
-                    return "Check the ids the request refers to (employee, outlet).";
+                    return "Check the ids the request refers to: Get-LifePosEmployee and Get-LifePosOutlet list the employees and outlets.";
                 case "NoPermissions":
                     return "The account's role does not allow this; workplace changes need an Owner or Administrator.";
                 case "NotAllowedForArchived":
@@ -167,15 +209,36 @@ namespace LifePos.Core.Http
                 case "TryActivateLater":
                     return "Too many wrong activation codes came from this address; activation is blocked for a while.";
                 case "TrySendCodeLater":
-                    return "A code was sent recently; try again later.";
-                case "TooManyRequests":
-                    return "LIFE POS limits requests per second; lower -ThrottleLimit or raise -MaxRetries.";
+                    return "An SMS went to this phone a short while ago: wait before sending another, or generate the code without -SendSms and pass it on yourself.";
+                case "NotificationsAreOutOfService":
+                    return "LIFE POS could not send the SMS (its notification service is out of order): try again later, or generate the code without -SendSms and pass it on yourself.";
+                case "PhoneIsNotFound":
+                case "PhoneIsNotFoundInOrganization":
+                    return "The employee has no phone number to send the SMS to: add one in LIFE POS, or generate the code without -SendSms.";
+                case "WrongUsernameOrPassword":
+                case "UsernameDoesNotExist":
+                    return "Check the login (a phone number or the full user name) and the password, then run Connect-LifePos again.";
+                case "PhoneIsAlreadyTaken":
+                case "UsernameIsAlreadyTaken":
+                case "AliasIsAlreadyTaken":
                 case "Duplicate":
                 case "NotUnique":
-                    return "Such an item exists already.";
+                case "NotNullOrUnique":
+                    return "Such an item exists already: use another value, or find the existing one.";
+                case "NotAllowed":
+                case "NotAllowedForOwner":
+                    return "LIFE POS does not allow this here.";
+                case "TooManyRequests":
+                case "TryLater":
+                    return "LIFE POS is busy or limits requests per second; try again later, or lower -ThrottleLimit.";
                 case "RequestIsNotValid":
                 case "BadRequest":
                     return "Check the values sent.";
+            }
+
+            if (status == 404)
+            {
+                return NotFoundHint(path);
             }
 
             if (status >= 300 && status < 400)
@@ -189,6 +252,38 @@ namespace LifePos.Core.Http
             }
 
             return status >= 500 ? "The LIFE POS service failed; try again later." : "Check the request.";
+        }
+
+        /// <summary>A 404's cause depends on what was asked for: the API itself, an organization, or one item.</summary>
+        private static string NotFoundHint(string path)
+        {
+            var segments = path.Split('?')[0].Trim('/').Split('/');
+            if (segments.Length > 0 && segments[0].Equals("v6", StringComparison.OrdinalIgnoreCase))
+            {
+                segments = segments.Skip(1).ToArray();
+            }
+
+            if (segments.Length <= 1 || segments[0] != "orgs")
+            {
+                return "The address answers, but not as the LIFE POS API does: check -BaseUri (e.g. https://api.life-pos.ru; a path only when a gateway puts the API under one).";
+            }
+
+            if (segments.Length <= 3)
+            {
+                return "The organization was not found, or this account cannot reach it: check -OrganizationId (Connect-LifePos lists the organizations the account reaches).";
+            }
+
+            switch (segments[2])
+            {
+                case "workplaces":
+                    return "Check the workplace id and the organization; archived workplaces are listed with -Selection All.";
+                case "employees":
+                    return "Check the employee id and the organization; Get-LifePosEmployee lists the employees.";
+                case "outlets":
+                    return "Check the outlet id and the organization; Get-LifePosOutlet lists the outlets.";
+                default:
+                    return "Check the id and the organization.";
+            }
         }
 
         /// <summary>"30 s", "0.15 s", "5 min", "1 min 30 s".</summary>

@@ -54,7 +54,7 @@ namespace LifePos.Core.Http
                 var contentType = response.Content?.Headers.ContentType?.MediaType;
                 return status >= 200 && status < 300
                     ? AttemptResult.Success(new ApiResponse(status, body, contentType, attempt))
-                    : AttemptResult.Status(status, ErrorBody.Parse(contentType, body), RetryAfter(response.Headers, DateTimeOffset.UtcNow));
+                    : AttemptResult.Status(status, ErrorBody.Parse(contentType, body), RetryAfter(response.Headers, DateTimeOffset.UtcNow), RequestId(response.Headers));
             }
             catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
             {
@@ -97,6 +97,40 @@ namespace LifePos.Core.Http
             {
                 var wait = date - now;
                 return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            }
+
+            return null;
+        }
+
+        /// <summary>The id a request-id header or a W3C traceparent gives the answer (its trace id), for support.</summary>
+        internal static string? RequestId(HttpResponseHeaders headers)
+        {
+            foreach (var name in new[] { "X-Request-Id", "Request-Id", "X-Correlation-Id", "X-Trace-Id" })
+            {
+                if (headers.TryGetValues(name, out var values) && FirstValue(values) is { } value)
+                {
+                    return value;
+                }
+            }
+
+            // traceparent: version-traceid-parentid-flags
+            if (headers.TryGetValues("traceparent", out var trace) && FirstValue(trace) is { } parent && parent.Split('-') is { Length: 4 } parts)
+            {
+                return parts[1];
+            }
+
+            return null;
+        }
+
+        private static string? FirstValue(System.Collections.Generic.IEnumerable<string> values)
+        {
+            foreach (var value in values)
+            {
+                var trimmed = value.Trim();
+                if (trimmed.Length > 0 && trimmed.Length <= 128)
+                {
+                    return trimmed;
+                }
             }
 
             return null;

@@ -9,8 +9,8 @@ using System.Text.Json;
 namespace LifePos.Core
 {
     /// <summary>
-    /// Converts JSON to plain .NET values and back without loss: objects become
-    /// <see cref="Dictionary{TKey,TValue}"/> (ordinal keys, order kept), arrays <see cref="List{T}"/>, numbers
+    /// Converts JSON to plain .NET values and back without loss: objects become <see cref="JsonMap"/> (a
+    /// dictionary with ordinal keys, order kept), arrays <see cref="JsonList"/>, numbers
     /// <see cref="long"/> when integral, else <see cref="decimal"/> (keeps the written digits), else <see cref="double"/>.
     /// </summary>
     public static class PlainJson
@@ -28,10 +28,8 @@ namespace LifePos.Core
         }
 
         /// <summary>Converts a JSON object to a plain dictionary; anything else gives an empty one.</summary>
-        public static Dictionary<string, object?> ObjectFromJson(JsonElement element) =>
-            element.ValueKind == JsonValueKind.Object
-                ? (Dictionary<string, object?>)FromJson(element, 0)!
-                : new Dictionary<string, object?>(StringComparer.Ordinal);
+        public static JsonMap ObjectFromJson(JsonElement element) =>
+            element.ValueKind == JsonValueKind.Object ? (JsonMap)FromJson(element, 0)! : new JsonMap();
 
         /// <summary>Writes plain .NET values (see <see cref="WorkplaceCreateRequest"/>) as compact JSON text.</summary>
         public static string Serialize(object? value)
@@ -123,7 +121,7 @@ namespace LifePos.Core
             switch (element.ValueKind)
             {
                 case JsonValueKind.Object:
-                    var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+                    var map = new JsonMap();
                     foreach (var property in element.EnumerateObject())
                     {
                         map[property.Name] = FromJson(property.Value, depth + 1);
@@ -131,7 +129,7 @@ namespace LifePos.Core
 
                     return map;
                 case JsonValueKind.Array:
-                    var list = new List<object?>(element.GetArrayLength());
+                    var list = new JsonList(element.GetArrayLength());
                     foreach (var item in element.EnumerateArray())
                     {
                         list.Add(FromJson(item, depth + 1));
@@ -202,6 +200,9 @@ namespace LifePos.Core
                     return;
                 case DateTime dateTime:
                     writer.WriteStringValue(dateTime.ToString("o", CultureInfo.InvariantCulture));
+                    return;
+                case Timestamp timestamp:
+                    writer.WriteStringValue(timestamp.ToString());
                     return;
                 case Enum enumeration:
                     writer.WriteStringValue(enumeration.ToString());

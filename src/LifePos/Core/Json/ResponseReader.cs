@@ -26,6 +26,26 @@ namespace LifePos.Core.Json
             }
         }
 
+        /// <summary>True for an answer that carries no object: an empty body, 204 No Content, or <c>{}</c>.</summary>
+        public static bool IsNothing(ApiResponse response)
+        {
+            if (response.StatusCode == 204 || response.IsBlank)
+            {
+                return true;
+            }
+
+            var reader = new Utf8JsonReader(response.Body);
+            try
+            {
+                return reader.Read() && reader.TokenType == JsonTokenType.StartObject && reader.Read() && reader.TokenType == JsonTokenType.EndObject &&
+                       !reader.Read();
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
+
         /// <summary>Any JSON answer; null for an empty body.</summary>
         public static JsonElement? ParseAny(ApiRequest request, ApiResponse response)
         {

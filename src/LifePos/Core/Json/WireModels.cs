@@ -53,6 +53,10 @@ namespace LifePos.Core.Json
         public DateTimeOffset UpdatedAt { get; set; }
 
         public DateTimeOffset? DeletedAt { get; set; }
+
+        /// <summary>Fields this module does not know; kept on the workplace.</summary>
+        [JsonExtensionData]
+        public Dictionary<string, JsonElement>? Other { get; set; }
     }
 
     internal sealed class WorkplaceListDto
@@ -113,9 +117,14 @@ namespace LifePos.Core.Json
         public ReferenceDto? Employee { get; set; }
     }
 
+    // Lenient where the reference leaves room: numbers sent as strings, property names in any case, the dates
+    // LenientDateConverter reads; unknown fields are ignored (or kept, where a type has an extension-data bag).
     [JsonSourceGenerationOptions(
         PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString,
+        PropertyNameCaseInsensitive = true,
+        Converters = new[] { typeof(LenientDateConverter) })]
     [JsonSerializable(typeof(WorkplaceDto))]
     [JsonSerializable(typeof(WorkplaceListDto))]
     [JsonSerializable(typeof(OrganizationListDto))]

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Text.Json;
 
 namespace LifePos.Core.Json
@@ -7,29 +6,49 @@ namespace LifePos.Core.Json
     /// <summary>The wire workplace as the typed <see cref="Workplace"/> the cmdlets emit.</summary>
     internal static class WorkplaceMapper
     {
-        public static Workplace ToWorkplace(WorkplaceDto wire, Guid organizationId) => new Workplace
+        public static Workplace ToWorkplace(WorkplaceDto wire, Guid organizationId)
         {
-            Id = wire.Guid,
-            Number = wire.Number,
-            Name = wire.Name,
-            WorkplaceType = ParseWorkplaceType(wire.WorkplaceType),
-            IsActivated = wire.ActivatedAt != null,
-            ActivatedAt = wire.ActivatedAt,
-            IsArchived = wire.DeletedAt != null,
-            ArchivedAt = wire.DeletedAt,
-            Extensions = wire.Extensions is { ValueKind: JsonValueKind.Object } extensions
-                ? PlainJson.ObjectFromJson(extensions)
-                : new Dictionary<string, object?>(StringComparer.Ordinal),
-            Meta = wire.Meta,
-            MetaData = wire.MetaData is { } metaData ? PlainJson.FromJson(metaData) : null,
-            OrganizationId = wire.Organization?.Guid ?? organizationId,
-            CreatedAt = wire.CreatedAt,
-            UpdatedAt = wire.UpdatedAt,
-        };
+            var workplace = new Workplace
+            {
+                Id = wire.Guid,
+                Number = wire.Number,
+                Name = wire.Name,
+                IsActivated = wire.ActivatedAt != null,
+                ActivatedAt = wire.ActivatedAt,
+                IsArchived = wire.DeletedAt != null,
+                ArchivedAt = wire.DeletedAt,
+                Extensions = wire.Extensions is { ValueKind: JsonValueKind.Object } extensions ? PlainJson.ObjectFromJson(extensions) : new JsonMap(),
+                Meta = wire.Meta,
+                MetaData = wire.MetaData is { } metaData ? PlainJson.FromJson(metaData) : null,
+                OrganizationId = wire.Organization?.Guid ?? organizationId,
+                CreatedAt = wire.CreatedAt,
+                UpdatedAt = wire.UpdatedAt,
+            };
+            if (wire.Other != null)
+            {
+                foreach (var field in wire.Other)
+                {
+                    workplace.AdditionalFields[field.Key] = PlainJson.FromJson(field.Value);
+                }
+            }
 
-        // Runs once per listed workplace: a switch on the documented names, not reflection over the enum.
-        private static WorkplaceType ParseWorkplaceType(string? text)
+            if (ParseWorkplaceType(wire.WorkplaceType) is { } type)
+            {
+                workplace.WorkplaceType = type;
+            }
+            else
+            {
+                // A type this module does not know: Unknown here, the service's word kept beside it.
+                workplace.AdditionalFields["workplace_type"] = wire.WorkplaceType;
+            }
+
+            return workplace;
+        }
+
+        /// <summary>A documented name in any case, or its number (0–3); null for a name the module does not know.</summary>
+        internal static WorkplaceType? ParseWorkplaceType(string? text)
         {
+            // Runs once per listed workplace: a switch on the documented names first, not reflection over the enum.
             switch (text)
             {
                 case "Mobile": return WorkplaceType.Mobile;
@@ -38,9 +57,18 @@ namespace LifePos.Core.Json
                 case "Unknown": case null: return WorkplaceType.Unknown;
             }
 
-            return Enum.TryParse<WorkplaceType>(text, ignoreCase: true, out var type) && Enum.IsDefined(typeof(WorkplaceType), type)
-                ? type
-                : WorkplaceType.Unknown;
+            foreach (var name in Enum.GetNames(typeof(WorkplaceType)))
+            {
+                if (string.Equals(name, text.Trim(), StringComparison.OrdinalIgnoreCase))
+                {
+                    return (WorkplaceType)Enum.Parse(typeof(WorkplaceType), name);
+                }
+            }
+
+            return int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) &&
+                   Enum.IsDefined(typeof(WorkplaceType), number)
+                ? (WorkplaceType)number
+                : null;
         }
     }
 }

@@ -99,27 +99,27 @@ namespace LifePos.Core.Resources
             return Read(request, await _api.SendAsync(request, context).ConfigureAwait(false), organizationId);
         }
 
-        /// <summary>Archives the workplace; null when the server answers with an empty body.</summary>
-        public async Task<Workplace?> ArchiveAsync(Guid organizationId, Guid workplaceId, RequestContext context)
-        {
-            var request = new ApiRequest(HttpMethod.Delete, Path(organizationId, workplaceId), RetryMode.Repeatable);
-            var response = await _api.SendAsync(request, context).ConfigureAwait(false);
-            return response.IsBlank ? null : Read(request, response, organizationId);
-        }
+        /// <summary>Archives the workplace; null when the answer carries none (see <see cref="ActionAsync"/>).</summary>
+        public Task<Workplace?> ArchiveAsync(Guid organizationId, Guid workplaceId, RequestContext context) =>
+            ActionAsync(organizationId, new ApiRequest(HttpMethod.Delete, Path(organizationId, workplaceId), RetryMode.Repeatable), context);
 
-        public Task<Workplace> UnarchiveAsync(Guid organizationId, Guid workplaceId, RequestContext context) =>
-            ActionAsync(organizationId, workplaceId, ":unarchive", context);
+        public Task<Workplace?> UnarchiveAsync(Guid organizationId, Guid workplaceId, RequestContext context) =>
+            ActionAsync(organizationId, new ApiRequest(HttpMethod.Post, Path(organizationId, workplaceId) + ":unarchive", RetryMode.Repeatable), context);
 
-        public Task<Workplace> DeactivateAsync(Guid organizationId, Guid workplaceId, RequestContext context) =>
-            ActionAsync(organizationId, workplaceId, ":deactivate", context);
+        public Task<Workplace?> DeactivateAsync(Guid organizationId, Guid workplaceId, RequestContext context) =>
+            ActionAsync(organizationId, new ApiRequest(HttpMethod.Post, Path(organizationId, workplaceId) + ":deactivate", RetryMode.Repeatable), context);
 
         private static Workplace Read(ApiRequest request, ApiResponse response, Guid organizationId) =>
             WorkplaceMapper.ToWorkplace(ResponseReader.Parse(request, response, LifePosJsonContext.Default.WorkplaceDto, "a workplace"), organizationId);
 
-        private async Task<Workplace> ActionAsync(Guid organizationId, Guid workplaceId, string action, RequestContext context)
+        /// <summary>
+        /// Archive, unarchive and deactivate: their answers are not published, so the workplace, an empty 200, a 204
+        /// or <c>{}</c> all mean done; null when the answer carries no workplace.
+        /// </summary>
+        private async Task<Workplace?> ActionAsync(Guid organizationId, ApiRequest request, RequestContext context)
         {
-            var request = new ApiRequest(HttpMethod.Post, Path(organizationId, workplaceId) + action, RetryMode.Repeatable);
-            return Read(request, await _api.SendAsync(request, context).ConfigureAwait(false), organizationId);
+            var response = await _api.SendAsync(request, context).ConfigureAwait(false);
+            return ResponseReader.IsNothing(response) ? null : Read(request, response, organizationId);
         }
 
         private async Task<Page<Workplace>> FetchPageAsync(Guid organizationId, string path, RequestContext context)
