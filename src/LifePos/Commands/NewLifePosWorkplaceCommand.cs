@@ -22,8 +22,8 @@ namespace LifePos.Commands
         private ExistingWorkplaceIndex? _existing;
         private long _rowNumber;
 
-        /// <summary>Unknown, Mobile, Stationary or Automat.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>Unknown, Mobile, Stationary or Automat (or 0 to 3); every row needs one, and a row without it fails alone.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Type", "workplace_type")]
         [AllowEmptyString]
         [AllowNull]
@@ -68,9 +68,21 @@ namespace LifePos.Commands
         protected override void ProcessRecord()
         {
             _rowNumber++;
-            var name = RowValidation.Given(Name);
+            var name = RowValidation.Given(Name)?.Trim();
             var target = TargetOf(name ?? (object)RowValidation.Describe(_rowNumber, null));
             var bulk = Bulk(ThrottleLimit, "Creating LIFE POS workplaces", Created);
+            // -SkipExisting decides before the row is checked: a row for a workplace that exists needs nothing else.
+            if (SkipExisting && name != null && (_existing ??= LoadExisting()).Find(name) is { } existing)
+            {
+                var asked = AskedFor();
+                bulk.Submit(target, async _ =>
+                {
+                    var workplace = await existing.ConfigureAwait(false);
+                    return new BulkOutcome(workplace, SkippedExisting, ExistingWorkplaceIndex.SkipWarning(workplace, asked));
+                });
+                return;
+            }
+
             WorkplaceCreateRequest request;
             try
             {
@@ -78,17 +90,7 @@ namespace LifePos.Commands
             }
             catch (InvalidInputException exception)
             {
-                bulk.SubmitInvalid(target, RowValidation.Describe(_rowNumber, name) + ": " + exception.Message);
-                return;
-            }
-
-            if (SkipExisting && name != null && (_existing ??= LoadExisting()).Find(name) is { } existing)
-            {
-                bulk.Submit(target, async _ =>
-                {
-                    var workplace = await existing.ConfigureAwait(false);
-                    return new BulkOutcome(workplace, SkippedExisting, ExistingWorkplaceIndex.SkipWarning(workplace));
-                });
+                bulk.SubmitInvalid(target, RowValidation.Describe(_rowNumber, name) + ": " + exception.Message + ColumnsNote());
                 return;
             }
 
@@ -108,6 +110,50 @@ namespace LifePos.Commands
             }
 
             bulk.Submit(target, async token => new BulkOutcome(await create(token).ConfigureAwait(false), Created));
+        }
+
+        /// <summary>What the row asks for, as far as its values can be read, for -SkipExisting's warning about differences.</summary>
+        private WorkplaceChanges AskedFor()
+        {
+            // A value that cannot be read is not compared.
+            static T? Readable<T>(Func<T> read)
+            {
+                try
+                {
+                    return read();
+                }
+                catch (InvalidInputException)
+                {
+                    return default;
+                }
+            }
+
+            object? metaData = null;
+            return new WorkplaceChanges
+            {
+                Meta = RowValidation.Given(Meta),
+                WorkplaceType = Readable<WorkplaceType?>(() => RowValidation.ParseWorkplaceType(WorkplaceType, nameof(WorkplaceType))),
+                Extensions = Readable(() => WorkplaceValues.Extensions(Extension)),
+                MetaDataGiven = Readable(() => WorkplaceValues.MetaData(MetaData, out metaData)),
+                MetaData = metaData,
+            };
+        }
+
+        /// <summary>When a row has no type column at all, the columns it has: usually a misnamed header.</summary>
+        private string ColumnsNote()
+        {
+            if (RowValidation.Given(WorkplaceType) != null || !(CurrentInputObject is PSObject row) || row.BaseObject is Workplace)
+            {
+                return string.Empty;
+            }
+
+            var columns = new System.Collections.Generic.List<string>();
+            foreach (var property in row.Properties)
+            {
+                columns.Add(property.Name);
+            }
+
+            return columns.Count == 0 ? string.Empty : " The row's columns are: " + string.Join(", ", columns) + ".";
         }
 
         private WorkplaceCreateRequest BuildRequest(string? name)

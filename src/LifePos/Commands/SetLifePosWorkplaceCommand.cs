@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using LifePos.Core;
 using LifePos.Domain;
 using LifePos.PowerShell;
@@ -7,13 +8,15 @@ using LifePos.PowerShell;
 namespace LifePos.Commands
 {
     /// <summary>
-    /// Changes a workplace with one JSON Patch holding only what was given. -Extension merges by extension name
-    /// (other extensions stay as they are); -RemoveExtension drops extensions.
+    /// Changes workplaces with one JSON Patch each, holding only what differs from the workplace as it is: a row that
+    /// already matches sends nothing. -Extension merges by extension name; -RemoveExtension and -Clear empty fields.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "LifePosWorkplace", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Workplace))]
     public sealed class SetLifePosWorkplaceCommand : WorkplaceTargetCmdlet
     {
+        private const string Updated = "updated";
+        private const string Unchanged = "unchanged";
         private long _rowNumber;
 
         /// <summary>The new name, at most 128 characters.</summary>
@@ -29,7 +32,7 @@ namespace LifePos.Commands
         [ArgumentCompleter(typeof(WorkplaceTypeCompleter))]
         public string? WorkplaceType { get; set; }
 
-        /// <summary>Extensions to add or replace, keyed by name: a hashtable, an object, or JSON text.</summary>
+        /// <summary>Extensions to add or replace, keyed by name: a hashtable, an object, or JSON text; null removes one.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("extensions")]
         [AllowEmptyString]
@@ -53,34 +56,90 @@ namespace LifePos.Commands
         [AllowNull]
         public object? MetaData { get; set; }
 
+        /// <summary>Fields to empty: Name, Meta, MetaData, Extensions (a CSV column may list them, "Meta;MetaData").</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyCollection]
+        [AllowNull]
+        [ArgumentCompleter(typeof(ClearableFieldCompleter))]
+        public string[]? Clear { get; set; }
+
         protected override void ProcessRecord()
         {
             _rowNumber++;
-            var id = InputObject?.Id ?? Id;
-            var target = TargetOf(InputObject ?? (object)id);
-            var bulk = Bulk(ThrottleLimit, "Updating LIFE POS workplaces", "updated");
-            // A piped workplace also binds its own Name, Meta, Extensions... by property name: values equal to its
-            // current ones are not sent again.
-            var current = InputObject ?? PipedWorkplace;
-            WorkplacePatch patch;
+            var bulk = Bulk(ThrottleLimit, "Updating LIFE POS workplaces", Updated);
+            WorkplaceChanges given;
             try
             {
-                patch = WorkplacePatchBuilder.Build(current, GivenChanges());
+                given = GivenChanges();
+                WorkplacePatchBuilder.Validate(given);
+                if (given.IsEmpty && InputObject is null && PipedWorkplace is null)
+                {
+                    WorkplacePatchBuilder.Build(null, given);
+                }
             }
             catch (InvalidInputException exception)
             {
-                bulk.SubmitInvalid(target, RowValidation.Describe(_rowNumber, current?.Name) + ": " + exception.Message);
+                bulk.SubmitInvalid(TargetOf(InputObject ?? (object)Id), RowValidation.Describe(_rowNumber, InputObject?.Name ?? Name) + ": " + exception.Message);
                 return;
             }
 
-            if (patch.IsEmpty)
+            foreach (var workplace in Targets())
             {
-                bulk.SubmitDone(target, new BulkOutcome(PassThru ? current : null, "unchanged"));
-                return;
-            }
+                // A piped workplace binds its own Name, Meta, Extensions... by property name: what equals it is not sent.
+                // Without one, -WhatIf and -Confirm read the workplace first so the plan shows old → new.
+                var current = workplace.Current;
+                if (current is null && IsPlanWanted(ConfirmImpact.Medium))
+                {
+                    if (!TryRead(workplace, out current))
+                    {
+                        continue;
+                    }
+                }
 
-            var label = current is null ? WorkplaceLabel.Of(id, null) : WorkplaceLabel.Of(current);
-            if (!ShouldProcess(label, "Update " + string.Join(", ", patch.Operations.ConvertAll(operation => operation.ToString()))))
+                if (current is null)
+                {
+                    UpdateAsRead(bulk, workplace, given);
+                    continue;
+                }
+
+                var patch = WorkplacePatchBuilder.Build(current, given);
+                if (patch.IsEmpty)
+                {
+                    WriteVerbose(workplace.Label + " is unchanged: it already has the values given.");
+                    bulk.SubmitDone(workplace.ErrorTarget, new BulkOutcome(PassThru ? current : null, Unchanged));
+                }
+                else if (ShouldProcess(workplace.Label, "Update " + ChangeText.Describe(patch.Changes)))
+                {
+                    Submit(bulk, workplace, _ => Task.FromResult(patch));
+                }
+                else
+                {
+                    bulk.Declined();
+                }
+            }
+        }
+
+        /// <summary>For the plan: the workplace as it is; a failure is this target's error, and the others go on.</summary>
+        private bool TryRead(WorkplaceTarget workplace, out Workplace? current)
+        {
+            try
+            {
+                current = Wait(Client.GetWorkplaceAsync(ActiveConnection.OrganizationId, workplace.Id, RequestContext));
+                return true;
+            }
+            catch (LifePosApiException exception)
+            {
+                FlushMessages();
+                WriteFailure(exception, workplace.ErrorTarget);
+                current = null;
+                return false;
+            }
+        }
+
+        /// <summary>Only the id is known: read the workplace in the worker, then send what differs (or nothing).</summary>
+        private void UpdateAsRead(BulkRunner bulk, WorkplaceTarget workplace, WorkplaceChanges given)
+        {
+            if (!ShouldProcess(workplace.Label, "Update " + ChangeText.Describe(WorkplacePatchBuilder.Build(null, given).Changes)))
             {
                 bulk.Declined();
                 return;
@@ -88,11 +147,27 @@ namespace LifePos.Commands
 
             var client = Client;
             var organization = ActiveConnection.OrganizationId;
+            Submit(bulk, workplace, async context =>
+                WorkplacePatchBuilder.Build(await client.GetWorkplaceAsync(organization, workplace.Id, context).ConfigureAwait(false), given));
+        }
+
+        private void Submit(BulkRunner bulk, WorkplaceTarget workplace, Func<RequestContext, Task<WorkplacePatch>> patchFor)
+        {
+            var client = Client;
+            var organization = ActiveConnection.OrganizationId;
             var passThru = PassThru.IsPresent;
-            bulk.Submit(target, async token =>
+            bulk.Submit(workplace.ErrorTarget, async token =>
             {
-                var workplace = await client.UpdateWorkplaceAsync(organization, id, patch.Operations, RowContext(token)).ConfigureAwait(false);
-                return new BulkOutcome(passThru ? workplace : null, "updated");
+                var context = RowContext(token);
+                var patch = await patchFor(context).ConfigureAwait(false);
+                if (patch.IsEmpty)
+                {
+                    Messages.Enqueue(PipelineMessageKind.Verbose, workplace.Label + " is unchanged: it already has the values given.");
+                    return new BulkOutcome(passThru ? await client.GetWorkplaceAsync(organization, workplace.Id, context).ConfigureAwait(false) : null, Unchanged);
+                }
+
+                var updated = await client.UpdateWorkplaceAsync(organization, workplace.Id, patch.Operations, context).ConfigureAwait(false);
+                return new BulkOutcome(passThru ? updated : null, Updated);
             });
         }
 
@@ -108,6 +183,7 @@ namespace LifePos.Commands
                 MetaData = metaData,
                 Extensions = WorkplaceValues.Extensions(Extension),
                 RemoveExtensions = RemoveExtension ?? Array.Empty<string>(),
+                Clear = WorkplaceValues.FieldList(Clear),
             };
         }
     }

@@ -20,6 +20,16 @@ namespace LifePos.Domain
         public IDictionary<string, object?>? Extensions { get; set; }
 
         public IReadOnlyList<string> RemoveExtensions { get; set; } = Array.Empty<string>();
+
+        /// <summary>Fields to empty: <c>Name</c>, <c>Meta</c>, <c>MetaData</c> or <c>Extensions</c> (every extension).</summary>
+        public IReadOnlyCollection<string> Clear { get; set; } = Array.Empty<string>();
+
+        /// <summary>True when nothing at all was given.</summary>
+        public bool IsEmpty =>
+            Name is null && WorkplaceType is null && Meta is null && !MetaDataGiven && Extensions is null && RemoveExtensions.Count == 0 && Clear.Count == 0;
+
+        /// <summary>The names -Clear takes.</summary>
+        public static readonly IReadOnlyList<string> ClearableFields = new[] { "Name", "Meta", "MetaData", "Extensions" };
     }
 
     /// <summary>One field a patch changes, with the value before (when known) and after.</summary>
@@ -53,17 +63,59 @@ namespace LifePos.Domain
     /// <summary>
     /// Builds the patch for what was given against the workplace as it is now (when known): values equal to the
     /// current ones are not sent again, and extensions merge by name (<c>add</c> sets a member whether or not it
-    /// exists, so the other extensions stay untouched).
+    /// exists, so the other extensions stay untouched); an extension given as null, or named in RemoveExtensions, is
+    /// removed; fields named in Clear are emptied.
     /// </summary>
     internal static class WorkplacePatchBuilder
     {
         /// <param name="current">The workplace as it is (piped in), or null when only its id is known.</param>
+        /// <summary>Checks what was given before anything is read or sent: lengths, -Clear names, a field both set and cleared.</summary>
+        public static void Validate(WorkplaceChanges given)
+        {
+            RowValidation.CheckLength(given.Name, RowValidation.MaxNameLength, "the name");
+            RowValidation.CheckLength(given.Meta, RowValidation.MaxMetaLength, "-Meta");
+            var clear = new HashSet<string>(given.Clear, StringComparer.OrdinalIgnoreCase);
+            foreach (var field in clear)
+            {
+                if (!ContainsIgnoringCase(WorkplaceChanges.ClearableFields, field))
+                {
+                    throw new InvalidInputException("-Clear '" + field + "' is not a field that can be emptied. Use " + string.Join(", ", WorkplaceChanges.ClearableFields) + ".");
+                }
+            }
+
+            CheckNotBoth(clear, "Name", given.Name != null);
+            CheckNotBoth(clear, "Meta", given.Meta != null);
+            CheckNotBoth(clear, "MetaData", given.MetaDataGiven);
+            CheckNotBoth(clear, "Extensions", given.Extensions != null);
+        }
+
         public static WorkplacePatch Build(Workplace? current, WorkplaceChanges given)
         {
+            Validate(given);
+            var clear = new HashSet<string>(given.Clear, StringComparer.OrdinalIgnoreCase);
             var patch = new WorkplacePatch();
+            if (clear.Contains("Name") && !(current != null && current.Name is null))
+            {
+                Replace(patch, "/name", "Name", current?.Name, null);
+            }
+
+            if (clear.Contains("Meta") && !(current != null && string.IsNullOrEmpty(current.Meta)))
+            {
+                Replace(patch, "/meta", "Meta", current?.Meta, null);
+            }
+
+            if (clear.Contains("MetaData") && !(current != null && current.MetaData is null))
+            {
+                Replace(patch, "/meta_data", "MetaData", current?.MetaData, null);
+            }
+
+            if (clear.Contains("Extensions") && !(current != null && current.Extensions.Count == 0))
+            {
+                Replace(patch, "/extensions", "Extensions", current?.Extensions, new Dictionary<string, object?>());
+            }
+
             if (given.Name != null && !(current != null && string.Equals(current.Name, given.Name, StringComparison.Ordinal)))
             {
-                RowValidation.CheckLength(given.Name, RowValidation.MaxNameLength, "the name");
                 Replace(patch, "/name", "Name", current?.Name, given.Name);
             }
 
@@ -74,7 +126,6 @@ namespace LifePos.Domain
 
             if (given.Meta != null && !(current != null && string.Equals(current.Meta, given.Meta, StringComparison.Ordinal)))
             {
-                RowValidation.CheckLength(given.Meta, RowValidation.MaxMetaLength, "-Meta");
                 Replace(patch, "/meta", "Meta", current?.Meta, given.Meta);
             }
 
@@ -83,8 +134,15 @@ namespace LifePos.Domain
                 Replace(patch, "/meta_data", "MetaData", current?.MetaData, given.MetaData);
             }
 
+            var remove = new List<string>(given.RemoveExtensions);
             foreach (var extension in given.Extensions ?? new Dictionary<string, object?>())
             {
+                if (extension.Value is null)
+                {
+                    remove.Add(extension.Key);
+                    continue;
+                }
+
                 object? old = null;
                 if (current != null && current.Extensions.TryGetValue(extension.Key, out old) && Core.PlainJson.DeepEquals(old, extension.Value))
                 {
@@ -95,7 +153,7 @@ namespace LifePos.Domain
                 patch.Changes.Add(new FieldChange("Extensions." + extension.Key, old, extension.Value));
             }
 
-            foreach (var name in given.RemoveExtensions)
+            foreach (var name in remove)
             {
                 object? old = null;
                 if (current != null && !current.Extensions.TryGetValue(name, out old))
@@ -109,10 +167,31 @@ namespace LifePos.Domain
 
             if (patch.IsEmpty && current is null)
             {
-                throw new InvalidInputException("nothing to change. Give -Name, -WorkplaceType, -Meta, -MetaData, -Extension or -RemoveExtension.");
+                throw new InvalidInputException("nothing to change. Give -Name, -WorkplaceType, -Meta, -MetaData, -Extension, -RemoveExtension or -Clear.");
             }
 
             return patch;
+        }
+
+        private static void CheckNotBoth(HashSet<string> clear, string field, bool given)
+        {
+            if (given && clear.Contains(field))
+            {
+                throw new InvalidInputException("-" + field + " and -Clear " + field + " were both given: set the field, or empty it, not both.");
+            }
+        }
+
+        private static bool ContainsIgnoringCase(IEnumerable<string> names, string name)
+        {
+            foreach (var candidate in names)
+            {
+                if (string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static void Replace(WorkplacePatch patch, string path, string field, object? oldValue, object? newValue)

@@ -126,18 +126,39 @@ namespace LifePos.PowerShell
             return !(preference is ActionPreference action && (action == ActionPreference.SilentlyContinue || action == ActionPreference.Ignore));
         }
 
+        /// <summary>
+        /// True when ShouldProcess will show the action rather than just allow it (-WhatIf, -Confirm, or a
+        /// $ConfirmPreference at or below <paramref name="impact"/>): then the plan is worth reading the current values for.
+        /// </summary>
+        internal bool IsPlanWanted(ConfirmImpact impact)
+        {
+            if (Preference("WhatIf") is { } whatIf && LanguagePrimitives.IsTrue(whatIf))
+            {
+                return true;
+            }
+
+            if (MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm))
+            {
+                return LanguagePrimitives.IsTrue(confirm);
+            }
+
+            return GetVariableValue("ConfirmPreference") is ConfirmImpact preference && preference != ConfirmImpact.None && impact >= preference;
+        }
+
         /// <summary>True under -ErrorAction Stop or $ErrorActionPreference = 'Stop': the first failed row ends a bulk run.</summary>
         internal bool IsErrorActionStop()
         {
-            var preference = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) ? bound : GetVariableValue("ErrorActionPreference");
-            if (preference is PSObject wrapped)
-            {
-                preference = wrapped.BaseObject;
-            }
-
+            var preference = Preference("ErrorAction");
             return preference is ActionPreference action
                 ? action == ActionPreference.Stop
                 : string.Equals(preference as string, "Stop", StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>A common parameter as bound, else its preference variable.</summary>
+        private object? Preference(string commonParameter)
+        {
+            var value = MyInvocation.BoundParameters.TryGetValue(commonParameter, out var bound) ? bound : GetVariableValue(commonParameter + "Preference");
+            return value is PSObject wrapped ? wrapped.BaseObject : value;
         }
 
         private bool IsEnabled(string commonParameter)

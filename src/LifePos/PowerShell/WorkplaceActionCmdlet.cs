@@ -2,7 +2,6 @@ using System;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using LifePos.Core;
-using LifePos.Domain;
 
 namespace LifePos.PowerShell
 {
@@ -27,21 +26,25 @@ namespace LifePos.PowerShell
 
         protected override void ProcessRecord()
         {
-            var id = InputObject?.Id ?? Id;
-            var target = TargetOf(InputObject ?? (object)id);
             var bulk = Bulk(ThrottleLimit, Activity, DoneLabel);
-            var current = InputObject ?? PipedWorkplace;
-            var label = current is null ? WorkplaceLabel.Of(id, null) : WorkplaceLabel.Of(current);
-            var explanation = Explain(label);
-            var confirmed = explanation is null
-                ? ShouldProcess(label, Action)
-                : ShouldProcess(explanation, explanation + " Continue?", Action + " workplace");
-            if (!confirmed)
+            foreach (var workplace in Targets())
             {
-                bulk.Declined();
-                return;
-            }
+                var explanation = Explain(workplace.Label);
+                var confirmed = explanation is null
+                    ? ShouldProcess(workplace.Label, Action)
+                    : ShouldProcess(explanation, explanation + " Continue?", Action + " workplace");
+                if (!confirmed)
+                {
+                    bulk.Declined();
+                    continue;
+                }
 
+                Submit(bulk, workplace.Id, workplace.ErrorTarget);
+            }
+        }
+
+        private void Submit(BulkRunner bulk, Guid id, object target)
+        {
             var client = Client;
             var organization = ActiveConnection.OrganizationId;
             var passThru = PassThru.IsPresent;
@@ -51,7 +54,7 @@ namespace LifePos.PowerShell
                 var workplace = await InvokeAsync(client, organization, id, context).ConfigureAwait(false);
                 if (passThru && workplace is null)
                 {
-                    // The server may answer an empty body: fetch the workplace so -PassThru still has it.
+                    // The answer may carry no workplace (an empty 200, a 204, {}): fetch it so -PassThru still has it.
                     workplace = await client.GetWorkplaceAsync(organization, id, context).ConfigureAwait(false);
                 }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using LifePos.Core;
 
@@ -14,11 +15,12 @@ namespace LifePos.PowerShell
         public const string IdSet = "Id";
         public const string InputObjectSet = "InputObject";
 
+        /// <summary>One or more workplace ids (<c>-Id $a, $b</c>), or an id column of each pipeline row.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("guid", "WorkplaceId", "workplace_guid")]
         [GuidTransformation("workplace")]
         [ArgumentCompleter(typeof(WorkplaceIdCompleter))]
-        public Guid Id { get; set; }
+        public Guid[] Id { get; set; } = Array.Empty<Guid>();
 
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
         [ValidateNotNull]
@@ -32,5 +34,43 @@ namespace LifePos.PowerShell
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 4;
+
+        /// <summary>
+        /// The workplaces this record names, each with what the pipeline handed in: the piped workplace object, or
+        /// each id (with the piped workplace when the id is its own).
+        /// </summary>
+        internal IEnumerable<WorkplaceTarget> Targets()
+        {
+            if (InputObject != null)
+            {
+                yield return new WorkplaceTarget(InputObject.Id, InputObject, TargetOf(InputObject));
+                yield break;
+            }
+
+            var piped = PipedWorkplace;
+            foreach (var id in Id)
+            {
+                yield return new WorkplaceTarget(id, piped?.Id == id ? piped : null, Id.Length == 1 ? TargetOf(id) : id);
+            }
+        }
+    }
+
+    /// <summary>One workplace a cmdlet acts on: its id, the object when it was piped in, and the error target.</summary>
+    internal sealed class WorkplaceTarget
+    {
+        public WorkplaceTarget(Guid id, Workplace? current, object errorTarget)
+        {
+            Id = id;
+            Current = current;
+            ErrorTarget = errorTarget;
+        }
+
+        public Guid Id { get; }
+
+        public Workplace? Current { get; }
+
+        public object ErrorTarget { get; }
+
+        public string Label => Current is null ? Domain.WorkplaceLabel.Of(Id, null) : Domain.WorkplaceLabel.Of(Current);
     }
 }

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace LifePos.PowerShell
 {
@@ -15,5 +17,13 @@ namespace LifePos.PowerShell
             metaData = PlainValueConverter.IsNotGiven(value) ? null : PlainValueConverter.FromUserValue(value, "MetaData", allowPlainText: true);
             return !PlainValueConverter.IsNotGiven(value);
         }
+
+        /// <summary>Field names given as an array or as one cell listing them ("Meta;MetaData" or "Meta, MetaData").</summary>
+        public static IReadOnlyCollection<string> FieldList(string[]? given) =>
+            (given ?? Array.Empty<string>())
+                .SelectMany(item => (item ?? string.Empty).Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries))
+                .Select(name => name.Trim())
+                .Where(name => name.Length > 0)
+                .ToArray();
     }
 }

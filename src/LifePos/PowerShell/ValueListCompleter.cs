@@ -6,15 +6,16 @@ using System.Management.Automation.Language;
 
 namespace LifePos.PowerShell
 {
-    /// <summary>Completes a text parameter with the names of an enum (text so that a CSV cell binds as is).</summary>
-    public abstract class EnumValueCompleter<TEnum> : IArgumentCompleter
-        where TEnum : struct, Enum
+    /// <summary>Completes a text parameter from a fixed list of values (text, so that a CSV cell binds as is).</summary>
+    public abstract class ValueListCompleter : IArgumentCompleter
     {
+        protected abstract IEnumerable<string> Values { get; }
+
         public IEnumerable<CompletionResult> CompleteArgument(
             string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var pattern = new WildcardPattern((wordToComplete ?? string.Empty).Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
-            foreach (var name in Enum.GetNames(typeof(TEnum)))
+            foreach (var name in Values)
             {
                 if (pattern.IsMatch(name))
                 {
@@ -25,7 +26,14 @@ namespace LifePos.PowerShell
     }
 
     /// <summary>Completes <c>-WorkplaceType</c>: Unknown, Mobile, Stationary, Automat.</summary>
-    public sealed class WorkplaceTypeCompleter : EnumValueCompleter<WorkplaceType>
+    public sealed class WorkplaceTypeCompleter : ValueListCompleter
     {
+        protected override IEnumerable<string> Values => Enum.GetNames(typeof(WorkplaceType));
+    }
+
+    /// <summary>Completes <c>-Clear</c>: the fields that can be emptied.</summary>
+    public sealed class ClearableFieldCompleter : ValueListCompleter
+    {
+        protected override IEnumerable<string> Values => Domain.WorkplaceChanges.ClearableFields;
     }
 }
