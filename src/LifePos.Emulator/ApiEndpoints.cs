@@ -231,7 +231,7 @@ internal sealed class ApiEndpoints
     {
         var organization = request.Organization!;
         var parameters = request.Http.Request.Query;
-        var now = DateTimeOffset.UtcNow;
+        var now = _state.Clock.GetUtcNow();
         var pageSize = 20;
         if (parameters.TryGetValue("items_per_page", out var perPage) && !StringValues.IsNullOrEmpty(perPage)
             && (!int.TryParse(perPage, NumberStyles.Integer, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > 100))
@@ -363,7 +363,7 @@ internal sealed class ApiEndpoints
         }
 
         var organization = request.Organization!;
-        var now = Json.Now();
+        var now = _state.Clock.Now();
         Workplace created;
         lock (organization.Lock)
         {
@@ -392,7 +392,7 @@ internal sealed class ApiEndpoints
         {
             var current = Find(organization, id);
             if (current.IsArchived) throw ArchivedError(id);
-            var data = WorkplacePatch.Apply(current.Data, patch, Json.Now());
+            var data = WorkplacePatch.Apply(current.Data, patch, _state.Clock.Now());
             result = ReferenceEquals(data, current.Data) ? current : organization.Replace(current, data);
         }
         _state.NotifyChanged();
@@ -426,7 +426,7 @@ internal sealed class ApiEndpoints
         lock (organization.Lock)
         {
             var current = Find(organization, id);
-            var data = change(current, Json.Now());
+            var data = change(current, _state.Clock.Now());
             changed = data is not null;
             result = data is null ? current : organization.Replace(current, data);
         }
@@ -475,7 +475,7 @@ internal sealed class ApiEndpoints
             {
                 var current = Find(organization, found.Workplace);
                 if (current.IsArchived) throw ArchivedError(found.Workplace);
-                organization.Replace(current, current.Data with { ActivatedAt = Json.Now() });
+                organization.Replace(current, current.Data with { ActivatedAt = _state.Clock.Now() });
             }
         });
         _state.NotifyChanged();

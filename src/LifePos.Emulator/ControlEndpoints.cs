@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace LifePos.Emulator;
 
-/// <summary>The loopback-only /_emulator/ endpoints: stats, reset, faults and revoke-tokens.</summary>
+/// <summary>The loopback-only /_emulator/ endpoints: stats, reset, faults, revoke-tokens and clock.</summary>
 internal sealed class ControlEndpoints
 {
     private readonly EmulatorState _state;
@@ -30,7 +30,8 @@ internal sealed class ControlEndpoints
                 "/_emulator/reset" when HttpMethods.IsPost(method) => Reset(),
                 "/_emulator/faults" when HttpMethods.IsPut(method) || HttpMethods.IsPost(method) => Faults(await ReadBodyAsync(http)),
                 "/_emulator/revoke-tokens" when HttpMethods.IsPost(method) => Revoke(await ReadBodyAsync(http)),
-                _ => ApiResult.Error(404, "NotFound", $"No control endpoint {method} {path}; known: GET stats, POST reset, PUT faults, POST revoke-tokens."),
+                "/_emulator/clock" when HttpMethods.IsPost(method) => Clock(await ReadBodyAsync(http)),
+                _ => ApiResult.Error(404, "NotFound", $"No control endpoint {method} {path}; known: GET stats, POST reset, PUT faults, POST revoke-tokens, POST clock."),
             };
         }
         catch (ApiException e)
@@ -137,6 +138,27 @@ internal sealed class ControlEndpoints
         {
             w.WriteStartObject();
             w.WriteNumber("revoked", revoked);
+            w.WriteEndObject();
+        }));
+    }
+
+    private ApiResult Clock(JsonElement? body)
+    {
+        var advance = TimeSpan.Zero;
+        bool? frozen = null;
+        if (body is { } settings)
+        {
+            if (settings.ValueKind != JsonValueKind.Object) throw ApiException.Invalid("The body must be a JSON object.");
+            advance = TimeSpan.FromSeconds(Number(settings, "advance_seconds") ?? 0);
+            if (settings.TryGetProperty("frozen", out var value) && value.ValueKind != JsonValueKind.Null)
+                frozen = value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : throw ApiException.Invalid("frozen must be true or false.");
+        }
+        _state.Clock.Change(advance, frozen);
+        return ApiResult.Ok(Json.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("now", Json.FormatDate(_state.Clock.GetUtcNow()));
+            w.WriteBoolean("frozen", _state.Clock.IsFrozen);
             w.WriteEndObject();
         }));
     }

@@ -111,6 +111,9 @@ public sealed class EmulatorServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Completes after the next write of the data file (tests wait on it instead of polling the file).</summary>
+    internal Task NextDataFileWrite => _dataFile?.NextWrite ?? throw new InvalidOperationException("The emulator has no data file.");
+
     /// <summary>Completes when the host is asked to stop (Ctrl+C, SIGTERM).</summary>
     public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
 
@@ -150,6 +153,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         var delay = _state.Faults.NextDelayMs();
         if (delay > 0)
         {
+            _state.Stats.Latency(route.Endpoint, delay);
             try
             {
                 await Task.Delay(delay, http.RequestAborted);

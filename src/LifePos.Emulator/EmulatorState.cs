@@ -49,6 +49,7 @@ internal sealed class EmulatorState
     public Account[] Accounts { get; }
     public FaultInjector Faults { get; }
     public Stats Stats { get; } = new();
+    public EmulatorClock Clock { get; } = new();
     public PageTokenCodec PageTokens { get; } = new();
 
     /// <summary>Raised after every change of workplaces (the data file listens).</summary>
@@ -59,7 +60,7 @@ internal sealed class EmulatorState
     public void Seed(int count)
     {
         var organization = DefaultOrganization;
-        var start = Json.Now().AddMinutes(-count);
+        var start = Clock.Now().AddMinutes(-count);
         lock (organization.Lock)
         {
             for (var i = 1; i <= count; i++)
@@ -131,6 +132,7 @@ internal sealed class EmulatorState
             _sms.Clear();
         }
         Faults.Reset(Options);
+        Clock.Reset();
         Stats.Clear();
         PageTokens.Rotate();
         NotifyChanged();
@@ -199,7 +201,7 @@ internal sealed class EmulatorState
             do code = RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
             while (_codes.ContainsKey(code));
             _codes[code] = new ActivationCode(code, organization, workplace, employee, outlet, outletTypeOf,
-                DateTimeOffset.UtcNow + Options.ActivationCodeLifetime);
+                Clock.GetUtcNow() + Options.ActivationCodeLifetime);
             if (sendSms) _sms.Add(new SmsRecord(workplace, employee, code));
             return code;
         }
@@ -213,7 +215,7 @@ internal sealed class EmulatorState
     {
         lock (_activationLock)
         {
-            var now = DateTimeOffset.UtcNow;
+            var now = Clock.GetUtcNow();
             var state = _clients.GetValueOrDefault(client);
             if (state.BannedUntil is { } until && until > now)
                 throw new ApiException(429, "TryActivateLater", $"Too many wrong activation codes from this address; try again after {Json.FormatDate(until)}.",

@@ -27,12 +27,6 @@ internal static class Json
     public static string FormatDate(DateTimeOffset value) =>
         value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
 
-    public static DateTimeOffset Now()
-    {
-        var now = DateTimeOffset.UtcNow;
-        return new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
-    }
-
     public static void WriteDate(Utf8JsonWriter writer, string name, DateTimeOffset? value)
     {
         if (value is { } date) writer.WriteString(name, FormatDate(date));
@@ -178,7 +172,7 @@ internal sealed class Workplace
     }
 
     /// <summary>Reads a workplace written by <see cref="WriteTo"/> (the data file); throws on a broken entry.</summary>
-    public static WorkplaceData Read(JsonElement element, Guid organizationId)
+    public static WorkplaceData Read(JsonElement element, Guid organizationId, DateTimeOffset now)
     {
         static DateTimeOffset? Date(JsonElement e, string name) =>
             e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
@@ -189,7 +183,7 @@ internal sealed class Workplace
 
         var extensions = element.TryGetProperty("extensions", out var ext) && ext.ValueKind == JsonValueKind.Object ? Emulator.Json.Compact(ext) : "{}";
         var metaData = element.TryGetProperty("meta_data", out var md) && md.ValueKind != JsonValueKind.Null ? Emulator.Json.Compact(md) : null;
-        var created = Date(element, "created_at") ?? Emulator.Json.Now();
+        var created = Date(element, "created_at") ?? now;
         return new WorkplaceData(
             element.GetProperty("guid").GetGuid(),
             element.GetProperty("number").GetInt32(),

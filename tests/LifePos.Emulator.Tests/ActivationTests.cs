@@ -52,12 +52,17 @@ public sealed class ActivationTests
     }
 
     [Fact]
-    public async Task ExpiredCode_IsWrong()
+    public async Task ACode_LivesExactlyItsLifetime_OnTheEmulatorClock()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.ActivationCodeLifetime = TimeSpan.FromMilliseconds(300));
-        var code = await CodeAsync(emulator, (await emulator.CreateAsync()).Guid);
-        await Task.Delay(400);
-        (await emulator.PostAsync("auth/activate-workplace", new { activation_code = code })).ShouldBeError(HttpStatusCode.Unauthorized, "WrongActivationCode");
+        await using var emulator = await TestEmulator.StartAsync(o => o.ActivationCodeLifetime = TimeSpan.FromSeconds(60));
+        await emulator.ClockAsync(frozen: true);
+        var workplace = (await emulator.CreateAsync()).Guid;
+        var first = await CodeAsync(emulator, workplace);
+        var second = await CodeAsync(emulator, workplace);
+        await emulator.ClockAsync(advanceSeconds: 59.999);
+        (await emulator.PostAsync("auth/activate-workplace", new { activation_code = first })).ShouldBe(HttpStatusCode.OK);
+        await emulator.ClockAsync(advanceSeconds: 0.001);
+        (await emulator.PostAsync("auth/activate-workplace", new { activation_code = second })).ShouldBeError(HttpStatusCode.Unauthorized, "WrongActivationCode");
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class CommandLineTests
         using var process = Process.Start(start)!;
         try
         {
-            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            var line = await process.StandardOutput.ReadLineAsync();
             var match = Regex.Match(line ?? "", @"^LIFE POS emulator listening on (http://127\.0\.0\.1:\d+) organization 9d5f1c2a-0000-4000-8000-000000000001 token emulator-token-000000000000000000000000000000$");
             Assert.True(match.Success, line);
             using var http = new HttpClient { BaseAddress = new Uri(match.Groups[1].Value + "/") };

@@ -90,6 +90,14 @@ internal sealed class TestEmulator : IAsyncDisposable
 
     public async Task<JsonElement> StatsAsync() => (await GetAsync("_emulator/stats")).Json;
 
+    /// <summary>POST /_emulator/clock: moves the emulator's time forward, and freezes or restarts it when asked.</summary>
+    public async Task<JsonElement> ClockAsync(double advanceSeconds = 0, bool? frozen = null)
+    {
+        var answer = await PostAsync("_emulator/clock", new { advance_seconds = advanceSeconds, frozen });
+        answer.ShouldBe(HttpStatusCode.OK);
+        return answer.Json;
+    }
+
     public async Task ControlAsync(string path, object? body = null, HttpMethod? method = null)
     {
         var answer = await SendAsync(method ?? HttpMethod.Post, "_emulator/" + path, body);
