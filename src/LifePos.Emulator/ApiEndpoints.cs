@@ -104,8 +104,8 @@ internal sealed class ApiEndpoints
             if (raw.Length == 0) throw new ApiException(401, "Unauthorized", "An Authorization: Bearer <token> header is required.");
             token = _state.Authenticate(raw) ?? throw new ApiException(401, "Unauthorized", "The token is unknown, expired or revoked; sign in again.");
             var rate = _state.Faults.RateLimit;
-            if (rate > 0 && !_state.TryConsumeRate(raw, rate))
-                throw new ApiException(429, "TooManyRequests", "Too many requests per second for this token; retry after a second.");
+            if (rate > 0 && _state.RateLimiter.TryAcquire(raw, rate, _state.Clock.GetUtcNow()) is { } wait)
+                throw new ApiException(429, "TooManyRequests", $"Too many requests per second for this token; retry after {wait} s.", wait);
         }
 
         Organization? organization = null;

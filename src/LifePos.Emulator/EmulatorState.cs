@@ -23,7 +23,6 @@ internal sealed class EmulatorState
 
     private readonly ConcurrentDictionary<string, TokenInfo> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TokenInfo> _revoked = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, RateWindow> _rateWindows = new(StringComparer.Ordinal);
     private readonly object _activationLock = new();
     private readonly Dictionary<string, ActivationCode> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int WrongCodes, DateTimeOffset? BannedUntil)> _clients = new(StringComparer.Ordinal);
@@ -50,6 +49,7 @@ internal sealed class EmulatorState
     public FaultInjector Faults { get; }
     public Stats Stats { get; } = new();
     public EmulatorClock Clock { get; } = new();
+    public RateLimiter RateLimiter { get; } = new();
     public PageTokenCodec PageTokens { get; } = new();
 
     /// <summary>Raised after every change of workplaces (the data file listens).</summary>
@@ -124,7 +124,7 @@ internal sealed class EmulatorState
             if (info.Workplace is not null) _tokens.TryRemove(token, out _);
         }
         _tokens[Options.EffectiveToken] = new TokenInfo(Role.Owner, null, null);
-        _rateWindows.Clear();
+        RateLimiter.Clear();
         lock (_activationLock)
         {
             _codes.Clear();
@@ -173,23 +173,6 @@ internal sealed class EmulatorState
         foreach (var (key, info) in _tokens)
         {
             if (info.Workplace == workplace) _tokens.TryRemove(key, out _);
-        }
-    }
-
-    /// <summary>Fixed one-second windows per token.</summary>
-    public bool TryConsumeRate(string token, double requestsPerSecond)
-    {
-        var allowed = Math.Max(1, (int)Math.Floor(requestsPerSecond));
-        var second = Environment.TickCount64 / 1000;
-        var window = _rateWindows.GetOrAdd(token, _ => new RateWindow());
-        lock (window)
-        {
-            if (window.Second != second)
-            {
-                window.Second = second;
-                window.Count = 0;
-            }
-            return ++window.Count <= allowed;
         }
     }
 
@@ -248,11 +231,5 @@ internal sealed class EmulatorState
         bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         return new Guid(bytes);
-    }
-
-    private sealed class RateWindow
-    {
-        public long Second = -1;
-        public int Count;
     }
 }
