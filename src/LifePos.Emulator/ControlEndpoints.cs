@@ -47,8 +47,8 @@ internal sealed class ControlEndpoints
         {
             lock (organization.Lock)
             {
-                alive += organization.Alive;
-                archived += organization.Archived;
+                alive += organization.Workplaces.Alive;
+                archived += organization.Workplaces.Archived;
             }
         }
         writer.WriteStartObject();
@@ -112,8 +112,8 @@ internal sealed class ControlEndpoints
         if (settings.TryGetProperty("next_endpoint", out var endpoint) && endpoint.ValueKind != JsonValueKind.Null)
         {
             nextEndpoint = endpoint.ValueKind == JsonValueKind.String ? endpoint.GetString() : null;
-            if (nextEndpoint is null || Array.IndexOf(ApiEndpoints.EndpointNames, nextEndpoint) < 0)
-                throw ApiException.Invalid($"next_endpoint must be one of {string.Join(", ", ApiEndpoints.EndpointNames)}.");
+            if (nextEndpoint is null || Array.IndexOf(ApiRoutes.EndpointNames, nextEndpoint) < 0)
+                throw ApiException.Invalid($"next_endpoint must be one of {string.Join(", ", ApiRoutes.EndpointNames)}.");
             next ??= new List<FaultKind>();
         }
         _state.Faults.Configure(rates, Int(settings, "fault_seed", int.MinValue), Int(settings, "latency_ms", 0), Int(settings, "jitter_ms", 0),

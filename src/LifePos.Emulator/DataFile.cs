@@ -106,7 +106,7 @@ internal sealed class DataFile
                 foreach (var organization in _state.Organizations)
                 {
                     Workplace[] workplaces;
-                    lock (organization.Lock) workplaces = organization.Snapshot();
+                    lock (organization.Lock) workplaces = organization.Workplaces.Snapshot();
                     writer.WriteStartObject();
                     writer.WriteString("guid", organization.Id);
                     writer.WriteString("name", organization.Name);

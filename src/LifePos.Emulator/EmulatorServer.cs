@@ -140,7 +140,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             return;
         }
 
-        var route = ApiEndpoints.Match(http.Request.Method, path, out var methodAllowed);
+        var route = ApiRoutes.Match(http.Request.Method, path, out var methodAllowed);
         if (route is null)
         {
             var missing = methodAllowed

@@ -69,7 +69,7 @@ internal sealed class EmulatorState
                 var extensions = i % 5 == 0
                     ? $"{{\"nadex_soft_pos\":{{\"turned_on\":true,\"virtual_serial_number\":\"EMU{i:D16}\",\"version\":\"1.0\"}}}}"
                     : "{}";
-                organization.Add(new WorkplaceData(
+                organization.Workplaces.Add(new WorkplaceData(
                     SeedGuid(organization.Id, i),
                     organization.NextNumber(),
                     string.Create(CultureInfo.InvariantCulture, $"Касса {i:D4}"),
@@ -91,7 +91,7 @@ internal sealed class EmulatorState
     {
         _startup = Organizations.ToDictionary(o => o.Id, o =>
         {
-            lock (o.Lock) return o.Snapshot().Select(w => w.Data).ToArray();
+            lock (o.Lock) return o.Workplaces.SnapshotData();
         });
     }
 
@@ -100,7 +100,7 @@ internal sealed class EmulatorState
         var organization = OrganizationsById[organizationId];
         lock (organization.Lock)
         {
-            foreach (var data in workplaces.OrderBy(w => w.Number)) organization.Add(data);
+            organization.Workplaces.Restore(workplaces.OrderBy(w => w.Number));
         }
     }
 
@@ -110,8 +110,7 @@ internal sealed class EmulatorState
         {
             lock (organization.Lock)
             {
-                organization.Clear();
-                foreach (var data in _startup.GetValueOrDefault(organization.Id) ?? []) organization.Add(data);
+                organization.Workplaces.Restore(_startup.GetValueOrDefault(organization.Id) ?? []);
             }
         }
         foreach (var (token, info) in _revoked)

@@ -47,7 +47,7 @@ internal sealed class PageTokenCodec
             writer.Write(cursor.PageNumber);
             writer.Write(cursor.Snapshot);
             writer.Write(cursor.Total);
-            writer.Write(cursor.After.Number);
+            writer.Write(cursor.After.Key);
             writer.Write(cursor.After.Text is not null);
             if (cursor.After.Text is not null) writer.Write(cursor.After.Text);
             writer.Write(cursor.After.Ticks.HasValue);
@@ -89,14 +89,14 @@ internal sealed class PageTokenCodec
             var pageNumber = reader.ReadInt32();
             var snapshot = reader.ReadInt64();
             var total = reader.ReadInt32();
-            var number = reader.ReadInt32();
+            var key = reader.ReadInt32();
             var text = reader.ReadBoolean() ? reader.ReadString() : null;
             long? ticks = reader.ReadBoolean() ? reader.ReadInt64() : null;
             var issuedAt = reader.ReadInt64();
             if (!Enum.IsDefined(selection) || !Enum.IsDefined(field) || pageSize is < 1 or > 100 || pageNumber < 2) return false;
             if (now.ToUnixTimeSeconds() - issuedAt > (long)Lifetime.TotalSeconds) return false;
             cursor = new PageCursor(organization, new ListQuery(selection, field, descending, pageSize, query), includeTotal,
-                pageNumber, snapshot, total, new SortKey(number, text, ticks), issuedAt);
+                pageNumber, snapshot, total, new SortKey(key, text, ticks), issuedAt);
             return true;
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException)

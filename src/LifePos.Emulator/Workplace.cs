@@ -1,8 +1,6 @@
 using System;
-using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace LifePos.Emulator;
@@ -19,39 +17,6 @@ internal static class WorkplaceTypes
     }
 }
 
-internal static class Json
-{
-    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    public static readonly JsonSerializerOptions NodeOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static string FormatDate(DateTimeOffset value) =>
-        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
-
-    public static void WriteDate(Utf8JsonWriter writer, string name, DateTimeOffset? value)
-    {
-        if (value is { } date) writer.WriteString(name, FormatDate(date));
-        else writer.WriteNull(name);
-    }
-
-    public static void WriteReference(Utf8JsonWriter writer, string name, Guid guid, string typeOf)
-    {
-        writer.WriteStartObject(name);
-        writer.WriteString("guid", guid);
-        writer.WriteString("type_of", typeOf);
-        writer.WriteEndObject();
-    }
-
-    public static byte[] Write(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) write(writer);
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    /// <summary>Compact JSON text of an element, non-ASCII kept readable.</summary>
-    public static string Compact(JsonElement element) => Encoding.UTF8.GetString(Write(element.WriteTo));
-}
-
 /// <summary>The stored fields of a workplace; immutable, replaced as a whole on every change.</summary>
 internal sealed record WorkplaceData(
     Guid Guid,
@@ -65,57 +30,31 @@ internal sealed record WorkplaceData(
     string? MetaDataJson,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? DeletedAt);
-
-/// <summary>When the archived state changed, by org change sequence; paging reads the state as of its snapshot.</summary>
-internal readonly record struct ArchiveChange(long Sequence, bool Archived);
+    DateTimeOffset? DeletedAt) : IListData
+{
+    int IListData.Key => Number;
+}
 
 /// <summary>A workplace version with its JSON pre-rendered, so list pages copy bytes instead of serializing.</summary>
-internal sealed class Workplace
+internal sealed class Workplace : ListItem<WorkplaceData>
 {
-    public Workplace(WorkplaceData data, long createdSequence, ArchiveChange[] archiveChanges)
+    public Workplace(WorkplaceData data, ItemHistory history)
+        : base(data, history, Emulator.Json.Write(w => WriteTo(w, data)), BuildSearchText(data))
     {
-        Data = data;
-        CreatedSequence = createdSequence;
-        ArchiveChanges = archiveChanges;
-        Json = Emulator.Json.Write(WriteTo);
-        SearchText = BuildSearchText(data);
     }
 
-    public WorkplaceData Data { get; }
-    public long CreatedSequence { get; }
-    public ArchiveChange[] ArchiveChanges { get; }
-    public byte[] Json { get; }
-    public string SearchText { get; }
-
-    public Guid Guid => Data.Guid;
     public int Number => Data.Number;
-    public bool IsArchived => Data.DeletedAt is not null;
 
-    public bool WasArchivedAt(long sequence)
+    protected override SortKey OwnKey(OrderField field) => field switch
     {
-        var archived = false;
-        foreach (var change in ArchiveChanges)
-        {
-            if (change.Sequence > sequence) break;
-            archived = change.Archived;
-        }
-        return archived;
-    }
+        OrderField.ActivatedAt => new SortKey(Key, null, Data.ActivatedAt?.UtcTicks),
+        OrderField.Name => new SortKey(Key, Data.Name, null),
+        OrderField.WorkplaceType => new SortKey(Key, Data.WorkplaceType, null),
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Workplaces have no such order."),
+    };
 
-    public Workplace With(WorkplaceData data) => new(data, CreatedSequence, ArchiveChanges);
-
-    public Workplace WithArchived(WorkplaceData data, long sequence)
+    private static void WriteTo(Utf8JsonWriter writer, WorkplaceData d)
     {
-        var changes = new ArchiveChange[ArchiveChanges.Length + 1];
-        ArchiveChanges.CopyTo(changes, 0);
-        changes[^1] = new ArchiveChange(sequence, data.DeletedAt is not null);
-        return new Workplace(data, CreatedSequence, changes);
-    }
-
-    private void WriteTo(Utf8JsonWriter writer)
-    {
-        var d = Data;
         writer.WriteStartObject();
         writer.WriteString("guid", d.Guid);
         writer.WriteString("type_of", "Workplace");

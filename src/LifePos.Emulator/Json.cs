@@ -1,0 +1,41 @@
+using System;
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace LifePos.Emulator;
+
+internal static class Json
+{
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonSerializerOptions NodeOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string FormatDate(DateTimeOffset value) =>
+        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+
+    public static void WriteDate(Utf8JsonWriter writer, string name, DateTimeOffset? value)
+    {
+        if (value is { } date) writer.WriteString(name, FormatDate(date));
+        else writer.WriteNull(name);
+    }
+
+    public static void WriteReference(Utf8JsonWriter writer, string name, Guid guid, string typeOf)
+    {
+        writer.WriteStartObject(name);
+        writer.WriteString("guid", guid);
+        writer.WriteString("type_of", typeOf);
+        writer.WriteEndObject();
+    }
+
+    public static byte[] Write(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) write(writer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Compact JSON text of an element, non-ASCII kept readable.</summary>
+    public static string Compact(JsonElement element) => Encoding.UTF8.GetString(Write(element.WriteTo));
+}

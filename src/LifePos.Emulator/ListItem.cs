@@ -1,0 +1,103 @@
+using System;
+
+namespace LifePos.Emulator;
+
+internal enum Selection : byte { AliveOnly, ArchivedOnly, All }
+
+/// <summary>A list order. <see cref="Key"/> is the item's unique key (a workplace's number, else creation order).</summary>
+internal enum OrderField : byte { Key, CreatedAt, UpdatedAt, Name, WorkplaceType, ActivatedAt }
+
+/// <summary>The keyset position of one item in one order: its primary value and its (unique) key.</summary>
+internal readonly record struct SortKey(int Key, string? Text, long? Ticks);
+
+internal sealed record ListQuery(Selection Selection, OrderField Field, bool Descending, int PageSize, string? Query);
+
+/// <summary>The stored fields every listed resource has.</summary>
+internal interface IListData
+{
+    Guid Guid { get; }
+
+    /// <summary>Unique within the list; breaks ties in every order.</summary>
+    int Key { get; }
+
+    DateTimeOffset CreatedAt { get; }
+    DateTimeOffset UpdatedAt { get; }
+    DateTimeOffset? DeletedAt { get; }
+}
+
+/// <summary>When the archived state changed, by change sequence; paging reads the state as of its snapshot.</summary>
+internal readonly record struct ArchiveChange(long Sequence, bool Archived);
+
+/// <summary>Where an item came in (the change sequence) and each change of its archived state since.</summary>
+internal sealed class ItemHistory
+{
+    private ItemHistory(long createdSequence, ArchiveChange[] changes)
+    {
+        CreatedSequence = createdSequence;
+        Changes = changes;
+    }
+
+    public long CreatedSequence { get; }
+    public ArchiveChange[] Changes { get; }
+
+    public static ItemHistory Created(long sequence, bool archived) => new(sequence, [new ArchiveChange(sequence, archived)]);
+
+    public ItemHistory WithArchived(long sequence, bool archived)
+    {
+        var changes = new ArchiveChange[Changes.Length + 1];
+        Changes.CopyTo(changes, 0);
+        changes[^1] = new ArchiveChange(sequence, archived);
+        return new ItemHistory(CreatedSequence, changes);
+    }
+
+    public bool WasArchivedAt(long sequence)
+    {
+        var archived = false;
+        foreach (var change in Changes)
+        {
+            if (change.Sequence > sequence) break;
+            archived = change.Archived;
+        }
+        return archived;
+    }
+}
+
+/// <summary>An item whose JSON is rendered once, so a list page copies bytes instead of serializing.</summary>
+internal abstract class RenderedItem
+{
+    protected RenderedItem(byte[] json) => Json = json;
+
+    public byte[] Json { get; }
+}
+
+/// <summary>One immutable version of a listed item: its data, history, pre-rendered JSON and search text.</summary>
+internal abstract class ListItem<TData> : RenderedItem where TData : class, IListData
+{
+    protected ListItem(TData data, ItemHistory history, byte[] json, string searchText) : base(json)
+    {
+        Data = data;
+        History = history;
+        SearchText = searchText;
+    }
+
+    public TData Data { get; }
+    public ItemHistory History { get; }
+
+    /// <summary>Lower-case text that <c>query</c> searches as a substring.</summary>
+    public string SearchText { get; }
+
+    public Guid Guid => Data.Guid;
+    public int Key => Data.Key;
+    public bool IsArchived => Data.DeletedAt is not null;
+
+    public SortKey KeyOf(OrderField field) => field switch
+    {
+        OrderField.Key => new SortKey(Key, null, null),
+        OrderField.CreatedAt => new SortKey(Key, null, Data.CreatedAt.UtcTicks),
+        OrderField.UpdatedAt => new SortKey(Key, null, Data.UpdatedAt.UtcTicks),
+        _ => OwnKey(field),
+    };
+
+    /// <summary>The sort key of an order only this kind of item has (name, type, activation).</summary>
+    protected abstract SortKey OwnKey(OrderField field);
+}

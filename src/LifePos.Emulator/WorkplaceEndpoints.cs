@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace LifePos.Emulator;
+
+/// <summary>Workplaces: list, create, get, JSON Patch, archive, unarchive, deactivate and activation codes.</summary>
+internal sealed class WorkplaceEndpoints
+{
+    public static readonly ListResource Resource = new("WorkplaceList", new Dictionary<string, OrderField>
+    {
+        ["created_at"] = OrderField.CreatedAt,
+        ["updated_at"] = OrderField.UpdatedAt,
+        ["number"] = OrderField.Key,
+        ["name"] = OrderField.Name,
+        ["workplace_type"] = OrderField.WorkplaceType,
+        ["activated_at"] = OrderField.ActivatedAt,
+    });
+
+    private readonly EmulatorState _state;
+    private readonly ListEndpoint _lists;
+
+    public WorkplaceEndpoints(EmulatorState state, ListEndpoint lists)
+    {
+        _state = state;
+        _lists = lists;
+    }
+
+    public ApiResult List(ApiRequest request) => _lists.List(request, Resource, request.Organization!.Workplaces);
+
+    public ApiResult Create(ApiRequest request, JsonElement body)
+    {
+        RequestBody.RequireObject(body);
+        var type = WorkplaceRules.WorkplaceType(RequestBody.String(body, "workplace_type"));
+        var name = WorkplaceRules.Text("name", RequestBody.String(body, "name"));
+        var meta = WorkplaceRules.Text("meta", RequestBody.String(body, "meta"));
+        var extensions = "{}";
+        if (body.TryGetProperty("extensions", out var ext) && ext.ValueKind != JsonValueKind.Null)
+        {
+            if (ext.ValueKind != JsonValueKind.Object) throw ApiException.Invalid("extensions must be an object keyed by extension name.");
+            foreach (var property in ext.EnumerateObject())
+                if (property.Value.ValueKind != JsonValueKind.Object) throw ApiException.Invalid($"extensions.{property.Name} must be an object.");
+            extensions = Json.Compact(ext);
+        }
+        var metaData = RequestBody.Object(body, "meta_data", "meta_data must be an object or null.");
+
+        var organization = request.Organization!;
+        var now = _state.Clock.Now();
+        Workplace created;
+        lock (organization.Lock)
+        {
+            var number = organization.NextNumber();
+            if (number == 0)
+                throw new ApiException(422, "OperationCannotBePerformed", $"The organization already has {Organization.MaxNumber} workplaces.");
+            created = organization.Workplaces.Add(new WorkplaceData(Guid.NewGuid(), number, name, type, null, organization.Id, extensions, meta, metaData, now, now, null));
+        }
+        _state.NotifyChanged();
+        return ApiResult.Ok(created.Json);
+    }
+
+    public static ApiResult Get(ApiRequest request)
+    {
+        var organization = request.Organization!;
+        var id = WorkplaceId(request);
+        lock (organization.Lock) return ApiResult.Ok(Find(organization, id).Json);
+    }
+
+    public ApiResult Update(ApiRequest request, JsonElement patch)
+    {
+        var organization = request.Organization!;
+        var id = WorkplaceId(request);
+        Workplace result;
+        lock (organization.Lock)
+        {
+            var current = Find(organization, id);
+            if (current.IsArchived) throw ArchivedError(id);
+            var data = WorkplacePatch.Apply(current.Data, patch, _state.Clock.Now());
+            result = ReferenceEquals(data, current.Data) ? current : organization.Workplaces.Replace(current, data);
+        }
+        _state.NotifyChanged();
+        return ApiResult.Ok(result.Json);
+    }
+
+    public ApiResult Archive(ApiRequest request) =>
+        Change(request, (current, now) => current.IsArchived ? null : current.Data with { DeletedAt = now });
+
+    public ApiResult Unarchive(ApiRequest request) =>
+        Change(request, (current, _) => current.IsArchived ? current.Data with { DeletedAt = null } : null);
+
+    public ApiResult Deactivate(ApiRequest request)
+    {
+        var result = Change(request, (current, _) =>
+        {
+            if (current.IsArchived) throw ArchivedError(current.Guid);
+            return current.Data.ActivatedAt is null ? null : current.Data with { ActivatedAt = null };
+        });
+        _state.RevokeWorkplaceTokens(WorkplaceId(request));
+        return result;
+    }
+
+    public ApiResult GenerateActivationCode(ApiRequest request, JsonElement body)
+    {
+        RequestBody.RequireObject(body);
+        var employee = RequestBody.Reference(body, "employee")
+            ?? throw ApiException.Invalid("employee is required: {\"guid\": \"...\", \"type_of\": \"Employee\"}.");
+        var outlet = RequestBody.Reference(body, "outlet");
+        var outletTypeOf = body.TryGetProperty("outlet", out var o) && o.ValueKind == JsonValueKind.Object ? RequestBody.String(o, "type_of") ?? "Outlet" : "Outlet";
+        var sendSms = RequestBody.Bool(body, "send_sms");
+        var organization = request.Organization!;
+        var id = WorkplaceId(request);
+        lock (organization.Lock)
+        {
+            if (Find(organization, id).IsArchived) throw ArchivedError(id);
+        }
+        var code = _state.CreateActivationCode(organization.Id, id, employee, outlet, outletTypeOf, sendSms);
+        return ApiResult.Ok(Json.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("activation_code", code);
+            w.WriteEndObject();
+        }));
+    }
+
+    public static Workplace Find(Organization organization, Guid id) =>
+        organization.Workplaces.Find(id) ?? throw ApiException.NotFound($"Workplace {id} was not found.");
+
+    public static ApiException ArchivedError(Guid id) =>
+        new(422, "NotAllowedForArchived", $"Workplace {id} is archived; unarchive it first.");
+
+    /// <summary>Applies a state change under the org lock; a null from <paramref name="change"/> means nothing to do.</summary>
+    private ApiResult Change(ApiRequest request, Func<Workplace, DateTimeOffset, WorkplaceData?> change)
+    {
+        var organization = request.Organization!;
+        var id = WorkplaceId(request);
+        Workplace result;
+        bool changed;
+        lock (organization.Lock)
+        {
+            var current = Find(organization, id);
+            var data = change(current, _state.Clock.Now());
+            changed = data is not null;
+            result = data is null ? current : organization.Workplaces.Replace(current, data);
+        }
+        if (changed) _state.NotifyChanged();
+        return ApiResult.Ok(result.Json);
+    }
+
+    private static Guid WorkplaceId(ApiRequest request) =>
+        Guid.TryParse(request.Route.Id, out var id) ? id : throw ApiException.NotFound($"Workplace {request.Route.Id} was not found.");
+}
