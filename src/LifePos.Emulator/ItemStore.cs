@@ -120,7 +120,7 @@ internal sealed class ItemStore<TItem, TData>
 
         int total;
         if (knownTotal is { } known) total = known;
-        else if (query.Query is null && snap == Version)
+        else if (query.Query is null && query.Dates.IsEmpty && snap == Version)
             total = query.Selection switch { Selection.AliveOnly => Alive, Selection.ArchivedOnly => Archived, _ => Count };
         else
         {
@@ -139,6 +139,7 @@ internal sealed class ItemStore<TItem, TData>
             var archived = snap >= Version ? item.IsArchived : item.History.WasArchivedAt(snap);
             if (archived != (query.Selection == Selection.ArchivedOnly)) return false;
         }
+        if (!query.Dates.IsEmpty && !query.Dates.Contains(item.Data)) return false;
         return query.Query is null || item.SearchText.Contains(query.Query, StringComparison.Ordinal);
     }
 

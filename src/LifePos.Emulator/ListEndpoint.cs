@@ -52,7 +52,7 @@ internal sealed class ListEndpoint
         else
         {
             var (field, descending) = Order(parameters["order_by"], resource);
-            query = new ListQuery(Selection(parameters["selection"]), field, descending, pageSize, Query(parameters["query"]));
+            query = new ListQuery(Selection(parameters["selection"]), field, descending, pageSize, Query(parameters["query"]), DateRange.Parse(parameters));
         }
 
         ListPage<TItem> page;

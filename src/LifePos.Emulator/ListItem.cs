@@ -2,16 +2,6 @@ using System;
 
 namespace LifePos.Emulator;
 
-internal enum Selection : byte { AliveOnly, ArchivedOnly, All }
-
-/// <summary>A list order. <see cref="Key"/> is the item's unique key (a workplace's number, else creation order).</summary>
-internal enum OrderField : byte { Key, CreatedAt, UpdatedAt, Name, WorkplaceType, ActivatedAt }
-
-/// <summary>The keyset position of one item in one order: its primary value and its (unique) key.</summary>
-internal readonly record struct SortKey(int Key, string? Text, long? Ticks);
-
-internal sealed record ListQuery(Selection Selection, OrderField Field, bool Descending, int PageSize, string? Query);
-
 /// <summary>The stored fields every listed resource has.</summary>
 internal interface IListData
 {

@@ -24,7 +24,7 @@ internal sealed record PageCursor(
 internal sealed class PageTokenCodec
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
-    private const byte FormatVersion = 1;
+    private const byte FormatVersion = 2;
     private const int MacLength = 16;
     private volatile byte[] _secret = RandomNumberGenerator.GetBytes(32);
 
@@ -43,6 +43,11 @@ internal sealed class PageTokenCodec
             writer.Write((byte)cursor.Query.PageSize);
             writer.Write(cursor.Query.Query is not null);
             if (cursor.Query.Query is not null) writer.Write(cursor.Query.Query);
+            var dates = cursor.Query.Dates;
+            WriteTicks(writer, dates.CreatedFrom);
+            WriteTicks(writer, dates.CreatedTo);
+            WriteTicks(writer, dates.UpdatedFrom);
+            WriteTicks(writer, dates.UpdatedTo);
             writer.Write(cursor.IncludeTotal);
             writer.Write(cursor.PageNumber);
             writer.Write(cursor.Snapshot);
@@ -50,8 +55,7 @@ internal sealed class PageTokenCodec
             writer.Write(cursor.After.Key);
             writer.Write(cursor.After.Text is not null);
             if (cursor.After.Text is not null) writer.Write(cursor.After.Text);
-            writer.Write(cursor.After.Ticks.HasValue);
-            if (cursor.After.Ticks is { } ticks) writer.Write(ticks);
+            WriteTicks(writer, cursor.After.Ticks);
             writer.Write(cursor.IssuedAtUnixSeconds);
         }
         var payloadLength = (int)stream.Length;
@@ -85,17 +89,18 @@ internal sealed class PageTokenCodec
             var descending = reader.ReadBoolean();
             var pageSize = reader.ReadByte();
             var query = reader.ReadBoolean() ? reader.ReadString() : null;
+            var dates = new DateRange(ReadTicks(reader), ReadTicks(reader), ReadTicks(reader), ReadTicks(reader));
             var includeTotal = reader.ReadBoolean();
             var pageNumber = reader.ReadInt32();
             var snapshot = reader.ReadInt64();
             var total = reader.ReadInt32();
             var key = reader.ReadInt32();
             var text = reader.ReadBoolean() ? reader.ReadString() : null;
-            long? ticks = reader.ReadBoolean() ? reader.ReadInt64() : null;
+            var ticks = ReadTicks(reader);
             var issuedAt = reader.ReadInt64();
             if (!Enum.IsDefined(selection) || !Enum.IsDefined(field) || pageSize is < 1 or > 100 || pageNumber < 2) return false;
             if (now.ToUnixTimeSeconds() - issuedAt > (long)Lifetime.TotalSeconds) return false;
-            cursor = new PageCursor(organization, new ListQuery(selection, field, descending, pageSize, query), includeTotal,
+            cursor = new PageCursor(organization, new ListQuery(selection, field, descending, pageSize, query, dates), includeTotal,
                 pageNumber, snapshot, total, new SortKey(key, text, ticks), issuedAt);
             return true;
         }
@@ -104,4 +109,12 @@ internal sealed class PageTokenCodec
             return false;
         }
     }
+
+    private static void WriteTicks(BinaryWriter writer, long? ticks)
+    {
+        writer.Write(ticks.HasValue);
+        if (ticks is { } value) writer.Write(value);
+    }
+
+    private static long? ReadTicks(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadInt64() : null;
 }
