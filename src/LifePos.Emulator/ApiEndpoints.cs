@@ -15,6 +15,7 @@ internal sealed class ApiEndpoints
     private readonly EmulatorState _state;
     private readonly AuthEndpoints _auth;
     private readonly WorkplaceEndpoints _workplaces;
+    private readonly EmployeeEndpoints _employees;
 
     public ApiEndpoints(EmulatorState state)
     {
@@ -22,9 +23,10 @@ internal sealed class ApiEndpoints
         var lists = new ListEndpoint(state);
         _auth = new AuthEndpoints(state);
         _workplaces = new WorkplaceEndpoints(state, lists);
+        _employees = new EmployeeEndpoints(state, lists);
     }
 
-    /// <summary>Checks headers, token, rate limit, organization and role, then runs the endpoint.</summary>
+    /// <summary>Checks headers, token, rate limit, organization and role (<see cref="Roles.Check"/>), then runs the endpoint.</summary>
     public async ValueTask<ApiResult> HandleAsync(HttpContext http, ApiRoute route)
     {
         var headers = http.Request.Headers;
@@ -41,7 +43,7 @@ internal sealed class ApiEndpoints
         {
             var raw = BearerToken(headers.Authorization.ToString());
             if (raw.Length == 0) throw new ApiException(401, "Unauthorized", "An Authorization: Bearer <token> header is required.");
-            token = _state.Authenticate(raw) ?? throw new ApiException(401, "Unauthorized", "The token is unknown, expired or revoked; sign in again.");
+            token = _state.Tokens.Authenticate(raw) ?? throw new ApiException(401, "Unauthorized", "The token is unknown, expired or revoked; sign in again.");
             var rate = _state.Faults.RateLimit;
             if (rate > 0 && _state.RateLimiter.TryAcquire(raw, rate, _state.Clock.GetUtcNow()) is { } wait)
                 throw new ApiException(429, "TooManyRequests", $"Too many requests per second for this token; retry after {wait} s.", wait);
@@ -53,9 +55,8 @@ internal sealed class ApiEndpoints
             if (!Guid.TryParse(route.Organization, out var orgId) || !_state.OrganizationsById.TryGetValue(orgId, out organization)
                 || (token!.Organization is { } only && only != orgId))
                 throw ApiException.NotFound($"Organization {route.Organization} was not found.");
-            if (route.Changes && token.Role is Role.Manager or Role.Workplace)
-                throw new ApiException(403, "NoPermissions", "Your role may read workplaces but not change them.");
         }
+        if (token is not null) Roles.Check(token.Role, route);
 
         var request = new ApiRequest(http, route, token, organization);
         return route.Endpoint switch
@@ -72,6 +73,10 @@ internal sealed class ApiEndpoints
             "unarchive" => _workplaces.Unarchive(request),
             "deactivate" => _workplaces.Deactivate(request),
             "generate-activation-code" => _workplaces.GenerateActivationCode(request, await RequestBody.ReadAsync(http)),
+            "employees" => _employees.List(request),
+            "employee" => EmployeeEndpoints.Get(request),
+            "create-employee" => _employees.Create(request, await RequestBody.ReadAsync(http)),
+            "me" => EmployeeEndpoints.Me(request),
             _ => throw ApiException.NotFound($"No route {route.Endpoint}."),
         };
     }

@@ -65,10 +65,10 @@ internal sealed class AuthEndpoints
     public ApiResult Activate(HttpContext http, JsonElement body)
     {
         var code = body.ValueKind == JsonValueKind.Object ? RequestBody.String(body, "activation_code") : null;
-        if (code is null || code.Length is < 1 or > 8 || !IsDigits(code))
+        if (code is null || code.Length is < 1 or > 8 || code.AsSpan().ContainsAnyExceptInRange('0', '9'))
             throw ApiException.Invalid("activation_code is required: at most 8 digits.");
         var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var entry = _state.RedeemActivationCode(client, code, found =>
+        var entry = _state.Activations.Redeem(client, code, found =>
         {
             var organization = _state.OrganizationsById[found.Organization];
             lock (organization.Lock)
@@ -79,13 +79,13 @@ internal sealed class AuthEndpoints
             }
         });
         _state.NotifyChanged();
-        var token = _state.IssueToken(new TokenInfo(Role.Workplace, entry.Organization, entry.Workplace));
+        var token = _state.Tokens.Issue(new TokenInfo(Role.Workplace, entry.Organization, entry.Workplace, null));
         return ApiResult.Ok(Json.Write(w =>
         {
             w.WriteStartObject();
             Json.WriteReference(w, "workplace", entry.Workplace, "Workplace");
             Json.WriteReference(w, "organization", entry.Organization, "Organization");
-            if (entry.Outlet is { } outlet) Json.WriteReference(w, "outlet", outlet, entry.OutletTypeOf);
+            if (entry.Outlet is { } outlet) Json.WriteReference(w, "outlet", outlet, "Outlet");
             else w.WriteNull("outlet");
             Json.WriteReference(w, "employee", entry.Employee, "Employee");
             w.WriteString("token", token);
@@ -95,19 +95,12 @@ internal sealed class AuthEndpoints
 
     private ApiResult TokenAnswer(Account account)
     {
-        var token = _state.IssueToken(new TokenInfo(account.Role, null, null));
+        var token = _state.Tokens.Issue(new TokenInfo(account.Role, null, null, Staff.Identity(account)));
         return ApiResult.Ok(Json.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("token", token);
             w.WriteEndObject();
         }));
-    }
-
-    private static bool IsDigits(string text)
-    {
-        foreach (var c in text)
-            if (!char.IsAsciiDigit(c)) return false;
-        return true;
     }
 }

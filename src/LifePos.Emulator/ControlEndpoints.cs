@@ -58,11 +58,14 @@ internal sealed class ControlEndpoints
         writer.WriteNumber("archived", archived);
         writer.WriteEndObject();
         writer.WriteStartArray("sms");
-        foreach (var sms in _state.Sms())
+        foreach (var sms in _state.Activations.Sms())
         {
             writer.WriteStartObject();
             writer.WriteString("workplace", sms.Workplace);
             writer.WriteString("employee", sms.Employee);
+            writer.WriteString("phone", sms.Phone);
+            if (sms.Outlet is { } outlet) writer.WriteString("outlet", outlet);
+            else writer.WriteNull("outlet");
             writer.WriteString("activation_code", sms.ActivationCode);
             writer.WriteEndObject();
         }
@@ -133,7 +136,7 @@ internal sealed class ControlEndpoints
         string? token = null;
         if (body is { ValueKind: JsonValueKind.Object } request && request.TryGetProperty("token", out var value) && value.ValueKind != JsonValueKind.Null)
             token = value.ValueKind == JsonValueKind.String ? value.GetString() : throw ApiException.Invalid("token must be a string.");
-        var revoked = _state.Revoke(token);
+        var revoked = _state.Tokens.Revoke(token);
         return ApiResult.Ok(Json.Write(w =>
         {
             w.WriteStartObject();

@@ -94,7 +94,8 @@ public sealed class EmulatorServer : IAsyncDisposable
             dataFile = new DataFile(options.DataFile, state, logger);
             loaded = dataFile.Load();
         }
-        if (!loaded && options.Seed > 0) state.Seed(options.Seed);
+        if (!loaded && options.Seed > 0) state.SeedWorkplaces(options.Seed);
+        state.SeedEmployees(options.EffectiveEmployees);
         state.CaptureStartupState();
 
         var server = new EmulatorServer(app, state, dataFile, logger);

@@ -21,6 +21,18 @@ internal static class Json
         else writer.WriteNull(name);
     }
 
+    public static void WriteText(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null) writer.WriteNull(name); else writer.WriteString(name, value);
+    }
+
+    /// <summary>Stored JSON text as a property (null when there is none).</summary>
+    public static void WriteRaw(Utf8JsonWriter writer, string name, string? json)
+    {
+        writer.WritePropertyName(name);
+        if (json is null) writer.WriteNullValue(); else writer.WriteRawValue(json, skipInputValidation: true);
+    }
+
     public static void WriteReference(Utf8JsonWriter writer, string name, Guid guid, string typeOf)
     {
         writer.WriteStartObject(name);

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Primitives;
 
 namespace LifePos.Emulator;
 
-/// <summary>What one kind of list differs in: the envelope's type_of and the orders it accepts.</summary>
-internal sealed record ListResource(string TypeOf, IReadOnlyDictionary<string, OrderField> Orders);
+/// <summary>What one kind of list differs in: its kind in page tokens, the envelope's type_of and the orders it accepts.</summary>
+internal sealed record ListResource(ListKind Kind, string TypeOf, IReadOnlyDictionary<string, OrderField> Orders);
 
 /// <summary>The paging facts after the items of a list envelope.</summary>
 internal readonly record struct PageInfo(string NextToken, int PageNumber, int PagesTotal, int PerPage, int? Total, string TypeOf);
@@ -44,8 +44,8 @@ internal sealed class ListEndpoint
         var pageToken = parameters["page_token"].ToString();
         if (pageToken.Length > 0)
         {
-            if (!_state.PageTokens.TryDecode(pageToken, now, out cursor) || cursor!.Organization != organization.Id)
-                throw ApiException.Invalid("page_token is not valid: it is forged, altered, from another organization, or stale (older than an hour or from before a reset). Start again without it.");
+            if (!_state.PageTokens.TryDecode(pageToken, now, out cursor) || cursor!.Organization != organization.Id || cursor.Kind != resource.Kind)
+                throw ApiException.Invalid("page_token is not valid: it is forged, altered, from another organization or list, or stale (older than an hour or from before a reset). Start again without it.");
             query = cursor.Query;
             includeTotal |= cursor.IncludeTotal;
         }
@@ -65,7 +65,7 @@ internal sealed class ListEndpoint
         var nextToken = "";
         if (page.HasMore && page.Items.Length > 0)
         {
-            nextToken = _state.PageTokens.Encode(new PageCursor(organization.Id, query, includeTotal, pageNumber + 1, page.Snapshot,
+            nextToken = _state.PageTokens.Encode(new PageCursor(organization.Id, resource.Kind, query, includeTotal, pageNumber + 1, page.Snapshot,
                 page.Total, page.Items[^1].KeyOf(query.Field), now.ToUnixTimeSeconds()));
         }
         var pagesTotal = Math.Max(Math.Max(1, (page.Total + query.PageSize - 1) / query.PageSize), pageNumber);

@@ -5,6 +5,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace LifePos.Emulator;
 
+/// <summary>Which list a page token belongs to.</summary>
+internal enum ListKind : byte { Workplaces, Employees, Outlets }
+
 internal enum Selection : byte { AliveOnly, ArchivedOnly, All }
 
 /// <summary>A list order. <see cref="Key"/> is the item's unique key (a workplace's number, else creation order).</summary>

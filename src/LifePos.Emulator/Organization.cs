@@ -2,7 +2,10 @@ using System;
 
 namespace LifePos.Emulator;
 
-/// <summary>One organization: its workplaces, all under one lock.</summary>
+/// <summary>What /_emulator/reset brings an organization back to.</summary>
+internal sealed record OrganizationContent(WorkplaceData[] Workplaces, EmployeeData[] Employees);
+
+/// <summary>One organization: its workplaces and employees, all under one lock.</summary>
 internal sealed class Organization
 {
     public const int MaxNumber = 99999;
@@ -17,6 +20,7 @@ internal sealed class Organization
     public string Name { get; }
     public object Lock { get; } = new();
     public ItemStore<Workplace, WorkplaceData> Workplaces { get; } = new((data, history) => new Workplace(data, history));
+    public ItemStore<Employee, EmployeeData> Employees { get; } = new((data, history) => new Employee(data, history));
 
     /// <summary>The next free workplace number: the highest + 1, the lowest free one once 99999 is used, 0 when all are taken.</summary>
     public int NextNumber()
@@ -28,5 +32,15 @@ internal sealed class Organization
         for (var i = 0; i < byNumber.Count; i++)
             if (byNumber[i].Key != i + 1) return i + 1;
         return 0;
+    }
+
+    /// <summary>Call under <see cref="Lock"/>.</summary>
+    public OrganizationContent Capture() => new(Workplaces.SnapshotData(), Employees.SnapshotData());
+
+    /// <summary>Call under <see cref="Lock"/>.</summary>
+    public void Restore(OrganizationContent content)
+    {
+        Workplaces.Restore(content.Workplaces);
+        Employees.Restore(content.Employees);
     }
 }

@@ -9,6 +9,7 @@ namespace LifePos.Emulator;
 /// <summary>What a page token carries: the whole query, where the next page starts, and the paging snapshot.</summary>
 internal sealed record PageCursor(
     Guid Organization,
+    ListKind Kind,
     ListQuery Query,
     bool IncludeTotal,
     int PageNumber,
@@ -37,6 +38,7 @@ internal sealed class PageTokenCodec
         {
             writer.Write(FormatVersion);
             writer.Write(cursor.Organization.ToByteArray());
+            writer.Write((byte)cursor.Kind);
             writer.Write((byte)cursor.Query.Selection);
             writer.Write((byte)cursor.Query.Field);
             writer.Write(cursor.Query.Descending);
@@ -84,6 +86,7 @@ internal sealed class PageTokenCodec
         {
             using var reader = new BinaryReader(new MemoryStream(bytes, 1, payload.Length - 1), Encoding.UTF8);
             var organization = new Guid(reader.ReadBytes(16));
+            var kind = (ListKind)reader.ReadByte();
             var selection = (Selection)reader.ReadByte();
             var field = (OrderField)reader.ReadByte();
             var descending = reader.ReadBoolean();
@@ -98,9 +101,9 @@ internal sealed class PageTokenCodec
             var text = reader.ReadBoolean() ? reader.ReadString() : null;
             var ticks = ReadTicks(reader);
             var issuedAt = reader.ReadInt64();
-            if (!Enum.IsDefined(selection) || !Enum.IsDefined(field) || pageSize is < 1 or > 100 || pageNumber < 2) return false;
+            if (!Enum.IsDefined(kind) || !Enum.IsDefined(selection) || !Enum.IsDefined(field) || pageSize is < 1 or > 100 || pageNumber < 2) return false;
             if (now.ToUnixTimeSeconds() - issuedAt > (long)Lifetime.TotalSeconds) return false;
-            cursor = new PageCursor(organization, new ListQuery(selection, field, descending, pageSize, query, dates), includeTotal,
+            cursor = new PageCursor(organization, kind, new ListQuery(selection, field, descending, pageSize, query, dates), includeTotal,
                 pageNumber, snapshot, total, new SortKey(key, text, ticks), issuedAt);
             return true;
         }

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace LifePos.Emulator;
@@ -39,7 +38,8 @@ internal sealed record WorkplaceData(
 internal sealed class Workplace : ListItem<WorkplaceData>
 {
     public Workplace(WorkplaceData data, ItemHistory history)
-        : base(data, history, Emulator.Json.Write(w => WriteTo(w, data)), BuildSearchText(data))
+        : base(data, history, Emulator.Json.Write(w => WriteTo(w, data)),
+            Emulator.SearchText.Of(data.MetaDataJson, data.Number.ToString(CultureInfo.InvariantCulture), data.Name, data.Meta))
     {
     }
 
@@ -59,55 +59,17 @@ internal sealed class Workplace : ListItem<WorkplaceData>
         writer.WriteString("guid", d.Guid);
         writer.WriteString("type_of", "Workplace");
         writer.WriteNumber("number", d.Number);
-        if (d.Name is null) writer.WriteNull("name"); else writer.WriteString("name", d.Name);
+        Emulator.Json.WriteText(writer, "name", d.Name);
         writer.WriteString("workplace_type", d.WorkplaceType);
         Emulator.Json.WriteDate(writer, "activated_at", d.ActivatedAt);
         Emulator.Json.WriteReference(writer, "organization", d.OrganizationId, "Organization");
-        writer.WritePropertyName("extensions");
-        writer.WriteRawValue(d.ExtensionsJson, skipInputValidation: true);
-        if (d.Meta is null) writer.WriteNull("meta"); else writer.WriteString("meta", d.Meta);
-        writer.WritePropertyName("meta_data");
-        if (d.MetaDataJson is null) writer.WriteNullValue(); else writer.WriteRawValue(d.MetaDataJson, skipInputValidation: true);
+        Emulator.Json.WriteRaw(writer, "extensions", d.ExtensionsJson);
+        Emulator.Json.WriteText(writer, "meta", d.Meta);
+        Emulator.Json.WriteRaw(writer, "meta_data", d.MetaDataJson);
         Emulator.Json.WriteDate(writer, "created_at", d.CreatedAt);
         Emulator.Json.WriteDate(writer, "updated_at", d.UpdatedAt);
         Emulator.Json.WriteDate(writer, "deleted_at", d.DeletedAt);
         writer.WriteEndObject();
-    }
-
-    private static string BuildSearchText(WorkplaceData d)
-    {
-        var text = new StringBuilder();
-        text.Append(d.Number.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        text.Append(d.Name).Append('\n').Append(d.Meta).Append('\n');
-        if (d.MetaDataJson is not null)
-        {
-            using var document = JsonDocument.Parse(d.MetaDataJson);
-            AppendText(text, document.RootElement);
-        }
-        return text.ToString().ToLowerInvariant();
-    }
-
-    private static void AppendText(StringBuilder text, JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                {
-                    text.Append(property.Name).Append('\n');
-                    AppendText(text, property.Value);
-                }
-                break;
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray()) AppendText(text, item);
-                break;
-            case JsonValueKind.String:
-                text.Append(element.GetString()).Append('\n');
-                break;
-            default:
-                text.Append(element.GetRawText()).Append('\n');
-                break;
-        }
     }
 
     /// <summary>Reads a workplace written by <see cref="WriteTo"/> (the data file); throws on a broken entry.</summary>

@@ -7,7 +7,7 @@ namespace LifePos.Emulator;
 /// <summary>Workplaces: list, create, get, JSON Patch, archive, unarchive, deactivate and activation codes.</summary>
 internal sealed class WorkplaceEndpoints
 {
-    public static readonly ListResource Resource = new("WorkplaceList", new Dictionary<string, OrderField>
+    public static readonly ListResource Resource = new(ListKind.Workplaces, "WorkplaceList", new Dictionary<string, OrderField>
     {
         ["created_at"] = OrderField.CreatedAt,
         ["updated_at"] = OrderField.UpdatedAt,
@@ -94,25 +94,30 @@ internal sealed class WorkplaceEndpoints
             if (current.IsArchived) throw ArchivedError(current.Guid);
             return current.Data.ActivatedAt is null ? null : current.Data with { ActivatedAt = null };
         });
-        _state.RevokeWorkplaceTokens(WorkplaceId(request));
+        _state.Tokens.RevokeWorkplaceTokens(WorkplaceId(request));
         return result;
     }
 
     public ApiResult GenerateActivationCode(ApiRequest request, JsonElement body)
     {
         RequestBody.RequireObject(body);
-        var employee = RequestBody.Reference(body, "employee")
+        var employeeId = RequestBody.Reference(body, "employee")
             ?? throw ApiException.Invalid("employee is required: {\"guid\": \"...\", \"type_of\": \"Employee\"}.");
         var outlet = RequestBody.Reference(body, "outlet");
-        var outletTypeOf = body.TryGetProperty("outlet", out var o) && o.ValueKind == JsonValueKind.Object ? RequestBody.String(o, "type_of") ?? "Outlet" : "Outlet";
         var sendSms = RequestBody.Bool(body, "send_sms");
         var organization = request.Organization!;
         var id = WorkplaceId(request);
+        string? phone;
         lock (organization.Lock)
         {
             if (Find(organization, id).IsArchived) throw ArchivedError(id);
+            var employee = organization.Employees.Find(employeeId)
+                ?? throw new ApiException(422, "ReferenceNotFound", $"Employee {employeeId} was not found in organization {organization.Id}.");
+            phone = employee.Data.Phone;
+            if (sendSms && phone is null)
+                throw new ApiException(422, "PhoneIsNotFound", $"Employee {employeeId} has no phone number to send the code to.");
         }
-        var code = _state.CreateActivationCode(organization.Id, id, employee, outlet, outletTypeOf, sendSms);
+        var code = _state.Activations.Create(organization.Id, id, employeeId, outlet, sendSms ? phone : null);
         return ApiResult.Ok(Json.Write(w =>
         {
             w.WriteStartObject();

@@ -9,12 +9,10 @@ namespace LifePos.Emulator.Tests;
 
 public sealed class ActivationTests
 {
-    private static readonly Guid Employee = Guid.Parse("aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee");
-
-    private static async Task<string> CodeAsync(TestEmulator emulator, string workplace, bool sendSms = false, object? outlet = null)
+    private static async Task<string> CodeAsync(TestEmulator emulator, string workplace, bool sendSms = false, string? employee = null, object? outlet = null)
     {
         var answer = await emulator.PostAsync($"v6/{emulator.Workplaces}/{workplace}:generate-activation-code",
-            new { employee = new { guid = Employee, type_of = "Employee" }, send_sms = sendSms, outlet });
+            await emulator.CodeRequestAsync(sendSms, employee, outlet));
         answer.ShouldBe(HttpStatusCode.OK);
         var code = answer.Json.GetProperty("activation_code").GetString()!;
         Assert.Matches("^[0-9]{8}$", code);
@@ -36,7 +34,7 @@ public sealed class ActivationTests
         Assert.Equal("Workplace", json.GetProperty("workplace").GetProperty("type_of").GetString());
         Assert.Equal(emulator.Org.ToString(), json.GetProperty("organization").GetProperty("guid").GetString());
         Assert.Equal(outlet.ToString(), json.GetProperty("outlet").GetProperty("guid").GetString());
-        Assert.Equal(Employee.ToString(), json.GetProperty("employee").GetProperty("guid").GetString());
+        Assert.Equal((await emulator.MeAsync()).GetProperty("guid").GetString(), json.GetProperty("employee").GetProperty("guid").GetString());
         var workplaceToken = json.GetProperty("token").GetString()!;
         Assert.Equal(44, workplaceToken.Length);
         Assert.NotEqual(JsonValueKind.Null, (await emulator.GetAsync($"{emulator.Workplaces}/{workplace}")).Json.GetProperty("activated_at").ValueKind);
@@ -107,16 +105,39 @@ public sealed class ActivationTests
     }
 
     [Fact]
-    public async Task SendSms_IsRecordedInStats()
+    public async Task SendSms_GoesToTheEmployeesPhone_AndIsRecordedInStats()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync(o => o.Employees = 1);
+        var employee = (await emulator.EmployeeAsync("ivanov1")).GetProperty("guid").GetString()!;
         var workplace = (await emulator.CreateAsync()).Guid;
-        var code = await CodeAsync(emulator, workplace, sendSms: true);
-        await CodeAsync(emulator, workplace, sendSms: false);
+        var code = await CodeAsync(emulator, workplace, sendSms: true, employee: employee);
+        await CodeAsync(emulator, workplace, sendSms: false, employee: employee);
         var sms = (await emulator.StatsAsync()).GetProperty("sms");
         Assert.Equal(1, sms.GetArrayLength());
         Assert.Equal(workplace, sms[0].GetProperty("workplace").GetString());
-        Assert.Equal(Employee.ToString(), sms[0].GetProperty("employee").GetString());
+        Assert.Equal(employee, sms[0].GetProperty("employee").GetString());
+        Assert.Equal("+7 900 123-45-61", sms[0].GetProperty("phone").GetString());
+        Assert.Equal(JsonValueKind.Null, sms[0].GetProperty("outlet").ValueKind);
         Assert.Equal(code, sms[0].GetProperty("activation_code").GetString());
+    }
+
+    [Fact]
+    public async Task TheEmployee_MustBeOneOfTheOrganization_AndHaveAPhoneForSms()
+    {
+        var second = Guid.NewGuid();
+        await using var emulator = await TestEmulator.StartAsync(o => { o.Organizations.Add(Guid.NewGuid()); o.Organizations.Add(second); });
+        var url = $"{emulator.Workplaces}/{(await emulator.CreateAsync()).Guid}:generate-activation-code";
+        var unknown = Guid.NewGuid().ToString();
+        var answer = await emulator.PostAsync(url, await emulator.CodeRequestAsync(employee: unknown));
+        answer.ShouldBeError(HttpStatusCode.UnprocessableEntity, "ReferenceNotFound");
+        Assert.Contains(unknown, answer.Json.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        var elsewhere = (await emulator.GetAsync($"orgs/{second}/me")).Guid;
+        (await emulator.PostAsync(url, await emulator.CodeRequestAsync(employee: elsewhere))).ShouldBeError(HttpStatusCode.UnprocessableEntity, "ReferenceNotFound");
+
+        // The ready token's Owner has no phone.
+        (await emulator.PostAsync(url, await emulator.CodeRequestAsync(sendSms: true))).ShouldBeError(HttpStatusCode.UnprocessableEntity, "PhoneIsNotFound");
+        (await emulator.PostAsync(url, await emulator.CodeRequestAsync(sendSms: false))).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(0, (await emulator.StatsAsync()).GetProperty("sms").GetArrayLength());
     }
 }

@@ -169,7 +169,7 @@ public sealed class PagingTests
         (await emulator.PatchAsync($"{emulator.Workplaces}/{renamed}", new[] { new { op = "replace", path = "/name", value = "Ящик" } })).ShouldBe(HttpStatusCode.OK);
         (await emulator.DeleteAsync($"{emulator.Workplaces}/{items[7].GetProperty("guid").GetString()}")).ShouldBe(HttpStatusCode.OK);
         var activated = items[8].GetProperty("guid").GetString();
-        var code = (await emulator.PostAsync($"{emulator.Workplaces}/{activated}:generate-activation-code", new { employee = new { guid = Guid.NewGuid(), type_of = "Employee" } }))
+        var code = (await emulator.PostAsync($"{emulator.Workplaces}/{activated}:generate-activation-code", await emulator.CodeRequestAsync()))
             .Json.GetProperty("activation_code").GetString();
         (await emulator.PostAsync("auth/activate-workplace", new { activation_code = code })).ShouldBe(HttpStatusCode.OK);
         (await emulator.PostAsync($"{emulator.Workplaces}/{items[3].GetProperty("guid").GetString()}:deactivate")).ShouldBe(HttpStatusCode.OK);

@@ -88,6 +88,30 @@ internal sealed class TestEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>The employee the token signs in as (GET /orgs/{org}/me).</summary>
+    public async Task<JsonElement> MeAsync()
+    {
+        var me = await GetAsync($"orgs/{Org}/me");
+        me.ShouldBe(HttpStatusCode.OK);
+        return me.Json;
+    }
+
+    /// <summary>The one employee whose name, username, phone, inn, e-mail or meta contains <paramref name="query"/>.</summary>
+    public async Task<JsonElement> EmployeeAsync(string query)
+    {
+        var list = await GetAsync($"orgs/{Org}/employees?query={Uri.EscapeDataString(query)}");
+        list.ShouldBe(HttpStatusCode.OK);
+        return Xunit.Assert.Single(list.Json.GetProperty("items").EnumerateArray());
+    }
+
+    /// <summary>An activation-code request body for an employee; without one, for the token's own employee.</summary>
+    public async Task<object> CodeRequestAsync(bool sendSms = false, string? employee = null, object? outlet = null) => new
+    {
+        employee = new { guid = employee ?? (await MeAsync()).GetProperty("guid").GetString(), type_of = "Employee" },
+        send_sms = sendSms,
+        outlet,
+    };
+
     public async Task<JsonElement> StatsAsync() => (await GetAsync("_emulator/stats")).Json;
 
     /// <summary>POST /_emulator/clock: moves the emulator's time forward, and freezes or restarts it when asked.</summary>

@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace LifePos.Emulator;
+
+/// <summary>Employees: list, get, create, and /me (the employee the token signs in as).</summary>
+internal sealed class EmployeeEndpoints
+{
+    public static readonly ListResource Resource = new(ListKind.Employees, "EmployeeList", new Dictionary<string, OrderField>
+    {
+        ["created_at"] = OrderField.CreatedAt,
+        ["updated_at"] = OrderField.UpdatedAt,
+        ["name"] = OrderField.Name,
+    });
+
+    private readonly EmulatorState _state;
+    private readonly ListEndpoint _lists;
+
+    public EmployeeEndpoints(EmulatorState state, ListEndpoint lists)
+    {
+        _state = state;
+        _lists = lists;
+    }
+
+    public ApiResult List(ApiRequest request) => _lists.List(request, Resource, request.Organization!.Employees);
+
+    public static ApiResult Get(ApiRequest request)
+    {
+        var organization = request.Organization!;
+        var id = Guid.TryParse(request.Route.Id, out var guid) ? guid : throw ApiException.NotFound($"Employee {request.Route.Id} was not found.");
+        lock (organization.Lock) return ApiResult.Ok(Find(organization, id).Json);
+    }
+
+    public ApiResult Create(ApiRequest request, JsonElement body)
+    {
+        var organization = request.Organization!;
+        var candidate = EmployeeRules.Parse(body, organization.Id, _state.Clock.Now());
+        Employee created;
+        lock (organization.Lock)
+        {
+            EmployeeRules.CheckUnique(organization.Employees, candidate);
+            created = organization.Employees.Add(candidate with { Key = organization.Employees.NextKey() });
+        }
+        return ApiResult.Ok(created.Json);
+    }
+
+    /// <summary>GET /orgs/{org}/me: include_permissions is accepted (true or false) and no permissions are listed.</summary>
+    public static ApiResult Me(ApiRequest request)
+    {
+        var text = request.Http.Request.Query["include_permissions"].ToString();
+        if (text.Length > 0 && !bool.TryParse(text, out _)) throw ApiException.Invalid("include_permissions must be true or false.");
+        var organization = request.Organization!;
+        lock (organization.Lock) return ApiResult.Ok(Find(organization, Staff.EmployeeGuid(organization.Id, request.Token!.Employee!)).Json);
+    }
+
+    private static Employee Find(Organization organization, Guid id) =>
+        organization.Employees.Find(id) ?? throw ApiException.NotFound($"Employee {id} was not found.");
+}
