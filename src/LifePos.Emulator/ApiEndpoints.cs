@@ -16,6 +16,7 @@ internal sealed class ApiEndpoints
     private readonly AuthEndpoints _auth;
     private readonly WorkplaceEndpoints _workplaces;
     private readonly EmployeeEndpoints _employees;
+    private readonly OutletEndpoints _outlets;
 
     public ApiEndpoints(EmulatorState state)
     {
@@ -24,6 +25,7 @@ internal sealed class ApiEndpoints
         _auth = new AuthEndpoints(state);
         _workplaces = new WorkplaceEndpoints(state, lists);
         _employees = new EmployeeEndpoints(state, lists);
+        _outlets = new OutletEndpoints(lists);
     }
 
     /// <summary>Checks headers, token, rate limit, organization and role (<see cref="Roles.Check"/>), then runs the endpoint.</summary>
@@ -77,6 +79,8 @@ internal sealed class ApiEndpoints
             "employee" => EmployeeEndpoints.Get(request),
             "create-employee" => _employees.Create(request, await RequestBody.ReadAsync(http)),
             "me" => EmployeeEndpoints.Me(request),
+            "outlets" => _outlets.List(request),
+            "outlet" => OutletEndpoints.Get(request),
             _ => throw ApiException.NotFound($"No route {route.Endpoint}."),
         };
     }

@@ -12,7 +12,8 @@ internal static class ApiRoutes
     public static readonly string[] EndpointNames =
     [
         "orgs", "sign-in", "sign-in-by-phone", "list", "create", "get", "update", "archive", "unarchive", "deactivate",
-        "generate-activation-code", "activate", "employees", "employee", "create-employee", "me",
+        "generate-activation-code", "activate", "employees", "employee", "create-employee", "me", "outlets",
+        "outlet",
     ];
 
     /// <summary>Matches a path; null when no route has this path, methodAllowed false on a wrong method.</summary>
@@ -46,10 +47,14 @@ internal static class ApiRoutes
                     ("POST", new ApiRoute("create-employee", true, true, segments[2], null)));
             case 4 when segments[1] == "orgs" && segments[3] == "me":
                 return Pick(method, out methodAllowed, ("GET", new ApiRoute("me", true, false, segments[2], null)));
+            case 4 when segments[1] == "orgs" && segments[3] == "outlets":
+                return Pick(method, out methodAllowed, ("GET", new ApiRoute("outlets", true, false, segments[2], null)));
             case 5 when segments[1] == "orgs" && segments[3] == "workplaces":
                 return Workplace(method, segments[2], segments[4], out methodAllowed);
             case 5 when segments[1] == "orgs" && segments[3] == "employees":
                 return Pick(method, out methodAllowed, ("GET", new ApiRoute("employee", true, false, segments[2], segments[4])));
+            case 5 when segments[1] == "orgs" && segments[3] == "outlets":
+                return Pick(method, out methodAllowed, ("GET", new ApiRoute("outlet", true, false, segments[2], segments[4])));
             default:
                 return null;
         }

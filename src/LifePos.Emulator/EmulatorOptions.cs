@@ -9,6 +9,7 @@ public sealed class EmulatorOptions
 {
     public const string DefaultOrganization = "9d5f1c2a-0000-4000-8000-000000000001";
     public const int MaxSeededEmployees = 10_000;
+    public const int MaxSeededOutlets = 1_000;
     public const string DefaultToken = "emulator-token-000000000000000000000000000000";
     public static readonly IReadOnlyList<string> DefaultAccounts = ["+79990000000:password1", "admin@example.com:password1"];
 
@@ -27,6 +28,9 @@ public sealed class EmulatorOptions
 
     /// <summary>Seeded employees per organization; null: 6 with <see cref="Seed"/> &gt; 0, else none.</summary>
     public int? Employees { get; set; }
+
+    /// <summary>Seeded outlets per organization; null: 2 with <see cref="Seed"/> &gt; 0, else none.</summary>
+    public int? Outlets { get; set; }
     public int LatencyMs { get; set; }
     public int JitterMs { get; set; }
     public string? Faults { get; set; }
@@ -94,6 +98,9 @@ public sealed class EmulatorOptions
                 case "--employees":
                     options.Employees = ParseInt(name, Value(), 0, MaxSeededEmployees);
                     break;
+                case "--outlets":
+                    options.Outlets = ParseInt(name, Value(), 0, MaxSeededOutlets);
+                    break;
                 case "--latency-ms":
                     options.LatencyMs = ParseInt(name, Value(), 0, 600_000);
                     break;
@@ -135,6 +142,8 @@ public sealed class EmulatorOptions
     internal string EffectiveToken => Token ?? DefaultToken;
 
     internal int EffectiveEmployees => Employees ?? (Seed > 0 ? 6 : 0);
+
+    internal int EffectiveOutlets => Outlets ?? (Seed > 0 ? 2 : 0);
 
     internal IReadOnlyList<string> EffectiveAccounts => Accounts.Count > 0 ? Accounts : DefaultAccounts;
 

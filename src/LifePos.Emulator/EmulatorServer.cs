@@ -95,7 +95,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             loaded = dataFile.Load();
         }
         if (!loaded && options.Seed > 0) state.SeedWorkplaces(options.Seed);
-        state.SeedEmployees(options.EffectiveEmployees);
+        state.SeedPeopleAndPlaces(options.EffectiveEmployees, options.EffectiveOutlets);
         state.CaptureStartupState();
 
         var server = new EmulatorServer(app, state, dataFile, logger);

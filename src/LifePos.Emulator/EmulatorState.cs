@@ -47,13 +47,17 @@ internal sealed class EmulatorState
         lock (DefaultOrganization.Lock) Seeder.Workplaces(DefaultOrganization, count, Clock.Now());
     }
 
-    /// <summary>In every organization: the staff employees (ready token, accounts) and the seeded employees.</summary>
-    public void SeedEmployees(int count)
+    /// <summary>In every organization: the staff employees (ready token, accounts), the seeded employees and outlets.</summary>
+    public void SeedPeopleAndPlaces(int employees, int outlets)
     {
         var now = Clock.Now();
         foreach (var organization in Organizations)
         {
-            lock (organization.Lock) Seeder.Employees(organization, Accounts, count, now);
+            lock (organization.Lock)
+            {
+                Seeder.Employees(organization, Accounts, employees, now);
+                Seeder.Outlets(organization, outlets, now);
+            }
         }
     }
 

@@ -3,9 +3,9 @@ using System;
 namespace LifePos.Emulator;
 
 /// <summary>What /_emulator/reset brings an organization back to.</summary>
-internal sealed record OrganizationContent(WorkplaceData[] Workplaces, EmployeeData[] Employees);
+internal sealed record OrganizationContent(WorkplaceData[] Workplaces, EmployeeData[] Employees, OutletData[] Outlets);
 
-/// <summary>One organization: its workplaces and employees, all under one lock.</summary>
+/// <summary>One organization: its workplaces, employees and outlets, all under one lock.</summary>
 internal sealed class Organization
 {
     public const int MaxNumber = 99999;
@@ -21,6 +21,7 @@ internal sealed class Organization
     public object Lock { get; } = new();
     public ItemStore<Workplace, WorkplaceData> Workplaces { get; } = new((data, history) => new Workplace(data, history));
     public ItemStore<Employee, EmployeeData> Employees { get; } = new((data, history) => new Employee(data, history));
+    public ItemStore<Outlet, OutletData> Outlets { get; } = new((data, history) => new Outlet(data, history));
 
     /// <summary>The next free workplace number: the highest + 1, the lowest free one once 99999 is used, 0 when all are taken.</summary>
     public int NextNumber()
@@ -35,12 +36,13 @@ internal sealed class Organization
     }
 
     /// <summary>Call under <see cref="Lock"/>.</summary>
-    public OrganizationContent Capture() => new(Workplaces.SnapshotData(), Employees.SnapshotData());
+    public OrganizationContent Capture() => new(Workplaces.SnapshotData(), Employees.SnapshotData(), Outlets.SnapshotData());
 
     /// <summary>Call under <see cref="Lock"/>.</summary>
     public void Restore(OrganizationContent content)
     {
         Workplaces.Restore(content.Workplaces);
         Employees.Restore(content.Employees);
+        Outlets.Restore(content.Outlets);
     }
 }

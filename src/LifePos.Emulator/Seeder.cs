@@ -7,7 +7,7 @@ using System.Text;
 namespace LifePos.Emulator;
 
 /// <summary>
-/// The start-up content: seeded workplaces, the staff employees (ready token and accounts), seeded employees.
+/// The start-up content: seeded workplaces, the staff employees (ready token and accounts), seeded employees, outlets.
 /// Everything but the timestamps is the same on every run: GUIDs are derived from the organization and an index.
 /// </summary>
 internal static class Seeder
@@ -18,6 +18,13 @@ internal static class Seeder
         ("Кузнецова Мария Олеговна", "kuznetsova"), ("Смирнов Дмитрий Андреевич", "smirnov"), ("Попова Елена Игоревна", "popova"),
         ("Васильев Сергей Николаевич", "vasiliev"), ("Соколова Ольга Дмитриевна", "sokolova"),
         ("Михайлов Павел Александрович", "mikhailov"), ("Новикова Татьяна Юрьевна", "novikova"),
+    ];
+
+    private static readonly (string Name, string Address, string? Brand)[] Places =
+    [
+        ("Магазин на Тверской", "г. Москва, ул. Тверская, д. 7", "Лайф Маркет"),
+        ("Кофейня на Невском", "г. Санкт-Петербург, Невский пр., д. 28", null),
+        ("Точка в ТЦ «Мега»", "г. Казань, пр. Победы, д. 141", "Лайф Маркет"),
     ];
 
     private static readonly Role[] SeededRoles = [Role.Administrator, Role.Manager, Role.Cashier, Role.Courier, Role.Cashier, Role.Cashier];
@@ -88,6 +95,35 @@ internal static class Seeder
                 org,
                 i % 4 == 0 ? "seeded" : null,
                 i % 5 == 0 ? "{\"department\":\"Торговый зал\"}" : null,
+                created,
+                created,
+                null));
+        }
+    }
+
+    /// <summary>Odd outlets have retail_app and lifepay_cloud_fiscalization (with an api_key), even ones settlement_methods.</summary>
+    public static void Outlets(Organization organization, int count, DateTimeOffset now)
+    {
+        var org = organization.Id;
+        var start = now.AddMinutes(-count);
+        for (var i = 1; i <= count; i++)
+        {
+            var (name, address, brand) = Places[(i - 1) % Places.Length];
+            if (i > Places.Length) name += " " + ((i - 1) / Places.Length + 1).ToString(CultureInfo.InvariantCulture);
+            var extensions = i % 2 == 1
+                ? "{\"retail_app\":{\"turned_on\":true,\"version\":\"1\"},\"lifepay_cloud_fiscalization\":{\"turned_on\":true,\"api_key\":\""
+                  + Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes($"{org:D}/outlet/{i}/api-key"))) + "\",\"version\":\"1\"}}"
+                : "{\"settlement_methods\":{\"turned_on\":true,\"methods\":[\"Cash\",\"Card\"],\"version\":\"1\"}}";
+            var created = start.AddMinutes(i - 1);
+            organization.Outlets.Add(new OutletData(
+                Ids.Derive($"{org:D}/outlet/{i}"),
+                organization.Outlets.NextKey(),
+                name,
+                address,
+                Ids.Derive($"{org:D}/legal-entity/{(i - 1) % 2 + 1}"),
+                brand,
+                org,
+                extensions,
                 created,
                 created,
                 null));

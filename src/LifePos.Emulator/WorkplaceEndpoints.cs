@@ -113,6 +113,8 @@ internal sealed class WorkplaceEndpoints
             if (Find(organization, id).IsArchived) throw ArchivedError(id);
             var employee = organization.Employees.Find(employeeId)
                 ?? throw new ApiException(422, "ReferenceNotFound", $"Employee {employeeId} was not found in organization {organization.Id}.");
+            if (outlet is { } outletId && organization.Outlets.Find(outletId) is null)
+                throw new ApiException(422, "ReferenceNotFound", $"Outlet {outletId} was not found in organization {organization.Id}.");
             phone = employee.Data.Phone;
             if (sendSms && phone is null)
                 throw new ApiException(422, "PhoneIsNotFound", $"Employee {employeeId} has no phone number to send the code to.");

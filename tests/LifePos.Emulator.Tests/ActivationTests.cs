@@ -22,9 +22,9 @@ public sealed class ActivationTests
     [Fact]
     public async Task Activation_SetsActivatedAt_ReturnsRefsAndAToken_AndTheCodeWorksOnce()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync(o => o.Outlets = 1);
         var workplace = (await emulator.CreateAsync()).Guid;
-        var outlet = Guid.NewGuid();
+        var outlet = (await emulator.GetAsync($"orgs/{emulator.Org}/outlets")).Json.GetProperty("items")[0].GetProperty("guid").GetString();
         var code = await CodeAsync(emulator, workplace, outlet: new { guid = outlet, type_of = "Outlet" });
 
         var answer = await emulator.PostAsync("v6/auth/activate-workplace", new { activation_code = code });
@@ -33,7 +33,8 @@ public sealed class ActivationTests
         Assert.Equal(workplace, json.GetProperty("workplace").GetProperty("guid").GetString());
         Assert.Equal("Workplace", json.GetProperty("workplace").GetProperty("type_of").GetString());
         Assert.Equal(emulator.Org.ToString(), json.GetProperty("organization").GetProperty("guid").GetString());
-        Assert.Equal(outlet.ToString(), json.GetProperty("outlet").GetProperty("guid").GetString());
+        Assert.Equal(outlet, json.GetProperty("outlet").GetProperty("guid").GetString());
+        Assert.Equal("Outlet", json.GetProperty("outlet").GetProperty("type_of").GetString());
         Assert.Equal((await emulator.MeAsync()).GetProperty("guid").GetString(), json.GetProperty("employee").GetProperty("guid").GetString());
         var workplaceToken = json.GetProperty("token").GetString()!;
         Assert.Equal(44, workplaceToken.Length);
@@ -107,13 +108,16 @@ public sealed class ActivationTests
     [Fact]
     public async Task SendSms_GoesToTheEmployeesPhone_AndIsRecordedInStats()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Employees = 1);
+        await using var emulator = await TestEmulator.StartAsync(o => { o.Employees = 1; o.Outlets = 2; });
         var employee = (await emulator.EmployeeAsync("ivanov1")).GetProperty("guid").GetString()!;
+        var outlet = (await emulator.GetAsync($"orgs/{emulator.Org}/outlets")).Json.GetProperty("items")[1].GetProperty("guid").GetString();
         var workplace = (await emulator.CreateAsync()).Guid;
         var code = await CodeAsync(emulator, workplace, sendSms: true, employee: employee);
         await CodeAsync(emulator, workplace, sendSms: false, employee: employee);
+        await CodeAsync(emulator, workplace, sendSms: true, employee: employee, outlet: new { guid = outlet, type_of = "Outlet" });
         var sms = (await emulator.StatsAsync()).GetProperty("sms");
-        Assert.Equal(1, sms.GetArrayLength());
+        Assert.Equal(2, sms.GetArrayLength());
+        Assert.Equal(outlet, sms[1].GetProperty("outlet").GetString());
         Assert.Equal(workplace, sms[0].GetProperty("workplace").GetString());
         Assert.Equal(employee, sms[0].GetProperty("employee").GetString());
         Assert.Equal("+7 900 123-45-61", sms[0].GetProperty("phone").GetString());
@@ -138,6 +142,10 @@ public sealed class ActivationTests
         // The ready token's Owner has no phone.
         (await emulator.PostAsync(url, await emulator.CodeRequestAsync(sendSms: true))).ShouldBeError(HttpStatusCode.UnprocessableEntity, "PhoneIsNotFound");
         (await emulator.PostAsync(url, await emulator.CodeRequestAsync(sendSms: false))).ShouldBe(HttpStatusCode.OK);
+        var outlet = Guid.NewGuid().ToString();
+        var noOutlet = await emulator.PostAsync(url, await emulator.CodeRequestAsync(outlet: new { guid = outlet, type_of = "Outlet" }));
+        noOutlet.ShouldBeError(HttpStatusCode.UnprocessableEntity, "ReferenceNotFound");
+        Assert.Contains(outlet, noOutlet.Json.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, (await emulator.StatsAsync()).GetProperty("sms").GetArrayLength());
     }
 }

@@ -22,6 +22,7 @@ public sealed class CommandLineTests
         Assert.Null(options.Token);
         Assert.Equal(0, options.Seed);
         Assert.Null(options.Employees);
+        Assert.Null(options.Outlets);
         Assert.Equal(0, options.RateLimit);
         Assert.Equal(TimeSpan.FromHours(24), options.ActivationCodeLifetime);
     }
@@ -34,7 +35,7 @@ public sealed class CommandLineTests
         var c = Guid.NewGuid();
         var options = EmulatorOptions.Parse([
             "--urls", "http://127.0.0.1:5080", "--org", $"{a},{b}", "--org", c.ToString(), "--token", "tok",
-            "--account", "+79990000001:pw123456:Manager", "--account", "boss:pa:ss", "--seed", "45", "--employees", "12", "--latency-ms", "10",
+            "--account", "+79990000001:pw123456:Manager", "--account", "boss:pa:ss", "--seed", "45", "--employees", "12", "--outlets", "3", "--latency-ms", "10",
             "--jitter-ms", "5", "--faults", "500=0.1,503=0.05,429=0.05,502=0.01,504=0.01,drop-before=0.02,drop-after=0.02",
             "--fault-seed", "7", "--rate-limit", "2.5", "--data", "data.json", "--activation-code-lifetime=60",
         ]);
@@ -44,6 +45,7 @@ public sealed class CommandLineTests
         Assert.Equal(["+79990000001:pw123456:Manager", "boss:pa:ss"], options.Accounts);
         Assert.Equal(45, options.Seed);
         Assert.Equal(12, options.Employees);
+        Assert.Equal(3, options.Outlets);
         Assert.Equal(10, options.LatencyMs);
         Assert.Equal(5, options.JitterMs);
         Assert.Equal(7, options.FaultSeed);
@@ -58,6 +60,7 @@ public sealed class CommandLineTests
     [InlineData("--seed", "many")]
     [InlineData("--seed", "-1")]
     [InlineData("--employees", "10001")]
+    [InlineData("--outlets", "-2")]
     [InlineData("--org", "not-a-guid")]
     [InlineData("--urls", "ftp://127.0.0.1:1")]
     [InlineData("--faults", "418=0.1")]

@@ -1,0 +1,48 @@
+using System;
+using System.Text.Json;
+
+namespace LifePos.Emulator;
+
+/// <summary>The stored fields of an outlet (a point of sale with an address).</summary>
+internal sealed record OutletData(
+    Guid Guid,
+    int Key,
+    string Name,
+    string Address,
+    Guid LegalEntity,
+    string? Brand,
+    Guid OrganizationId,
+    string ExtensionsJson,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? DeletedAt) : IListData;
+
+/// <summary>An outlet version with its JSON pre-rendered.</summary>
+internal sealed class Outlet : ListItem<OutletData>
+{
+    public Outlet(OutletData data, ItemHistory history)
+        : base(data, history, Emulator.Json.Write(w => WriteTo(w, data)), Emulator.SearchText.Of(null, data.Name, data.Address, data.Brand))
+    {
+    }
+
+    protected override SortKey OwnKey(OrderField field) => field == OrderField.Name
+        ? new SortKey(Key, Data.Name, null)
+        : throw new ArgumentOutOfRangeException(nameof(field), field, "Outlets have no such order.");
+
+    private static void WriteTo(Utf8JsonWriter writer, OutletData d)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("guid", d.Guid);
+        writer.WriteString("type_of", "Outlet");
+        writer.WriteString("name", d.Name);
+        writer.WriteString("address", d.Address);
+        Emulator.Json.WriteReference(writer, "legal_entity", d.LegalEntity, "LegalEntity");
+        Emulator.Json.WriteText(writer, "brand", d.Brand);
+        Emulator.Json.WriteReference(writer, "organization", d.OrganizationId, "Organization");
+        Emulator.Json.WriteRaw(writer, "extensions", d.ExtensionsJson);
+        Emulator.Json.WriteDate(writer, "created_at", d.CreatedAt);
+        Emulator.Json.WriteDate(writer, "updated_at", d.UpdatedAt);
+        Emulator.Json.WriteDate(writer, "deleted_at", d.DeletedAt);
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,32 @@
+using System;
+using System.Collections.Generic;
+
+namespace LifePos.Emulator;
+
+/// <summary>Outlets: get one (published) and the list (a documented guess: the route follows the pattern).</summary>
+internal sealed class OutletEndpoints
+{
+    public static readonly ListResource Resource = new(ListKind.Outlets, "OutletList", new Dictionary<string, OrderField>
+    {
+        ["created_at"] = OrderField.CreatedAt,
+        ["updated_at"] = OrderField.UpdatedAt,
+        ["name"] = OrderField.Name,
+    });
+
+    private readonly ListEndpoint _lists;
+
+    public OutletEndpoints(ListEndpoint lists) => _lists = lists;
+
+    public ApiResult List(ApiRequest request) => _lists.List(request, Resource, request.Organization!.Outlets);
+
+    public static ApiResult Get(ApiRequest request)
+    {
+        var organization = request.Organization!;
+        var id = Guid.TryParse(request.Route.Id, out var guid) ? guid : throw ApiException.NotFound($"Outlet {request.Route.Id} was not found.");
+        lock (organization.Lock)
+        {
+            var outlet = organization.Outlets.Find(id) ?? throw ApiException.NotFound($"Outlet {id} was not found.");
+            return ApiResult.Ok(outlet.Json);
+        }
+    }
+}
