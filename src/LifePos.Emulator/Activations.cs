@@ -10,7 +10,7 @@ internal sealed record ActivationCode(string Code, Guid Organization, Guid Workp
 /// <summary>An activation code "sent" by SMS: to which phone, for which workplace, employee and outlet.</summary>
 internal sealed record SmsRecord(Guid Workplace, Guid Employee, string Phone, Guid? Outlet, string ActivationCode);
 
-/// <summary>Activation codes, the wrong-code bans per client IP, and the SMS record.</summary>
+/// <summary>Activation codes, the wrong-code bans per client IP, the SMS record and the SMS interval per phone.</summary>
 internal sealed class Activations
 {
     public const int WrongCodesBeforeBan = 5;
@@ -20,25 +20,42 @@ internal sealed class Activations
     private readonly Dictionary<string, ActivationCode> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int WrongCodes, DateTimeOffset? BannedUntil)> _clients = new(StringComparer.Ordinal);
     private readonly List<SmsRecord> _sms = new();
+    private readonly Dictionary<string, DateTimeOffset> _lastSms = new(StringComparer.Ordinal);
     private readonly TimeSpan _lifetime;
+    private readonly TimeSpan _smsInterval;
     private readonly EmulatorClock _clock;
 
-    public Activations(TimeSpan lifetime, EmulatorClock clock)
+    public Activations(TimeSpan lifetime, TimeSpan smsInterval, EmulatorClock clock)
     {
         _lifetime = lifetime;
+        _smsInterval = smsInterval;
         _clock = clock;
     }
 
-    /// <summary>A fresh code; with <paramref name="smsPhone"/> it is also recorded as sent to that phone.</summary>
+    /// <summary>
+    /// A fresh code; with <paramref name="smsPhone"/> it is also recorded as sent to that phone, unless the phone got
+    /// one less than the SMS interval ago (429 TrySendCodeLater, and no code).
+    /// </summary>
     public string Create(Guid organization, Guid workplace, Guid employee, Guid? outlet, string? smsPhone)
     {
         lock (_lock)
         {
+            var now = _clock.GetUtcNow();
+            var phoneKey = smsPhone is null ? null : RussianPhone.National(smsPhone) ?? Account.PhoneDigits(smsPhone);
+            if (phoneKey is not null && _smsInterval > TimeSpan.Zero && _lastSms.TryGetValue(phoneKey, out var last) && now - last < _smsInterval)
+            {
+                var wait = (int)Math.Max(1, Math.Ceiling((last + _smsInterval - now).TotalSeconds));
+                throw new ApiException(429, "TrySendCodeLater", $"A code was sent to {smsPhone} less than {(long)_smsInterval.TotalSeconds} s ago; try again in {wait} s.", wait);
+            }
             string code;
             do code = RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
             while (_codes.ContainsKey(code));
-            _codes[code] = new ActivationCode(code, organization, workplace, employee, outlet, _clock.GetUtcNow() + _lifetime);
-            if (smsPhone is not null) _sms.Add(new SmsRecord(workplace, employee, smsPhone, outlet, code));
+            _codes[code] = new ActivationCode(code, organization, workplace, employee, outlet, now + _lifetime);
+            if (phoneKey is not null)
+            {
+                _sms.Add(new SmsRecord(workplace, employee, smsPhone!, outlet, code));
+                _lastSms[phoneKey] = now;
+            }
             return code;
         }
     }
@@ -82,6 +99,7 @@ internal sealed class Activations
             _codes.Clear();
             _clients.Clear();
             _sms.Clear();
+            _lastSms.Clear();
         }
     }
 }

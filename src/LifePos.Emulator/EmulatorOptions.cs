@@ -39,6 +39,9 @@ public sealed class EmulatorOptions
     public string? DataFile { get; set; }
     public TimeSpan ActivationCodeLifetime { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>The least time between two SMS to one phone; zero: no limit.</summary>
+    public TimeSpan SmsInterval { get; set; }
+
     /// <summary>Parses the command line; throws <see cref="ArgumentException"/> naming the bad option.</summary>
     public static EmulatorOptions Parse(string[] args)
     {
@@ -128,6 +131,9 @@ public sealed class EmulatorOptions
                     break;
                 case "--activation-code-lifetime":
                     options.ActivationCodeLifetime = TimeSpan.FromSeconds(ParseInt(name, Value(), 1, int.MaxValue));
+                    break;
+                case "--sms-interval":
+                    options.SmsInterval = TimeSpan.FromSeconds(ParseInt(name, Value(), 0, int.MaxValue));
                     break;
                 default:
                     throw new ArgumentException($"Unknown option '{arg}'.\n{Usage}");

@@ -19,7 +19,7 @@ internal sealed class EmulatorState
         Accounts = options.EffectiveAccounts.Select(Account.Parse).ToArray();
         Faults = new FaultInjector(options);
         Tokens = new TokenStore(options.EffectiveToken);
-        Activations = new Activations(options.ActivationCodeLifetime, Clock);
+        Activations = new Activations(options.ActivationCodeLifetime, options.SmsInterval, Clock);
         _startup = Capture();
     }
 

@@ -148,4 +148,29 @@ public sealed class ActivationTests
         Assert.Contains(outlet, noOutlet.Json.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, (await emulator.StatsAsync()).GetProperty("sms").GetArrayLength());
     }
+
+    [Fact]
+    public async Task SmsInterval_RefusesASecondSmsToThePhone_With429TrySendCodeLaterAndRetryAfter()
+    {
+        await using var emulator = await TestEmulator.StartAsync(o => { o.Employees = 2; o.SmsInterval = TimeSpan.FromSeconds(60); });
+        await emulator.ClockAsync(frozen: true);
+        var ivanov = (await emulator.EmployeeAsync("ivanov1")).GetProperty("guid").GetString()!;
+        var petrova = (await emulator.EmployeeAsync("petrova2")).GetProperty("guid").GetString()!;
+        var url = $"{emulator.Workplaces}/{(await emulator.CreateAsync()).Guid}:generate-activation-code";
+        (await emulator.PostAsync(url, await emulator.CodeRequestAsync(sendSms: true, employee: ivanov))).ShouldBe(HttpStatusCode.OK);
+
+        await emulator.ClockAsync(advanceSeconds: 20.5);
+        var refused = await emulator.PostAsync(url, await emulator.CodeRequestAsync(sendSms: true, employee: ivanov));
+        refused.ShouldBeError(HttpStatusCode.TooManyRequests, "TrySendCodeLater");
+        Assert.Equal(TimeSpan.FromSeconds(40), refused.Headers.RetryAfter!.Delta);
+        // No SMS, no problem; another phone has its own interval.
+        (await emulator.PostAsync(url, await emulator.CodeRequestAsync(sendSms: false, employee: ivanov))).ShouldBe(HttpStatusCode.OK);
+        (await emulator.PostAsync(url, await emulator.CodeRequestAsync(sendSms: true, employee: petrova))).ShouldBe(HttpStatusCode.OK);
+
+        await emulator.ClockAsync(advanceSeconds: 39.5);
+        (await emulator.PostAsync(url, await emulator.CodeRequestAsync(sendSms: true, employee: ivanov))).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(3, (await emulator.StatsAsync()).GetProperty("sms").GetArrayLength());
+        var stats = await emulator.StatsAsync();
+        Assert.Equal(1, stats.GetProperty("requests").GetProperty("generate-activation-code").GetProperty("by_status").GetProperty("429").GetInt32());
+    }
 }
