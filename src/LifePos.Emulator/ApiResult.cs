@@ -23,7 +23,7 @@ internal sealed class ApiException : Exception
 }
 
 /// <summary>A complete answer, rendered before anything is written, so drop-after can still abort.</summary>
-internal readonly record struct ApiResult(int Status, ReadOnlyMemory<byte> Body, string ContentType, int? RetryAfterSeconds)
+internal readonly record struct ApiResult(int Status, ReadOnlyMemory<byte> Body, string? ContentType, int? RetryAfterSeconds)
 {
     public const string JsonType = "application/json";
 

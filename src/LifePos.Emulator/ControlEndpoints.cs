@@ -87,48 +87,8 @@ internal sealed class ControlEndpoints
     private ApiResult Faults(JsonElement? body)
     {
         if (body is not { ValueKind: JsonValueKind.Object } settings) throw ApiException.Invalid("The body must be a JSON object.");
-        FaultRates? rates = null;
-        if (settings.TryGetProperty("faults", out var faults) && faults.ValueKind != JsonValueKind.Null)
-        {
-            try
-            {
-                rates = FaultRates.Parse(faults.ValueKind == JsonValueKind.String ? faults.GetString() : throw ApiException.Invalid("faults must be a string."));
-            }
-            catch (ArgumentException e)
-            {
-                throw ApiException.Invalid(e.Message);
-            }
-        }
-        List<FaultKind>? next = null;
-        if (settings.TryGetProperty("next", out var nextElement) && nextElement.ValueKind != JsonValueKind.Null)
-        {
-            if (nextElement.ValueKind != JsonValueKind.Array) throw ApiException.Invalid("next must be an array of fault kinds.");
-            next = new List<FaultKind>();
-            foreach (var item in nextElement.EnumerateArray())
-            {
-                var text = item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetRawText();
-                if (!FaultKinds.TryParse(text, out var kind)) throw ApiException.Invalid($"next: unknown fault kind '{text}'; known kinds: {FaultKinds.AllNames}.");
-                next.Add(kind);
-            }
-        }
-        string? nextEndpoint = null;
-        if (settings.TryGetProperty("next_endpoint", out var endpoint) && endpoint.ValueKind != JsonValueKind.Null)
-        {
-            nextEndpoint = endpoint.ValueKind == JsonValueKind.String ? endpoint.GetString() : null;
-            if (nextEndpoint is null || Array.IndexOf(ApiRoutes.EndpointNames, nextEndpoint) < 0)
-                throw ApiException.Invalid($"next_endpoint must be one of {string.Join(", ", ApiRoutes.EndpointNames)}.");
-            next ??= new List<FaultKind>();
-        }
-        _state.Faults.Configure(rates, Int(settings, "fault_seed", int.MinValue), Int(settings, "latency_ms", 0), Int(settings, "jitter_ms", 0),
-            Number(settings, "rate_limit"), next, nextEndpoint);
-        return ApiResult.Ok(Json.Write(w =>
-        {
-            w.WriteStartObject();
-            w.WriteNumber("latency_ms", _state.Faults.LatencyMs);
-            w.WriteNumber("jitter_ms", _state.Faults.JitterMs);
-            w.WriteNumber("rate_limit", _state.Faults.RateLimit);
-            w.WriteEndObject();
-        }));
+        _state.Faults.Configure(FaultControl.Parse(settings));
+        return ApiResult.Ok(Json.Write(w => FaultControl.WriteSettings(w, _state.Faults)));
     }
 
     private ApiResult Revoke(JsonElement? body)
@@ -166,15 +126,7 @@ internal sealed class ControlEndpoints
         }));
     }
 
-    private static int? Int(JsonElement settings, string name, int min)
-    {
-        if (!settings.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number) || number < min)
-            throw ApiException.Invalid($"{name} must be an integer{(min == 0 ? " of at least 0" : "")}.");
-        return number;
-    }
-
-    private static double? Number(JsonElement settings, string name)
+    internal static double? Number(JsonElement settings, string name)
     {
         if (!settings.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.Number || value.GetDouble() < 0) throw ApiException.Invalid($"{name} must be a number of at least 0.");

@@ -112,6 +112,14 @@ internal sealed class TestEmulator : IAsyncDisposable
         outlet,
     };
 
+    /// <summary>POSTs a request that will hang; once the emulator has it, the client times out. Returns how the send ended.</summary>
+    public async Task<Exception> SendAndGiveUpAsync(string path, object body)
+    {
+        using var request = await ReceivedRequest.SendAsync(Http, path, body);
+        request.TimeOutAfter(TimeSpan.FromMilliseconds(100));
+        return await Xunit.Assert.ThrowsAnyAsync<Exception>(() => request.Answer);
+    }
+
     public async Task<JsonElement> StatsAsync() => (await GetAsync("_emulator/stats")).Json;
 
     /// <summary>POST /_emulator/clock: moves the emulator's time forward, and freezes or restarts it when asked.</summary>

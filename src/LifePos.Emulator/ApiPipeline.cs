@@ -1,0 +1,172 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace LifePos.Emulator;
+
+/// <summary>
+/// One API request's way through the emulator: the route, the outage, latency and faults, the API itself, then stats
+/// and the answer. Stats are recorded before the answer leaves (or the connection drops), so a client that reads
+/// /_emulator/stats right after sees its own request counted.
+/// </summary>
+internal sealed class ApiPipeline
+{
+    private static readonly byte[] HtmlPage = Encoding.UTF8.GetBytes(
+        "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><p>nginx</p></body></html>");
+    private static readonly byte[] TruncatedJson = Encoding.UTF8.GetBytes(
+        "{\"items\":[{\"guid\":\"0b8e7f8a-1c1d-4e2f-9a3b-5c6d7e8f9a0b\",\"type_of\":\"Workplace\",\"number\":1,\"na");
+    private static readonly byte[] BadShapeJson = Encoding.UTF8.GetBytes("{\"unexpected\":true}");
+
+    private readonly EmulatorState _state;
+    private readonly ApiEndpoints _api;
+    private readonly ILogger _logger;
+    private readonly CancellationToken _stopping;
+
+    public ApiPipeline(EmulatorState state, ILogger logger, CancellationToken stopping)
+    {
+        _state = state;
+        _api = new ApiEndpoints(state);
+        _logger = logger;
+        _stopping = stopping;
+    }
+
+    public async Task HandleAsync(HttpContext http, string path)
+    {
+        var route = ApiRoutes.Match(http.Request.Method, path, out var methodAllowed);
+        if (route is null)
+        {
+            var missing = methodAllowed
+                ? ApiResult.Error(404, "NotFound", $"There is no API route {path}.")
+                : ApiResult.Error(405, "NotAllowed", $"Method {http.Request.Method} is not allowed on {path}.");
+            await WriteAsync(http, missing, null);
+            return;
+        }
+
+        if (_state.Faults.CountTowardsOutage() is { } outage)
+        {
+            _state.Stats.Fault("outage");
+            await TakeAwayAsync(http, route, hang: outage == OutageMode.Hang);
+            return;
+        }
+
+        var delay = _state.Faults.NextDelayMs();
+        if (delay > 0)
+        {
+            _state.Stats.Latency(route.Endpoint, delay);
+            try
+            {
+                await Task.Delay(delay, http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var fault = _state.Faults.Draw(route.Endpoint);
+        if (fault is { } drawn)
+        {
+            _state.Stats.Fault(drawn.Name);
+            if (drawn.Kind is FaultKind.DropBefore or FaultKind.Hang)
+            {
+                await TakeAwayAsync(http, route, hang: drawn.Kind == FaultKind.Hang);
+                return;
+            }
+            if (drawn.Kind != FaultKind.DropAfter)
+            {
+                await AnswerAsync(http, route, FaultAnswer(drawn), started);
+                return;
+            }
+        }
+
+        ApiResult result;
+        try
+        {
+            result = await _api.HandleAsync(http, route);
+        }
+        catch (ApiException e)
+        {
+            result = ApiResult.Error(e);
+        }
+        catch (Exception) when (http.RequestAborted.IsCancellationRequested)
+        {
+            _state.Stats.Record(route.Endpoint, "aborted", null);
+            return;
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "Unhandled error on {Method} {Path}", http.Request.Method, path);
+            result = ApiResult.Error(500, "InternalServerError", "The emulator failed: " + e.Message);
+        }
+
+        if (fault?.Kind == FaultKind.DropAfter)
+        {
+            _state.Stats.Record(route.Endpoint, "dropped", null);
+            http.Abort();
+            return;
+        }
+        await AnswerAsync(http, route, result, started);
+    }
+
+    public static Task WriteAsync(HttpContext http, ApiResult result, double? serverMs)
+    {
+        var response = http.Response;
+        response.StatusCode = result.Status;
+        if (result.ContentType is not null) response.ContentType = result.ContentType;
+        response.ContentLength = result.Body.Length;
+        if (result.RetryAfterSeconds is { } seconds) response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        if (serverMs is { } ms) response.Headers["Server-Timing"] = "app;dur=" + ms.ToString("0.###", CultureInfo.InvariantCulture);
+        return result.Body.Length == 0 ? Task.CompletedTask : response.Body.WriteAsync(result.Body).AsTask();
+    }
+
+    private Task AnswerAsync(HttpContext http, ApiRoute route, ApiResult result, long started)
+    {
+        var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        _state.Stats.Record(route.Endpoint, result.Status.ToString(CultureInfo.InvariantCulture), ms);
+        return WriteAsync(http, result, ms);
+    }
+
+    /// <summary>
+    /// Counts the request, then aborts its connection at once or, to hang, reads the request and answers nothing until
+    /// the client gives up or the server stops.
+    /// </summary>
+    private async Task TakeAwayAsync(HttpContext http, ApiRoute route, bool hang)
+    {
+        _state.Stats.Record(route.Endpoint, hang ? "hung" : "dropped", null);
+        if (hang)
+        {
+            using var until = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _stopping);
+            try
+            {
+                await http.Request.Body.CopyToAsync(Stream.Null, until.Token);
+                await Task.Delay(Timeout.Infinite, until.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException or BadHttpRequestException)
+            {
+                // The client gave up or the server is stopping: either ends the hang.
+            }
+        }
+        http.Abort();
+    }
+
+    private static ApiResult FaultAnswer(Fault fault) => fault.Kind switch
+    {
+        FaultKind.Status500 => ApiResult.Error(500, "InternalServerError", "Injected fault: internal server error."),
+        FaultKind.Status502 => ApiResult.Error(502, "BadGateway", "Injected fault: bad gateway."),
+        FaultKind.Status503 => ApiResult.Error(503, "TryLater", "Injected fault: service unavailable, try later."),
+        FaultKind.Status504 => ApiResult.Error(504, "GatewayTimeout", "Injected fault: gateway timeout."),
+        FaultKind.Status429 => ApiResult.Error(429, "TooManyRequests", "Injected fault: too many requests."),
+        FaultKind.Error => ApiResult.Error(fault.Status, fault.Code!, $"Forced error {fault.Code}."),
+        FaultKind.Html => new ApiResult(200, HtmlPage, "text/html; charset=utf-8", null),
+        FaultKind.Empty => new ApiResult(200, ReadOnlyMemory<byte>.Empty, ApiResult.JsonType, null),
+        FaultKind.Truncated => new ApiResult(200, TruncatedJson, ApiResult.JsonType, null),
+        _ => new ApiResult(200, BadShapeJson, ApiResult.JsonType, null),
+    };
+}
