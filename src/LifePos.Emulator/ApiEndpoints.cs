@@ -6,7 +6,7 @@ using Microsoft.Extensions.Primitives;
 namespace LifePos.Emulator;
 
 /// <summary>The request as the handlers see it, after headers, token, rate limit and organization were checked.</summary>
-internal sealed record ApiRequest(HttpContext Http, ApiRoute Route, TokenInfo? Token, Organization? Organization);
+internal sealed record ApiRequest(HttpContext Http, ApiRoute Route, TokenInfo? Token, Organization? Organization, AnswerStyle Style);
 
 /// <summary>The LIFE POS v6 API: the checks every request passes, then the endpoint's handler.</summary>
 internal sealed class ApiEndpoints
@@ -29,7 +29,7 @@ internal sealed class ApiEndpoints
     }
 
     /// <summary>Checks headers, token, rate limit, organization and role (<see cref="Roles.Check"/>), then runs the endpoint.</summary>
-    public async ValueTask<ApiResult> HandleAsync(HttpContext http, ApiRoute route)
+    public async ValueTask<ApiResult> HandleAsync(HttpContext http, ApiRoute route, AnswerStyle style)
     {
         var headers = http.Request.Headers;
         if (!Guid.TryParse(headers["X-LP-Client-Identifier"], out _))
@@ -43,8 +43,7 @@ internal sealed class ApiEndpoints
         TokenInfo? token = null;
         if (route.NeedsToken)
         {
-            var raw = BearerToken(headers.Authorization.ToString());
-            if (raw.Length == 0) throw new ApiException(401, "Unauthorized", "An Authorization: Bearer <token> header is required.");
+            var raw = Token(headers.Authorization.ToString(), style.Auth);
             token = _state.Tokens.Authenticate(raw) ?? throw new ApiException(401, "Unauthorized", "The token is unknown, expired or revoked; sign in again.");
             var rate = _state.Faults.RateLimit;
             if (rate > 0 && _state.RateLimiter.TryAcquire(raw, rate, _state.Clock.GetUtcNow()) is { } wait)
@@ -60,13 +59,13 @@ internal sealed class ApiEndpoints
         }
         if (token is not null) Roles.Check(token.Role, route);
 
-        var request = new ApiRequest(http, route, token, organization);
+        var request = new ApiRequest(http, route, token, organization, style);
         return route.Endpoint switch
         {
             "orgs" => _auth.Organizations(request),
             "sign-in-by-phone" => _auth.SignInByPhone(await RequestBody.ReadAsync(http)),
             "sign-in" => _auth.SignIn(await RequestBody.ReadAsync(http)),
-            "activate" => _auth.Activate(http, await RequestBody.ReadAsync(http)),
+            "activate" => _auth.Activate(request, await RequestBody.ReadAsync(http)),
             "list" => _workplaces.List(request),
             "create" => _workplaces.Create(request, await RequestBody.ReadAsync(http)),
             "get" => WorkplaceEndpoints.Get(request),
@@ -85,10 +84,17 @@ internal sealed class ApiEndpoints
         };
     }
 
-    private static string BearerToken(string header)
+    /// <summary>The token of "Bearer token" or of a raw token, as far as the answer style's auth choice accepts the form.</summary>
+    private static string Token(string header, AuthForms accepted)
     {
         header = header.Trim();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) header = header[7..].Trim();
-        return header;
+        var bearer = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        var token = bearer ? header[7..].Trim() : header;
+        if (token.Length == 0) throw new ApiException(401, "Unauthorized", "An Authorization: Bearer <token> header is required.");
+        if (accepted == AuthForms.Bearer && !bearer)
+            throw new ApiException(401, "Unauthorized", "Send the token as Authorization: Bearer <token>.");
+        if (accepted == AuthForms.Raw && bearer)
+            throw new ApiException(401, "Unauthorized", "Send the token alone in Authorization, without Bearer.");
+        return token;
     }
 }

@@ -38,13 +38,14 @@ internal sealed class ApiPipeline
 
     public async Task HandleAsync(HttpContext http, string path)
     {
+        var answer = AnswerWriter.ForApi(_state.Answers);
         var route = ApiRoutes.Match(http.Request.Method, path, out var methodAllowed);
         if (route is null)
         {
             var missing = methodAllowed
-                ? ApiResult.Error(404, "NotFound", $"There is no API route {path}.")
-                : ApiResult.Error(405, "NotAllowed", $"Method {http.Request.Method} is not allowed on {path}.");
-            await WriteAsync(http, missing, null);
+                ? ApiException.NotFound($"There is no API route {path}.")
+                : new ApiException(405, "NotAllowed", $"Method {http.Request.Method} is not allowed on {path}.");
+            await answer.WriteAsync(http, answer.Error(missing), null);
             return;
         }
 
@@ -81,7 +82,7 @@ internal sealed class ApiPipeline
             }
             if (drawn.Kind != FaultKind.DropAfter)
             {
-                await AnswerAsync(http, route, FaultAnswer(drawn), started);
+                await AnswerAsync(http, route, answer, FaultAnswer(drawn, answer), started);
                 return;
             }
         }
@@ -89,11 +90,11 @@ internal sealed class ApiPipeline
         ApiResult result;
         try
         {
-            result = await _api.HandleAsync(http, route);
+            result = await _api.HandleAsync(http, route, answer.Style);
         }
         catch (ApiException e)
         {
-            result = ApiResult.Error(e);
+            result = answer.Error(e);
         }
         catch (Exception) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -103,7 +104,7 @@ internal sealed class ApiPipeline
         catch (Exception e)
         {
             _logger.LogError(e, "Unhandled error on {Method} {Path}", http.Request.Method, path);
-            result = ApiResult.Error(500, "InternalServerError", "The emulator failed: " + e.Message);
+            result = answer.Error(new ApiException(500, "InternalServerError", "The emulator failed: " + e.Message));
         }
 
         if (fault?.Kind == FaultKind.DropAfter)
@@ -112,25 +113,14 @@ internal sealed class ApiPipeline
             http.Abort();
             return;
         }
-        await AnswerAsync(http, route, result, started);
+        await AnswerAsync(http, route, answer, result, started);
     }
 
-    public static Task WriteAsync(HttpContext http, ApiResult result, double? serverMs)
-    {
-        var response = http.Response;
-        response.StatusCode = result.Status;
-        if (result.ContentType is not null) response.ContentType = result.ContentType;
-        response.ContentLength = result.Body.Length;
-        if (result.RetryAfterSeconds is { } seconds) response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        if (serverMs is { } ms) response.Headers["Server-Timing"] = "app;dur=" + ms.ToString("0.###", CultureInfo.InvariantCulture);
-        return result.Body.Length == 0 ? Task.CompletedTask : response.Body.WriteAsync(result.Body).AsTask();
-    }
-
-    private Task AnswerAsync(HttpContext http, ApiRoute route, ApiResult result, long started)
+    private Task AnswerAsync(HttpContext http, ApiRoute route, AnswerWriter answer, ApiResult result, long started)
     {
         var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         _state.Stats.Record(route.Endpoint, result.Status.ToString(CultureInfo.InvariantCulture), ms);
-        return WriteAsync(http, result, ms);
+        return answer.WriteAsync(http, result, ms);
     }
 
     /// <summary>
@@ -156,14 +146,14 @@ internal sealed class ApiPipeline
         http.Abort();
     }
 
-    private static ApiResult FaultAnswer(Fault fault) => fault.Kind switch
+    private static ApiResult FaultAnswer(Fault fault, AnswerWriter answer) => fault.Kind switch
     {
-        FaultKind.Status500 => ApiResult.Error(500, "InternalServerError", "Injected fault: internal server error."),
-        FaultKind.Status502 => ApiResult.Error(502, "BadGateway", "Injected fault: bad gateway."),
-        FaultKind.Status503 => ApiResult.Error(503, "TryLater", "Injected fault: service unavailable, try later."),
-        FaultKind.Status504 => ApiResult.Error(504, "GatewayTimeout", "Injected fault: gateway timeout."),
-        FaultKind.Status429 => ApiResult.Error(429, "TooManyRequests", "Injected fault: too many requests."),
-        FaultKind.Error => ApiResult.Error(fault.Status, fault.Code!, $"Forced error {fault.Code}."),
+        FaultKind.Status500 => answer.Error(new ApiException(500, "InternalServerError", "Injected fault: internal server error.")),
+        FaultKind.Status502 => answer.Error(new ApiException(502, "BadGateway", "Injected fault: bad gateway.")),
+        FaultKind.Status503 => answer.Error(new ApiException(503, "TryLater", "Injected fault: service unavailable, try later.")),
+        FaultKind.Status504 => answer.Error(new ApiException(504, "GatewayTimeout", "Injected fault: gateway timeout.")),
+        FaultKind.Status429 => answer.Error(new ApiException(429, "TooManyRequests", "Injected fault: too many requests.")),
+        FaultKind.Error => answer.Error(new ApiException(fault.Status, fault.Code!, $"Forced error {fault.Code}.")),
         FaultKind.Html => new ApiResult(200, HtmlPage, "text/html; charset=utf-8", null),
         FaultKind.Empty => new ApiResult(200, ReadOnlyMemory<byte>.Empty, ApiResult.JsonType, null),
         FaultKind.Truncated => new ApiResult(200, TruncatedJson, ApiResult.JsonType, null),

@@ -15,7 +15,7 @@ internal sealed class AuthEndpoints
     {
         var includeTotal = ListEndpoint.IncludeTotal(request.Http.Request.Query);
         var reachable = Array.FindAll(_state.Organizations, o => request.Token!.Organization is not { } only || only == o.Id);
-        return ListEndpoint.Envelope(512, reachable.Length, writer =>
+        return ListEndpoint.Envelope(request.Style, 512, reachable.Length, writer =>
         {
             foreach (var organization in reachable)
             {
@@ -62,8 +62,9 @@ internal sealed class AuthEndpoints
         throw new ApiException(401, "Unauthorized", "Wrong username or password.");
     }
 
-    public ApiResult Activate(HttpContext http, JsonElement body)
+    public ApiResult Activate(ApiRequest request, JsonElement body)
     {
+        var http = request.Http;
         var code = body.ValueKind == JsonValueKind.Object ? RequestBody.String(body, "activation_code") : null;
         if (code is null || code.Length is < 1 or > 8 || code.AsSpan().ContainsAnyExceptInRange('0', '9'))
             throw ApiException.Invalid("activation_code is required: at most 8 digits.");
@@ -79,7 +80,8 @@ internal sealed class AuthEndpoints
             }
         });
         _state.NotifyChanged();
-        var token = _state.Tokens.Issue(new TokenInfo(Role.Workplace, entry.Organization, entry.Workplace, null));
+        var withToken = request.Style.Activation == ActivationAnswer.Token;
+        var token = withToken ? _state.Tokens.Issue(new TokenInfo(Role.Workplace, entry.Organization, entry.Workplace, null)) : null;
         return ApiResult.Ok(Json.Write(w =>
         {
             w.WriteStartObject();
@@ -88,7 +90,7 @@ internal sealed class AuthEndpoints
             if (entry.Outlet is { } outlet) Json.WriteReference(w, "outlet", outlet, "Outlet");
             else w.WriteNull("outlet");
             Json.WriteReference(w, "employee", entry.Employee, "Employee");
-            w.WriteString("token", token);
+            if (token is not null) w.WriteString("token", token);
             w.WriteEndObject();
         }));
     }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace LifePos.Emulator;
 
-/// <summary>The loopback-only /_emulator/ endpoints: stats, reset, faults, revoke-tokens and clock.</summary>
+/// <summary>The loopback-only /_emulator/ endpoints: stats, reset, faults, revoke-tokens, clock and answers.</summary>
 internal sealed class ControlEndpoints
 {
     private readonly EmulatorState _state;
@@ -31,7 +31,9 @@ internal sealed class ControlEndpoints
                 "/_emulator/faults" when HttpMethods.IsPut(method) || HttpMethods.IsPost(method) => Faults(await ReadBodyAsync(http)),
                 "/_emulator/revoke-tokens" when HttpMethods.IsPost(method) => Revoke(await ReadBodyAsync(http)),
                 "/_emulator/clock" when HttpMethods.IsPost(method) => Clock(await ReadBodyAsync(http)),
-                _ => ApiResult.Error(404, "NotFound", $"No control endpoint {method} {path}; known: GET stats, POST reset, PUT faults, POST revoke-tokens, POST clock."),
+                "/_emulator/answers" when HttpMethods.IsPut(method) || HttpMethods.IsPost(method) => Answers(await ReadBodyAsync(http)),
+                "/_emulator/answers" when HttpMethods.IsGet(method) => Answers(null),
+                _ => ApiResult.Error(404, "NotFound", $"No control endpoint {method} {path}; known: GET stats, POST reset, PUT faults, POST revoke-tokens, POST clock, GET|PUT answers."),
             };
         }
         catch (ApiException e)
@@ -131,6 +133,35 @@ internal sealed class ControlEndpoints
         if (!settings.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.Number || value.GetDouble() < 0) throw ApiException.Invalid($"{name} must be a number of at least 0.");
         return value.GetDouble();
+    }
+
+    /// <summary>{"answers":"choice=value,..."} changes the given choices, "" restores the defaults; no body reads them.</summary>
+    private ApiResult Answers(JsonElement? body)
+    {
+        if (body is { } request)
+        {
+            if (request.ValueKind != JsonValueKind.Object || !request.TryGetProperty("answers", out var value) || value.ValueKind != JsonValueKind.String)
+                throw ApiException.Invalid("The body must be {\"answers\": \"choice=value,...\"}.");
+            var text = value.GetString()!;
+            try
+            {
+                _state.Answers = text.Trim().Length == 0 ? AnswerStyle.Default : _state.Answers.With(text);
+            }
+            catch (ArgumentException e)
+            {
+                throw ApiException.Invalid(e.Message);
+            }
+        }
+        var style = _state.Answers;
+        return ApiResult.Ok(Json.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("answers", style.ToString());
+            w.WriteStartObject("choices");
+            foreach (var (name, choice) in style.Pairs()) w.WriteString(name, choice);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }));
     }
 
     private static async Task<JsonElement?> ReadBodyAsync(HttpContext http)

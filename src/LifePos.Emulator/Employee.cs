@@ -25,7 +25,7 @@ internal sealed record EmployeeData(
 internal sealed class Employee : ListItem<EmployeeData>
 {
     public Employee(EmployeeData data, ItemHistory history)
-        : base(data, history, Emulator.Json.Write(w => WriteTo(w, data)),
+        : base(data, history, Emulator.Json.Write(w => Write(w, data, AnswerStyle.Default)),
             Emulator.SearchText.Of(data.MetaDataJson, data.Name, data.Username, data.Phone, data.Phone is null ? null : Account.PhoneDigits(data.Phone),
                 data.Inn, data.Email, data.Meta))
     {
@@ -39,7 +39,9 @@ internal sealed class Employee : ListItem<EmployeeData>
     /// The role reference also carries the role's name: the published schema shows only {guid, type_of}; the name is
     /// the emulator's guess at what a client wants to see.
     /// </summary>
-    private static void WriteTo(Utf8JsonWriter writer, EmployeeData d)
+    public override void WriteTo(Utf8JsonWriter writer, AnswerStyle style) => Write(writer, Data, style);
+
+    private static void Write(Utf8JsonWriter writer, EmployeeData d, AnswerStyle style)
     {
         writer.WriteStartObject();
         writer.WriteString("guid", d.Guid);
@@ -58,9 +60,9 @@ internal sealed class Employee : ListItem<EmployeeData>
         Emulator.Json.WriteReference(writer, "organization", d.OrganizationId, "Organization");
         Emulator.Json.WriteText(writer, "meta", d.Meta);
         Emulator.Json.WriteRaw(writer, "meta_data", d.MetaDataJson);
-        Emulator.Json.WriteDate(writer, "created_at", d.CreatedAt);
-        Emulator.Json.WriteDate(writer, "updated_at", d.UpdatedAt);
-        Emulator.Json.WriteDate(writer, "deleted_at", d.DeletedAt);
+        Emulator.Json.WriteDate(writer, "created_at", d.CreatedAt, style);
+        Emulator.Json.WriteDate(writer, "updated_at", d.UpdatedAt, style);
+        Emulator.Json.WriteDate(writer, "deleted_at", d.DeletedAt, style);
         writer.WriteEndObject();
     }
 }

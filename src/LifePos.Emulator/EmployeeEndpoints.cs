@@ -29,7 +29,9 @@ internal sealed class EmployeeEndpoints
     {
         var organization = request.Organization!;
         var id = Guid.TryParse(request.Route.Id, out var guid) ? guid : throw ApiException.NotFound($"Employee {request.Route.Id} was not found.");
-        lock (organization.Lock) return ApiResult.Ok(Find(organization, id).Json);
+        Employee employee;
+        lock (organization.Lock) employee = Find(organization, id);
+        return ApiResult.Item(employee, request.Style);
     }
 
     public ApiResult Create(ApiRequest request, JsonElement body)
@@ -42,7 +44,7 @@ internal sealed class EmployeeEndpoints
             EmployeeRules.CheckUnique(organization.Employees, candidate);
             created = organization.Employees.Add(candidate with { Key = organization.Employees.NextKey() });
         }
-        return ApiResult.Ok(created.Json);
+        return ApiResult.Item(created, request.Style);
     }
 
     /// <summary>GET /orgs/{org}/me: include_permissions is accepted (true or false) and no permissions are listed.</summary>
@@ -51,7 +53,9 @@ internal sealed class EmployeeEndpoints
         var text = request.Http.Request.Query["include_permissions"].ToString();
         if (text.Length > 0 && !bool.TryParse(text, out _)) throw ApiException.Invalid("include_permissions must be true or false.");
         var organization = request.Organization!;
-        lock (organization.Lock) return ApiResult.Ok(Find(organization, Staff.EmployeeGuid(organization.Id, request.Token!.Employee!)).Json);
+        Employee me;
+        lock (organization.Lock) me = Find(organization, Staff.EmployeeGuid(organization.Id, request.Token!.Employee!));
+        return ApiResult.Item(me, request.Style);
     }
 
     private static Employee Find(Organization organization, Guid id) =>

@@ -42,6 +42,9 @@ public sealed class EmulatorOptions
     /// <summary>The least time between two SMS to one phone; zero: no limit.</summary>
     public TimeSpan SmsInterval { get; set; }
 
+    /// <summary>Answer variants, "choice=value,..." (see <see cref="AnswerStyle"/>); null: the defaults.</summary>
+    public string? Answers { get; set; }
+
     /// <summary>Parses the command line; throws <see cref="ArgumentException"/> naming the bad option.</summary>
     public static EmulatorOptions Parse(string[] args)
     {
@@ -131,6 +134,18 @@ public sealed class EmulatorOptions
                     break;
                 case "--activation-code-lifetime":
                     options.ActivationCodeLifetime = TimeSpan.FromSeconds(ParseInt(name, Value(), 1, int.MaxValue));
+                    break;
+                case "--answers":
+                    var answers = Value();
+                    try
+                    {
+                        AnswerStyle.Default.With(answers);
+                    }
+                    catch (ArgumentException e)
+                    {
+                        throw new ArgumentException("Option --answers: " + e.Message, e);
+                    }
+                    options.Answers = answers;
                     break;
                 case "--sms-interval":
                     options.SmsInterval = TimeSpan.FromSeconds(ParseInt(name, Value(), 0, int.MaxValue));

@@ -124,7 +124,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext http)
     {
         var path = http.Request.Path.Value ?? "/";
-        if (path.StartsWith("/_emulator", StringComparison.Ordinal)) await ApiPipeline.WriteAsync(http, await _control.HandleAsync(http), null);
+        if (path.StartsWith("/_emulator", StringComparison.Ordinal)) await AnswerWriter.Control.WriteAsync(http, await _control.HandleAsync(http), null);
         else await _pipeline.HandleAsync(http, path);
     }
 }

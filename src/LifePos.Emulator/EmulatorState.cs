@@ -8,6 +8,7 @@ namespace LifePos.Emulator;
 internal sealed class EmulatorState
 {
     private Dictionary<Guid, OrganizationContent> _startup;
+    private volatile AnswerStyle _answers = AnswerStyle.Default;
 
     public EmulatorState(EmulatorOptions options)
     {
@@ -21,6 +22,8 @@ internal sealed class EmulatorState
         Tokens = new TokenStore(options.EffectiveToken);
         Activations = new Activations(options.ActivationCodeLifetime, options.SmsInterval, Clock);
         _startup = Capture();
+        StartupAnswers = AnswerStyle.Default.With(options.Answers ?? "");
+        Answers = StartupAnswers;
     }
 
     public EmulatorOptions Options { get; }
@@ -35,6 +38,16 @@ internal sealed class EmulatorState
     public EmulatorClock Clock { get; } = new();
     public RateLimiter RateLimiter { get; } = new();
     public PageTokenCodec PageTokens { get; } = new();
+
+    /// <summary>The answer style of the command line, which /_emulator/reset returns to.</summary>
+    public AnswerStyle StartupAnswers { get; }
+
+    /// <summary>The current answer style; each request reads it once.</summary>
+    public AnswerStyle Answers
+    {
+        get => _answers;
+        set => _answers = value;
+    }
 
     /// <summary>Raised after every change of workplaces (the data file listens).</summary>
     public event Action? Changed;
@@ -89,6 +102,7 @@ internal sealed class EmulatorState
         Activations.Clear();
         Faults.Reset(Options);
         Clock.Reset();
+        Answers = StartupAnswers;
         Stats.Clear();
         PageTokens.Rotate();
         NotifyChanged();

@@ -12,13 +12,28 @@ internal static class Json
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     public static readonly JsonSerializerOptions NodeOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string FormatDate(DateTimeOffset value) =>
-        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+    /// <summary>UTC with milliseconds and an offset: 2026-11-29T18:00:00.123+00:00 (the default answer style).</summary>
+    public static string FormatDate(DateTimeOffset value) => FormatDate(value, DateFormat.Ms);
 
-    public static void WriteDate(Utf8JsonWriter writer, string name, DateTimeOffset? value)
+    public static string FormatDate(DateTimeOffset value, DateFormat format) => value.ToUniversalTime().ToString(format switch
     {
-        if (value is { } date) writer.WriteString(name, FormatDate(date));
+        DateFormat.Seconds => "yyyy-MM-dd'T'HH:mm:sszzz",
+        DateFormat.Ticks => "yyyy-MM-dd'T'HH:mm:ss.fffffffzzz",
+        DateFormat.Zulu => "yyyy-MM-dd'T'HH:mm:ss.fff'Z'",
+        _ => "yyyy-MM-dd'T'HH:mm:ss.fffzzz",
+    }, CultureInfo.InvariantCulture);
+
+    public static void WriteDate(Utf8JsonWriter writer, string name, DateTimeOffset? value, AnswerStyle style)
+    {
+        if (value is { } date) writer.WriteString(name, FormatDate(date, style.Dates));
         else writer.WriteNull(name);
+    }
+
+    /// <summary>A number, or its digits as a string under numbers=string.</summary>
+    public static void WriteCount(Utf8JsonWriter writer, string name, int value, AnswerStyle style)
+    {
+        if (style.Numbers == NumberFormat.String) writer.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
+        else writer.WriteNumber(name, value);
     }
 
     public static void WriteText(Utf8JsonWriter writer, string name, string? value)

@@ -72,28 +72,41 @@ internal sealed class ListEndpoint
 
         var size = 256 + nextToken.Length;
         foreach (var item in page.Items) size += item.Json.Length + 1;
-        return Envelope(size, page.Items.Length, writer =>
+        var style = request.Style;
+        var preRendered = style.ItemsPreRendered;
+        return Envelope(style, size, page.Items.Length, writer =>
         {
-            foreach (var item in page.Items) writer.WriteRawValue(item.Json, skipInputValidation: true);
+            foreach (var item in page.Items) item.WriteTo(writer, style, preRendered);
         }, new PageInfo(nextToken, pageNumber, pagesTotal, query.PageSize, includeTotal ? page.Total : null, resource.TypeOf));
     }
 
-    /// <summary>A list envelope: the items, then next_page_token, the page counters and type_of.</summary>
-    public static ApiResult Envelope(int sizeHint, int count, Action<Utf8JsonWriter> writeItems, PageInfo page)
+    /// <summary>
+    /// A list envelope: the items, then next_page_token, the page counters and type_of, shaped by the answer style's
+    /// items, end-token, page-fields and numbers choices.
+    /// </summary>
+    public static ApiResult Envelope(AnswerStyle style, int sizeHint, int count, Action<Utf8JsonWriter> writeItems, PageInfo page)
     {
         var buffer = new ArrayBufferWriter<byte>(sizeHint);
         using (var writer = new Utf8JsonWriter(buffer, Json.WriterOptions))
         {
             writer.WriteStartObject();
-            writer.WriteStartArray("items");
-            writeItems(writer);
-            writer.WriteEndArray();
-            writer.WriteString("next_page_token", page.NextToken);
-            writer.WriteNumber("page_number", page.PageNumber);
-            writer.WriteNumber("pages_total", page.PagesTotal);
-            writer.WriteNumber("items_per_page", page.PerPage);
-            if (page.Total is { } total) writer.WriteNumber("items_total", total);
-            else writer.WriteNull("items_total");
+            if (count > 0 || style.Items == EmptyItems.Array)
+            {
+                writer.WriteStartArray("items");
+                writeItems(writer);
+                writer.WriteEndArray();
+            }
+            else if (style.Items == EmptyItems.NullOnEmpty) writer.WriteNull("items");
+            if (page.NextToken.Length > 0 || style.EndToken == EndToken.Empty) writer.WriteString("next_page_token", page.NextToken);
+            else if (style.EndToken == EndToken.Null) writer.WriteNull("next_page_token");
+            if (style.PageFields == PageFields.Present)
+            {
+                Json.WriteCount(writer, "page_number", page.PageNumber, style);
+                Json.WriteCount(writer, "pages_total", page.PagesTotal, style);
+                Json.WriteCount(writer, "items_per_page", page.PerPage, style);
+                if (page.Total is { } total) Json.WriteCount(writer, "items_total", total, style);
+                else writer.WriteNull("items_total");
+            }
             writer.WriteString("type_of", page.TypeOf);
             writer.WriteEndObject();
         }

@@ -21,7 +21,7 @@ internal sealed record OutletData(
 internal sealed class Outlet : ListItem<OutletData>
 {
     public Outlet(OutletData data, ItemHistory history)
-        : base(data, history, Emulator.Json.Write(w => WriteTo(w, data)), Emulator.SearchText.Of(null, data.Name, data.Address, data.Brand))
+        : base(data, history, Emulator.Json.Write(w => Write(w, data, AnswerStyle.Default)), Emulator.SearchText.Of(null, data.Name, data.Address, data.Brand))
     {
     }
 
@@ -29,7 +29,9 @@ internal sealed class Outlet : ListItem<OutletData>
         ? new SortKey(Key, Data.Name, null)
         : throw new ArgumentOutOfRangeException(nameof(field), field, "Outlets have no such order.");
 
-    private static void WriteTo(Utf8JsonWriter writer, OutletData d)
+    public override void WriteTo(Utf8JsonWriter writer, AnswerStyle style) => Write(writer, Data, style);
+
+    private static void Write(Utf8JsonWriter writer, OutletData d, AnswerStyle style)
     {
         writer.WriteStartObject();
         writer.WriteString("guid", d.Guid);
@@ -40,9 +42,9 @@ internal sealed class Outlet : ListItem<OutletData>
         Emulator.Json.WriteText(writer, "brand", d.Brand);
         Emulator.Json.WriteReference(writer, "organization", d.OrganizationId, "Organization");
         Emulator.Json.WriteRaw(writer, "extensions", d.ExtensionsJson);
-        Emulator.Json.WriteDate(writer, "created_at", d.CreatedAt);
-        Emulator.Json.WriteDate(writer, "updated_at", d.UpdatedAt);
-        Emulator.Json.WriteDate(writer, "deleted_at", d.DeletedAt);
+        Emulator.Json.WriteDate(writer, "created_at", d.CreatedAt, style);
+        Emulator.Json.WriteDate(writer, "updated_at", d.UpdatedAt, style);
+        Emulator.Json.WriteDate(writer, "deleted_at", d.DeletedAt, style);
         writer.WriteEndObject();
     }
 }

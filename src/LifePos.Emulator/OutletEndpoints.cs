@@ -23,10 +23,8 @@ internal sealed class OutletEndpoints
     {
         var organization = request.Organization!;
         var id = Guid.TryParse(request.Route.Id, out var guid) ? guid : throw ApiException.NotFound($"Outlet {request.Route.Id} was not found.");
-        lock (organization.Lock)
-        {
-            var outlet = organization.Outlets.Find(id) ?? throw ApiException.NotFound($"Outlet {id} was not found.");
-            return ApiResult.Ok(outlet.Json);
-        }
+        Outlet? outlet;
+        lock (organization.Lock) outlet = organization.Outlets.Find(id);
+        return ApiResult.Item(outlet ?? throw ApiException.NotFound($"Outlet {id} was not found."), request.Style);
     }
 }

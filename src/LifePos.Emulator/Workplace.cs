@@ -38,7 +38,7 @@ internal sealed record WorkplaceData(
 internal sealed class Workplace : ListItem<WorkplaceData>
 {
     public Workplace(WorkplaceData data, ItemHistory history)
-        : base(data, history, Emulator.Json.Write(w => WriteTo(w, data)),
+        : base(data, history, Emulator.Json.Write(w => Write(w, data, AnswerStyle.Default)),
             Emulator.SearchText.Of(data.MetaDataJson, data.Number.ToString(CultureInfo.InvariantCulture), data.Name, data.Meta))
     {
     }
@@ -53,26 +53,28 @@ internal sealed class Workplace : ListItem<WorkplaceData>
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Workplaces have no such order."),
     };
 
-    private static void WriteTo(Utf8JsonWriter writer, WorkplaceData d)
+    public override void WriteTo(Utf8JsonWriter writer, AnswerStyle style) => Write(writer, Data, style);
+
+    private static void Write(Utf8JsonWriter writer, WorkplaceData d, AnswerStyle style)
     {
         writer.WriteStartObject();
         writer.WriteString("guid", d.Guid);
         writer.WriteString("type_of", "Workplace");
-        writer.WriteNumber("number", d.Number);
+        Emulator.Json.WriteCount(writer, "number", d.Number, style);
         Emulator.Json.WriteText(writer, "name", d.Name);
-        writer.WriteString("workplace_type", d.WorkplaceType);
-        Emulator.Json.WriteDate(writer, "activated_at", d.ActivatedAt);
+        writer.WriteString("workplace_type", style.Enums == EnumCase.Lower ? d.WorkplaceType.ToLowerInvariant() : d.WorkplaceType);
+        Emulator.Json.WriteDate(writer, "activated_at", d.ActivatedAt, style);
         Emulator.Json.WriteReference(writer, "organization", d.OrganizationId, "Organization");
         Emulator.Json.WriteRaw(writer, "extensions", d.ExtensionsJson);
         Emulator.Json.WriteText(writer, "meta", d.Meta);
         Emulator.Json.WriteRaw(writer, "meta_data", d.MetaDataJson);
-        Emulator.Json.WriteDate(writer, "created_at", d.CreatedAt);
-        Emulator.Json.WriteDate(writer, "updated_at", d.UpdatedAt);
-        Emulator.Json.WriteDate(writer, "deleted_at", d.DeletedAt);
+        Emulator.Json.WriteDate(writer, "created_at", d.CreatedAt, style);
+        Emulator.Json.WriteDate(writer, "updated_at", d.UpdatedAt, style);
+        Emulator.Json.WriteDate(writer, "deleted_at", d.DeletedAt, style);
         writer.WriteEndObject();
     }
 
-    /// <summary>Reads a workplace written by <see cref="WriteTo"/> (the data file); throws on a broken entry.</summary>
+    /// <summary>Reads a workplace written by <see cref="Write"/> (the data file); throws on a broken entry.</summary>
     public static WorkplaceData Read(JsonElement element, Guid organizationId, DateTimeOffset now)
     {
         static DateTimeOffset? Date(JsonElement e, string name) =>

@@ -17,6 +17,8 @@ internal sealed class WorkplaceEndpoints
         ["activated_at"] = OrderField.ActivatedAt,
     });
 
+    private static readonly byte[] EmptyObject = "{}"u8.ToArray();
+
     private readonly EmulatorState _state;
     private readonly ListEndpoint _lists;
 
@@ -55,14 +57,16 @@ internal sealed class WorkplaceEndpoints
             created = organization.Workplaces.Add(new WorkplaceData(Guid.NewGuid(), number, name, type, null, organization.Id, extensions, meta, metaData, now, now, null));
         }
         _state.NotifyChanged();
-        return ApiResult.Ok(created.Json);
+        return ApiResult.Item(created, request.Style);
     }
 
     public static ApiResult Get(ApiRequest request)
     {
         var organization = request.Organization!;
         var id = WorkplaceId(request);
-        lock (organization.Lock) return ApiResult.Ok(Find(organization, id).Json);
+        Workplace workplace;
+        lock (organization.Lock) workplace = Find(organization, id);
+        return ApiResult.Item(workplace, request.Style);
     }
 
     public ApiResult Update(ApiRequest request, JsonElement patch)
@@ -78,7 +82,7 @@ internal sealed class WorkplaceEndpoints
             result = ReferenceEquals(data, current.Data) ? current : organization.Workplaces.Replace(current, data);
         }
         _state.NotifyChanged();
-        return ApiResult.Ok(result.Json);
+        return ApiResult.Item(result, request.Style);
     }
 
     public ApiResult Archive(ApiRequest request) =>
@@ -134,7 +138,10 @@ internal sealed class WorkplaceEndpoints
     public static ApiException ArchivedError(Guid id) =>
         new(422, "NotAllowedForArchived", $"Workplace {id} is archived; unarchive it first.");
 
-    /// <summary>Applies a state change under the org lock; a null from <paramref name="change"/> means nothing to do.</summary>
+    /// <summary>
+    /// Applies a state change under the org lock (a null from <paramref name="change"/> means nothing to do) and answers
+    /// as the answer style's actions choice says: the workplace, an empty 200, a 204 or {}.
+    /// </summary>
     private ApiResult Change(ApiRequest request, Func<Workplace, DateTimeOffset, WorkplaceData?> change)
     {
         var organization = request.Organization!;
@@ -149,7 +156,13 @@ internal sealed class WorkplaceEndpoints
             result = data is null ? current : organization.Workplaces.Replace(current, data);
         }
         if (changed) _state.NotifyChanged();
-        return ApiResult.Ok(result.Json);
+        return request.Style.Actions switch
+        {
+            ActionAnswer.Empty200 => new ApiResult(200, ReadOnlyMemory<byte>.Empty, null, null),
+            ActionAnswer.Empty204 => new ApiResult(204, ReadOnlyMemory<byte>.Empty, null, null),
+            ActionAnswer.EmptyObject => ApiResult.Ok(EmptyObject),
+            _ => ApiResult.Item(result, request.Style),
+        };
     }
 
     private static Guid WorkplaceId(ApiRequest request) =>

@@ -130,6 +130,14 @@ internal sealed class TestEmulator : IAsyncDisposable
         return answer.Json;
     }
 
+    /// <summary>PUT /_emulator/answers: changes the given answer choices ("" restores the defaults).</summary>
+    public async Task<JsonElement> AnswersAsync(string answers)
+    {
+        var answer = await SendAsync(HttpMethod.Put, "_emulator/answers", new { answers });
+        answer.ShouldBe(HttpStatusCode.OK);
+        return answer.Json;
+    }
+
     public async Task ControlAsync(string path, object? body = null, HttpMethod? method = null)
     {
         var answer = await SendAsync(method ?? HttpMethod.Post, "_emulator/" + path, body);
