@@ -70,7 +70,9 @@ internal sealed class ListEndpoint
         }
         var pagesTotal = Math.Max(Math.Max(1, (page.Total + query.PageSize - 1) / query.PageSize), pageNumber);
 
-        var size = 256 + nextToken.Length;
+        // Utf8JsonWriter reserves room for worst-case escaping (3 bytes a character) and asks for 4 KB more whenever
+        // it runs short; without this slack the buffer doubles at the end of a page, onto the large object heap.
+        var size = 4096 + 3 * nextToken.Length;
         foreach (var item in page.Items) size += item.Json.Length + 1;
         var style = request.Style;
         var preRendered = style.ItemsPreRendered;
