@@ -15,10 +15,10 @@ public sealed class EmulatorOptions
 
     public const string Usage =
         "Usage: dotnet LifePos.Emulator.dll [--urls http://127.0.0.1:PORT] [--org GUID[,GUID...]]... [--token TOKEN]\n" +
-        "       [--account LOGIN:PASSWORD[:Owner|Administrator|Manager|Cashier|Courier|Guest]]... [--seed N] [--employees N]\n" +
-        "       [--latency-ms N] [--jitter-ms N]\n" +
-        "       [--faults \"500=0.1,503=0.05,drop-after=0.02,...\"] [--fault-seed N] [--rate-limit RPS] [--data FILE]\n" +
-        "       [--activation-code-lifetime SECONDS]";
+        "       [--account LOGIN:PASSWORD[:Owner|Administrator|Manager|Cashier|Courier|Guest]]...\n" +
+        "       [--seed N] [--employees N] [--outlets N] [--latency-ms N] [--jitter-ms N]\n" +
+        "       [--faults \"500=0.1,503=0.05,drop-after=0.02,hang=0.01,...\"] [--fault-seed N] [--rate-limit RPS] [--data FILE]\n" +
+        "       [--activation-code-lifetime SECONDS] [--sms-interval SECONDS] [--answers \"choice=value,...\"]";
 
     public string Urls { get; set; } = "http://127.0.0.1:0";
     public List<Guid> Organizations { get; } = new();

@@ -38,7 +38,7 @@ public sealed class CommandLineTests
             "--urls", "http://127.0.0.1:5080", "--org", $"{a},{b}", "--org", c.ToString(), "--token", "tok",
             "--account", "+79990000001:pw123456:Manager", "--account", "boss:pa:ss", "--seed", "45", "--employees", "12", "--outlets", "3", "--latency-ms", "10",
             "--jitter-ms", "5", "--faults", "500=0.1,503=0.05,429=0.05,502=0.01,504=0.01,drop-before=0.02,drop-after=0.02",
-            "--fault-seed", "7", "--rate-limit", "2.5", "--data", "data.json", "--activation-code-lifetime=60", "--sms-interval", "90",
+            "--fault-seed", "7", "--rate-limit", "2.5", "--data", "data.json", "--activation-code-lifetime=60", "--sms-interval", "90", "--answers", "errors=problem,dates=zulu",
         ]);
         Assert.Equal("http://127.0.0.1:5080", options.Urls);
         Assert.Equal([a, b, c], options.Organizations);
@@ -54,6 +54,7 @@ public sealed class CommandLineTests
         Assert.Equal("data.json", options.DataFile);
         Assert.Equal(TimeSpan.FromSeconds(60), options.ActivationCodeLifetime);
         Assert.Equal(TimeSpan.FromSeconds(90), options.SmsInterval);
+        Assert.Equal("errors=problem,dates=zulu", options.Answers);
     }
 
     [Theory]
@@ -74,6 +75,8 @@ public sealed class CommandLineTests
     [InlineData("--rate-limit", "fast")]
     [InlineData("--activation-code-lifetime", "0")]
     [InlineData("--sms-interval", "-1")]
+    [InlineData("--answers", "errors=xml")]
+    [InlineData("--faults", "422:Forced=0.1")]
     [InlineData("--latency-ms", "--seed", "1")]
     public void BadOptions_ThrowAClearArgumentException(params string[] args)
     {
