@@ -31,10 +31,6 @@ internal sealed class Employee : ListItem<EmployeeData>
     {
     }
 
-    protected override SortKey OwnKey(OrderField field) => field == OrderField.Name
-        ? new SortKey(Key, Data.Name, null)
-        : throw new ArgumentOutOfRangeException(nameof(field), field, "Employees have no such order.");
-
     /// <summary>
     /// The role reference also carries the role's name: the published schema shows only {guid, type_of}; the name is
     /// the emulator's guess at what a client wants to see.
@@ -43,9 +39,7 @@ internal sealed class Employee : ListItem<EmployeeData>
 
     private static void Write(Utf8JsonWriter writer, EmployeeData d, AnswerStyle style)
     {
-        writer.WriteStartObject();
-        writer.WriteString("guid", d.Guid);
-        writer.WriteString("type_of", "Employee");
+        WriteStart(writer, d, "Employee");
         writer.WriteString("name", d.Name);
         writer.WriteString("username", d.Username);
         Emulator.Json.WriteText(writer, "phone", d.Phone);
@@ -60,9 +54,6 @@ internal sealed class Employee : ListItem<EmployeeData>
         Emulator.Json.WriteReference(writer, "organization", d.OrganizationId, "Organization");
         Emulator.Json.WriteText(writer, "meta", d.Meta);
         Emulator.Json.WriteRaw(writer, "meta_data", d.MetaDataJson);
-        Emulator.Json.WriteDate(writer, "created_at", d.CreatedAt, style);
-        Emulator.Json.WriteDate(writer, "updated_at", d.UpdatedAt, style);
-        Emulator.Json.WriteDate(writer, "deleted_at", d.DeletedAt, style);
-        writer.WriteEndObject();
+        WriteEnd(writer, d, style);
     }
 }

@@ -1,29 +1,14 @@
 using System;
-using System.Collections.Generic;
 using System.Text.Json;
 
 namespace LifePos.Emulator;
 
 /// <summary>Employees: list, get, create, and /me (the employee the token signs in as).</summary>
-internal sealed class EmployeeEndpoints
+internal sealed class EmployeeEndpoints(EmulatorState state, ListEndpoint lists)
 {
-    public static readonly ListResource Resource = new(ListKind.Employees, "EmployeeList", new Dictionary<string, OrderField>
-    {
-        ["created_at"] = OrderField.CreatedAt,
-        ["updated_at"] = OrderField.UpdatedAt,
-        ["name"] = OrderField.Name,
-    });
+    public static readonly ListResource Resource = ListResource.Of(ListKind.Employees, "EmployeeList");
 
-    private readonly EmulatorState _state;
-    private readonly ListEndpoint _lists;
-
-    public EmployeeEndpoints(EmulatorState state, ListEndpoint lists)
-    {
-        _state = state;
-        _lists = lists;
-    }
-
-    public ApiResult List(ApiRequest request) => _lists.List(request, Resource, request.Organization!.Employees);
+    public ApiResult List(ApiRequest request) => lists.List(request, Resource, request.Organization!.Employees);
 
     public static ApiResult Get(ApiRequest request)
     {
@@ -37,7 +22,7 @@ internal sealed class EmployeeEndpoints
     public ApiResult Create(ApiRequest request, JsonElement body)
     {
         var organization = request.Organization!;
-        var candidate = EmployeeRules.Parse(body, organization.Id, _state.Clock.Now());
+        var candidate = EmployeeRules.Parse(body, organization.Id, state.Clock.Now());
         Employee created;
         lock (organization.Lock)
         {

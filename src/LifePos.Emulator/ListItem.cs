@@ -11,6 +11,9 @@ internal interface IListData
     /// <summary>Unique within the list; breaks ties in every order.</summary>
     int Key { get; }
 
+    /// <summary>What name_asc and name_desc sort by (case-insensitively, nulls first).</summary>
+    string? Name { get; }
+
     DateTimeOffset CreatedAt { get; }
     DateTimeOffset UpdatedAt { get; }
     DateTimeOffset? DeletedAt { get; }
@@ -101,9 +104,28 @@ internal abstract class ListItem<TData> : RenderedItem where TData : class, ILis
         OrderField.Key => new SortKey(Key, null, null),
         OrderField.CreatedAt => new SortKey(Key, null, Data.CreatedAt.UtcTicks),
         OrderField.UpdatedAt => new SortKey(Key, null, Data.UpdatedAt.UtcTicks),
+        OrderField.Name => new SortKey(Key, Data.Name, null),
         _ => OwnKey(field),
     };
 
-    /// <summary>The sort key of an order only this kind of item has (name, type, activation).</summary>
-    protected abstract SortKey OwnKey(OrderField field);
+    /// <summary>The sort key of an order only this kind of item has (a workplace's type and activation).</summary>
+    protected virtual SortKey OwnKey(OrderField field) =>
+        throw new ArgumentOutOfRangeException(nameof(field), field, $"{GetType().Name} lists have no such order.");
+
+    /// <summary>Every item starts with guid and type_of.</summary>
+    protected static void WriteStart(Utf8JsonWriter writer, TData data, string typeOf)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("guid", data.Guid);
+        writer.WriteString("type_of", typeOf);
+    }
+
+    /// <summary>Every item ends with created_at, updated_at and deleted_at.</summary>
+    protected static void WriteEnd(Utf8JsonWriter writer, TData data, AnswerStyle style)
+    {
+        Emulator.Json.WriteDate(writer, "created_at", data.CreatedAt, style);
+        Emulator.Json.WriteDate(writer, "updated_at", data.UpdatedAt, style);
+        Emulator.Json.WriteDate(writer, "deleted_at", data.DeletedAt, style);
+        writer.WriteEndObject();
+    }
 }

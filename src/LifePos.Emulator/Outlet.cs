@@ -25,26 +25,17 @@ internal sealed class Outlet : ListItem<OutletData>
     {
     }
 
-    protected override SortKey OwnKey(OrderField field) => field == OrderField.Name
-        ? new SortKey(Key, Data.Name, null)
-        : throw new ArgumentOutOfRangeException(nameof(field), field, "Outlets have no such order.");
-
     public override void WriteTo(Utf8JsonWriter writer, AnswerStyle style) => Write(writer, Data, style);
 
     private static void Write(Utf8JsonWriter writer, OutletData d, AnswerStyle style)
     {
-        writer.WriteStartObject();
-        writer.WriteString("guid", d.Guid);
-        writer.WriteString("type_of", "Outlet");
+        WriteStart(writer, d, "Outlet");
         writer.WriteString("name", d.Name);
         writer.WriteString("address", d.Address);
         Emulator.Json.WriteReference(writer, "legal_entity", d.LegalEntity, "LegalEntity");
         Emulator.Json.WriteText(writer, "brand", d.Brand);
         Emulator.Json.WriteReference(writer, "organization", d.OrganizationId, "Organization");
         Emulator.Json.WriteRaw(writer, "extensions", d.ExtensionsJson);
-        Emulator.Json.WriteDate(writer, "created_at", d.CreatedAt, style);
-        Emulator.Json.WriteDate(writer, "updated_at", d.UpdatedAt, style);
-        Emulator.Json.WriteDate(writer, "deleted_at", d.DeletedAt, style);
-        writer.WriteEndObject();
+        WriteEnd(writer, d, style);
     }
 }

@@ -1,23 +1,13 @@
 using System;
-using System.Collections.Generic;
 
 namespace LifePos.Emulator;
 
 /// <summary>Outlets: get one (published) and the list (a documented guess: the route follows the pattern).</summary>
-internal sealed class OutletEndpoints
+internal sealed class OutletEndpoints(ListEndpoint lists)
 {
-    public static readonly ListResource Resource = new(ListKind.Outlets, "OutletList", new Dictionary<string, OrderField>
-    {
-        ["created_at"] = OrderField.CreatedAt,
-        ["updated_at"] = OrderField.UpdatedAt,
-        ["name"] = OrderField.Name,
-    });
+    public static readonly ListResource Resource = ListResource.Of(ListKind.Outlets, "OutletList");
 
-    private readonly ListEndpoint _lists;
-
-    public OutletEndpoints(ListEndpoint lists) => _lists = lists;
-
-    public ApiResult List(ApiRequest request) => _lists.List(request, Resource, request.Organization!.Outlets);
+    public ApiResult List(ApiRequest request) => lists.List(request, Resource, request.Organization!.Outlets);
 
     public static ApiResult Get(ApiRequest request)
     {

@@ -48,18 +48,15 @@ internal sealed class Workplace : ListItem<WorkplaceData>
     protected override SortKey OwnKey(OrderField field) => field switch
     {
         OrderField.ActivatedAt => new SortKey(Key, null, Data.ActivatedAt?.UtcTicks),
-        OrderField.Name => new SortKey(Key, Data.Name, null),
         OrderField.WorkplaceType => new SortKey(Key, Data.WorkplaceType, null),
-        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Workplaces have no such order."),
+        _ => base.OwnKey(field),
     };
 
     public override void WriteTo(Utf8JsonWriter writer, AnswerStyle style) => Write(writer, Data, style);
 
     private static void Write(Utf8JsonWriter writer, WorkplaceData d, AnswerStyle style)
     {
-        writer.WriteStartObject();
-        writer.WriteString("guid", d.Guid);
-        writer.WriteString("type_of", "Workplace");
+        WriteStart(writer, d, "Workplace");
         Emulator.Json.WriteCount(writer, "number", d.Number, style);
         Emulator.Json.WriteText(writer, "name", d.Name);
         writer.WriteString("workplace_type", style.Enums == EnumCase.Lower ? d.WorkplaceType.ToLowerInvariant() : d.WorkplaceType);
@@ -68,10 +65,7 @@ internal sealed class Workplace : ListItem<WorkplaceData>
         Emulator.Json.WriteRaw(writer, "extensions", d.ExtensionsJson);
         Emulator.Json.WriteText(writer, "meta", d.Meta);
         Emulator.Json.WriteRaw(writer, "meta_data", d.MetaDataJson);
-        Emulator.Json.WriteDate(writer, "created_at", d.CreatedAt, style);
-        Emulator.Json.WriteDate(writer, "updated_at", d.UpdatedAt, style);
-        Emulator.Json.WriteDate(writer, "deleted_at", d.DeletedAt, style);
-        writer.WriteEndObject();
+        WriteEnd(writer, d, style);
     }
 
     /// <summary>Reads a workplace written by <see cref="Write"/> (the data file); throws on a broken entry.</summary>

@@ -1,34 +1,17 @@
 using System;
-using System.Collections.Generic;
 using System.Text.Json;
 
 namespace LifePos.Emulator;
 
 /// <summary>Workplaces: list, create, get, JSON Patch, archive, unarchive, deactivate and activation codes.</summary>
-internal sealed class WorkplaceEndpoints
+internal sealed class WorkplaceEndpoints(EmulatorState state, ListEndpoint lists)
 {
-    public static readonly ListResource Resource = new(ListKind.Workplaces, "WorkplaceList", new Dictionary<string, OrderField>
-    {
-        ["created_at"] = OrderField.CreatedAt,
-        ["updated_at"] = OrderField.UpdatedAt,
-        ["number"] = OrderField.Key,
-        ["name"] = OrderField.Name,
-        ["workplace_type"] = OrderField.WorkplaceType,
-        ["activated_at"] = OrderField.ActivatedAt,
-    });
+    public static readonly ListResource Resource = ListResource.Of(ListKind.Workplaces, "WorkplaceList",
+        ("number", OrderField.Key), ("workplace_type", OrderField.WorkplaceType), ("activated_at", OrderField.ActivatedAt));
 
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 
-    private readonly EmulatorState _state;
-    private readonly ListEndpoint _lists;
-
-    public WorkplaceEndpoints(EmulatorState state, ListEndpoint lists)
-    {
-        _state = state;
-        _lists = lists;
-    }
-
-    public ApiResult List(ApiRequest request) => _lists.List(request, Resource, request.Organization!.Workplaces);
+    public ApiResult List(ApiRequest request) => lists.List(request, Resource, request.Organization!.Workplaces);
 
     public ApiResult Create(ApiRequest request, JsonElement body)
     {
@@ -47,7 +30,7 @@ internal sealed class WorkplaceEndpoints
         var metaData = RequestBody.Object(body, "meta_data", "meta_data must be an object or null.");
 
         var organization = request.Organization!;
-        var now = _state.Clock.Now();
+        var now = state.Clock.Now();
         Workplace created;
         lock (organization.Lock)
         {
@@ -56,7 +39,7 @@ internal sealed class WorkplaceEndpoints
                 throw new ApiException(422, "OperationCannotBePerformed", $"The organization already has {Organization.MaxNumber} workplaces.");
             created = organization.Workplaces.Add(new WorkplaceData(Guid.NewGuid(), number, name, type, null, organization.Id, extensions, meta, metaData, now, now, null));
         }
-        _state.NotifyChanged();
+        state.NotifyChanged();
         return ApiResult.Item(created, request.Style);
     }
 
@@ -78,10 +61,10 @@ internal sealed class WorkplaceEndpoints
         {
             var current = Find(organization, id);
             if (current.IsArchived) throw ArchivedError(id);
-            var data = WorkplacePatch.Apply(current.Data, patch, _state.Clock.Now());
+            var data = WorkplacePatch.Apply(current.Data, patch, state.Clock.Now());
             result = ReferenceEquals(data, current.Data) ? current : organization.Workplaces.Replace(current, data);
         }
-        _state.NotifyChanged();
+        state.NotifyChanged();
         return ApiResult.Item(result, request.Style);
     }
 
@@ -98,7 +81,7 @@ internal sealed class WorkplaceEndpoints
             if (current.IsArchived) throw ArchivedError(current.Guid);
             return current.Data.ActivatedAt is null ? null : current.Data with { ActivatedAt = null };
         });
-        _state.Tokens.RevokeWorkplaceTokens(WorkplaceId(request));
+        state.Tokens.RevokeWorkplaceTokens(WorkplaceId(request));
         return result;
     }
 
@@ -123,7 +106,7 @@ internal sealed class WorkplaceEndpoints
             if (sendSms && phone is null)
                 throw new ApiException(422, "PhoneIsNotFound", $"Employee {employeeId} has no phone number to send the code to.");
         }
-        var code = _state.Activations.Create(organization.Id, id, employeeId, outlet, sendSms ? phone : null);
+        var code = state.Activations.Create(organization.Id, id, employeeId, outlet, sendSms ? phone : null);
         return ApiResult.Ok(Json.Write(w =>
         {
             w.WriteStartObject();
@@ -151,11 +134,11 @@ internal sealed class WorkplaceEndpoints
         lock (organization.Lock)
         {
             var current = Find(organization, id);
-            var data = change(current, _state.Clock.Now());
+            var data = change(current, state.Clock.Now());
             changed = data is not null;
             result = data is null ? current : organization.Workplaces.Replace(current, data);
         }
-        if (changed) _state.NotifyChanged();
+        if (changed) state.NotifyChanged();
         return request.Style.Actions switch
         {
             ActionAnswer.Empty200 => new ApiResult(200, ReadOnlyMemory<byte>.Empty, null, null),

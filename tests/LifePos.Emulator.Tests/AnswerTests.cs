@@ -1,11 +1,3 @@
-using System;
-using System.Linq;
-using System.Net;
-using System.Net.Http;
-using System.Text.Json;
-using System.Threading.Tasks;
-using Xunit;
-
 namespace LifePos.Emulator.Tests;
 
 public sealed class AnswerTests
@@ -74,8 +66,7 @@ public sealed class AnswerTests
     {
         await using var emulator = await TestEmulator.StartAsync(o => o.Answers = "errors=code-description");
         var answer = await emulator.GetAsync($"{emulator.Workplaces}/{Guid.NewGuid()}");
-        answer.ShouldBe(HttpStatusCode.NotFound);
-        Assert.Equal("application/json", answer.ContentType);
+        answer.ShouldBe(HttpStatusCode.NotFound, "application/json");
         Assert.Equal(["code", "description"], answer.Json.EnumerateObject().Select(p => p.Name));
         Assert.Equal("NotFound", answer.Code);
     }
@@ -85,8 +76,7 @@ public sealed class AnswerTests
     {
         await using var emulator = await TestEmulator.StartAsync(o => o.Answers = "errors=problem");
         var answer = await emulator.GetAsync($"{emulator.Workplaces}?items_per_page=0");
-        answer.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        Assert.Equal("application/problem+json", answer.ContentType);
+        answer.ShouldBe(HttpStatusCode.UnprocessableEntity, "application/problem+json");
         var json = answer.Json;
         Assert.Equal(["type", "title", "status", "detail", "errors", "traceId"], json.EnumerateObject().Select(p => p.Name));
         Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.21", json.GetProperty("type").GetString());
@@ -111,8 +101,7 @@ public sealed class AnswerTests
         await using var emulator = await TestEmulator.StartAsync(o => o.Answers = "errors=text");
         emulator.Http.DefaultRequestHeaders.Authorization = new("Bearer", "unknown");
         var answer = await emulator.GetAsync("orgs");
-        answer.ShouldBe(HttpStatusCode.Unauthorized);
-        Assert.Equal("text/plain", answer.ContentType);
+        answer.ShouldBe(HttpStatusCode.Unauthorized, "text/plain");
         Assert.Equal("The token is unknown, expired or revoked; sign in again.", answer.Body);
     }
 
@@ -121,8 +110,7 @@ public sealed class AnswerTests
     {
         await using var emulator = await TestEmulator.StartAsync(o => o.Answers = "errors=html");
         var answer = await emulator.GetAsync("no/such/route");
-        answer.ShouldBe(HttpStatusCode.NotFound);
-        Assert.Equal("text/html", answer.ContentType);
+        answer.ShouldBe(HttpStatusCode.NotFound, "text/html");
         Assert.Contains("<title>404 Not Found</title>", answer.Body, StringComparison.Ordinal);
         Assert.Contains("There is no API route /no/such/route.", answer.Body, StringComparison.Ordinal);
         await emulator.ControlAsync("faults", new { next = new[] { "429:TrySendCodeLater" } }, HttpMethod.Put);

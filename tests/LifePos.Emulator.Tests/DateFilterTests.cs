@@ -1,9 +1,4 @@
-using System;
 using System.Globalization;
-using System.Linq;
-using System.Net;
-using System.Threading.Tasks;
-using Xunit;
 
 namespace LifePos.Emulator.Tests;
 

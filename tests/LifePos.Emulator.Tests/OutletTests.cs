@@ -1,10 +1,3 @@
-using System;
-using System.Linq;
-using System.Net;
-using System.Text.Json;
-using System.Threading.Tasks;
-using Xunit;
-
 namespace LifePos.Emulator.Tests;
 
 public sealed class OutletTests

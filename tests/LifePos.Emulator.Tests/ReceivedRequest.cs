@@ -1,11 +1,3 @@
-using System;
-using System.IO;
-using System.Net;
-using System.Net.Http;
-using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace LifePos.Emulator.Tests;
 
 /// <summary>

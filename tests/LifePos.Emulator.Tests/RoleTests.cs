@@ -1,9 +1,3 @@
-using System;
-using System.Net;
-using System.Net.Http;
-using System.Threading.Tasks;
-using Xunit;
-
 namespace LifePos.Emulator.Tests;
 
 public sealed class RoleTests

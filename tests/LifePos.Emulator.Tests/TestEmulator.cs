@@ -159,7 +159,13 @@ internal sealed record Answer(HttpStatusCode Status, string Body, string? Conten
         if (Status != status) throw new Xunit.Sdk.XunitException($"Expected {(int)status}, got {(int)Status}: {Body}");
     }
 
-    /// <summary>Asserts the one error shape: status, JSON content type, {"code","message"}.</summary>
+    public void ShouldBe(HttpStatusCode status, string mediaType)
+    {
+        ShouldBe(status);
+        Xunit.Assert.Equal(mediaType, ContentType);
+    }
+
+    /// <summary>Asserts the default error shape: status, JSON content type, {"code","message"}.</summary>
     public void ShouldBeError(HttpStatusCode status, string code)
     {
         ShouldBe(status);
