@@ -11,7 +11,7 @@ namespace LifePos.Emulator;
 /// </summary>
 internal static class ErrorAnswers
 {
-    public const string ProblemType = "application/problem+json";
+    private const string ProblemType = "application/problem+json";
 
     public static ApiResult Render(ApiException error, AnswerStyle style, string traceId)
     {

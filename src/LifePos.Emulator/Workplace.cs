@@ -43,8 +43,6 @@ internal sealed class Workplace : ListItem<WorkplaceData>
     {
     }
 
-    public int Number => Data.Number;
-
     protected override SortKey OwnKey(OrderField field) => field switch
     {
         OrderField.ActivatedAt => new SortKey(Key, null, Data.ActivatedAt?.UtcTicks),
