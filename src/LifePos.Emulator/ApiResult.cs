@@ -2,7 +2,7 @@ using System;
 
 namespace LifePos.Emulator;
 
-/// <summary>A documented API error; the pipeline renders it as {"code":..., "message":...}.</summary>
+/// <summary>A documented API error; the pipeline renders it in the answer style's error shape.</summary>
 internal sealed class ApiException : Exception
 {
     public ApiException(int status, string code, string message, int? retryAfterSeconds = null) : base(message)
@@ -23,7 +23,7 @@ internal sealed class ApiException : Exception
 }
 
 /// <summary>A complete answer, rendered before anything is written, so drop-after can still abort.</summary>
-internal readonly record struct ApiResult(int Status, ReadOnlyMemory<byte> Body, string ContentType, int? RetryAfterSeconds)
+internal readonly record struct ApiResult(int Status, ReadOnlyMemory<byte> Body, string? ContentType, int? RetryAfterSeconds)
 {
     public const string JsonType = "application/json";
 
@@ -31,14 +31,9 @@ internal readonly record struct ApiResult(int Status, ReadOnlyMemory<byte> Body,
 
     public static ApiResult Error(int status, string code, string message) => Error(new ApiException(status, code, message));
 
-    public static ApiResult Error(ApiException error) =>
-        new(error.Status, ErrorBody(error.Code, error.Message), JsonType, error.RetryAfterSeconds);
+    /// <summary>An error in the default shape {"code","message"} (control endpoints; the API renders the answer style's).</summary>
+    public static ApiResult Error(ApiException error) => ErrorAnswers.Render(error, AnswerStyle.Default, "");
 
-    public static byte[] ErrorBody(string code, string message) => Json.Write(w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("code", code);
-        w.WriteString("message", message);
-        w.WriteEndObject();
-    });
+    /// <summary>An item in the answer style.</summary>
+    public static ApiResult Item(RenderedItem item, AnswerStyle style) => Ok(item.Render(style));
 }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace LifePos.Emulator;
 
-/// <summary>The loopback-only /_emulator/ endpoints: stats, reset, faults and revoke-tokens.</summary>
+/// <summary>The loopback-only /_emulator/ endpoints: stats, reset, faults, revoke-tokens, clock and answers.</summary>
 internal sealed class ControlEndpoints
 {
     private readonly EmulatorState _state;
@@ -30,7 +30,10 @@ internal sealed class ControlEndpoints
                 "/_emulator/reset" when HttpMethods.IsPost(method) => Reset(),
                 "/_emulator/faults" when HttpMethods.IsPut(method) || HttpMethods.IsPost(method) => Faults(await ReadBodyAsync(http)),
                 "/_emulator/revoke-tokens" when HttpMethods.IsPost(method) => Revoke(await ReadBodyAsync(http)),
-                _ => ApiResult.Error(404, "NotFound", $"No control endpoint {method} {path}; known: GET stats, POST reset, PUT faults, POST revoke-tokens."),
+                "/_emulator/clock" when HttpMethods.IsPost(method) => Clock(await ReadBodyAsync(http)),
+                "/_emulator/answers" when HttpMethods.IsPut(method) || HttpMethods.IsPost(method) => Answers(await ReadBodyAsync(http)),
+                "/_emulator/answers" when HttpMethods.IsGet(method) => Answers(null),
+                _ => ApiResult.Error(404, "NotFound", $"No control endpoint {method} {path}; known: GET stats, POST reset, PUT faults, POST revoke-tokens, POST clock, GET|PUT answers."),
             };
         }
         catch (ApiException e)
@@ -46,8 +49,8 @@ internal sealed class ControlEndpoints
         {
             lock (organization.Lock)
             {
-                alive += organization.Alive;
-                archived += organization.Archived;
+                alive += organization.Workplaces.Alive;
+                archived += organization.Workplaces.Archived;
             }
         }
         writer.WriteStartObject();
@@ -57,11 +60,14 @@ internal sealed class ControlEndpoints
         writer.WriteNumber("archived", archived);
         writer.WriteEndObject();
         writer.WriteStartArray("sms");
-        foreach (var sms in _state.Sms())
+        foreach (var sms in _state.Activations.Sms())
         {
             writer.WriteStartObject();
             writer.WriteString("workplace", sms.Workplace);
             writer.WriteString("employee", sms.Employee);
+            writer.WriteString("phone", sms.Phone);
+            if (sms.Outlet is { } outlet) writer.WriteString("outlet", outlet);
+            else writer.WriteNull("outlet");
             writer.WriteString("activation_code", sms.ActivationCode);
             writer.WriteEndObject();
         }
@@ -83,48 +89,8 @@ internal sealed class ControlEndpoints
     private ApiResult Faults(JsonElement? body)
     {
         if (body is not { ValueKind: JsonValueKind.Object } settings) throw ApiException.Invalid("The body must be a JSON object.");
-        FaultRates? rates = null;
-        if (settings.TryGetProperty("faults", out var faults) && faults.ValueKind != JsonValueKind.Null)
-        {
-            try
-            {
-                rates = FaultRates.Parse(faults.ValueKind == JsonValueKind.String ? faults.GetString() : throw ApiException.Invalid("faults must be a string."));
-            }
-            catch (ArgumentException e)
-            {
-                throw ApiException.Invalid(e.Message);
-            }
-        }
-        List<FaultKind>? next = null;
-        if (settings.TryGetProperty("next", out var nextElement) && nextElement.ValueKind != JsonValueKind.Null)
-        {
-            if (nextElement.ValueKind != JsonValueKind.Array) throw ApiException.Invalid("next must be an array of fault kinds.");
-            next = new List<FaultKind>();
-            foreach (var item in nextElement.EnumerateArray())
-            {
-                var text = item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetRawText();
-                if (!FaultKinds.TryParse(text, out var kind)) throw ApiException.Invalid($"next: unknown fault kind '{text}'; known kinds: {FaultKinds.AllNames}.");
-                next.Add(kind);
-            }
-        }
-        string? nextEndpoint = null;
-        if (settings.TryGetProperty("next_endpoint", out var endpoint) && endpoint.ValueKind != JsonValueKind.Null)
-        {
-            nextEndpoint = endpoint.ValueKind == JsonValueKind.String ? endpoint.GetString() : null;
-            if (nextEndpoint is null || Array.IndexOf(ApiEndpoints.EndpointNames, nextEndpoint) < 0)
-                throw ApiException.Invalid($"next_endpoint must be one of {string.Join(", ", ApiEndpoints.EndpointNames)}.");
-            next ??= new List<FaultKind>();
-        }
-        _state.Faults.Configure(rates, Int(settings, "fault_seed", int.MinValue), Int(settings, "latency_ms", 0), Int(settings, "jitter_ms", 0),
-            Number(settings, "rate_limit"), next, nextEndpoint);
-        return ApiResult.Ok(Json.Write(w =>
-        {
-            w.WriteStartObject();
-            w.WriteNumber("latency_ms", _state.Faults.LatencyMs);
-            w.WriteNumber("jitter_ms", _state.Faults.JitterMs);
-            w.WriteNumber("rate_limit", _state.Faults.RateLimit);
-            w.WriteEndObject();
-        }));
+        _state.Faults.Configure(FaultControl.Parse(settings));
+        return ApiResult.Ok(Json.Write(w => FaultControl.WriteSettings(w, _state.Faults)));
     }
 
     private ApiResult Revoke(JsonElement? body)
@@ -132,7 +98,7 @@ internal sealed class ControlEndpoints
         string? token = null;
         if (body is { ValueKind: JsonValueKind.Object } request && request.TryGetProperty("token", out var value) && value.ValueKind != JsonValueKind.Null)
             token = value.ValueKind == JsonValueKind.String ? value.GetString() : throw ApiException.Invalid("token must be a string.");
-        var revoked = _state.Revoke(token);
+        var revoked = _state.Tokens.Revoke(token);
         return ApiResult.Ok(Json.Write(w =>
         {
             w.WriteStartObject();
@@ -141,19 +107,61 @@ internal sealed class ControlEndpoints
         }));
     }
 
-    private static int? Int(JsonElement settings, string name, int min)
+    private ApiResult Clock(JsonElement? body)
     {
-        if (!settings.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number) || number < min)
-            throw ApiException.Invalid($"{name} must be an integer{(min == 0 ? " of at least 0" : "")}.");
-        return number;
+        var advance = TimeSpan.Zero;
+        bool? frozen = null;
+        if (body is { } settings)
+        {
+            if (settings.ValueKind != JsonValueKind.Object) throw ApiException.Invalid("The body must be a JSON object.");
+            advance = TimeSpan.FromSeconds(Number(settings, "advance_seconds") ?? 0);
+            if (settings.TryGetProperty("frozen", out var value) && value.ValueKind != JsonValueKind.Null)
+                frozen = value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : throw ApiException.Invalid("frozen must be true or false.");
+        }
+        _state.Clock.Change(advance, frozen);
+        return ApiResult.Ok(Json.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("now", Json.FormatDate(_state.Clock.GetUtcNow()));
+            w.WriteBoolean("frozen", _state.Clock.IsFrozen);
+            w.WriteEndObject();
+        }));
     }
 
-    private static double? Number(JsonElement settings, string name)
+    internal static double? Number(JsonElement settings, string name)
     {
         if (!settings.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.Number || value.GetDouble() < 0) throw ApiException.Invalid($"{name} must be a number of at least 0.");
         return value.GetDouble();
+    }
+
+    /// <summary>{"answers":"choice=value,..."} changes the given choices, "" restores the defaults; no body reads them.</summary>
+    private ApiResult Answers(JsonElement? body)
+    {
+        if (body is { } request)
+        {
+            if (request.ValueKind != JsonValueKind.Object || !request.TryGetProperty("answers", out var value) || value.ValueKind != JsonValueKind.String)
+                throw ApiException.Invalid("The body must be {\"answers\": \"choice=value,...\"}.");
+            var text = value.GetString()!;
+            try
+            {
+                _state.Answers = text.Trim().Length == 0 ? AnswerStyle.Default : _state.Answers.With(text);
+            }
+            catch (ArgumentException e)
+            {
+                throw ApiException.Invalid(e.Message);
+            }
+        }
+        var style = _state.Answers;
+        return ApiResult.Ok(Json.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("answers", style.ToString());
+            w.WriteStartObject("choices");
+            foreach (var (name, choice) in style.Pairs()) w.WriteString(name, choice);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }));
     }
 
     private static async Task<JsonElement?> ReadBodyAsync(HttpContext http)

@@ -20,6 +20,7 @@ internal sealed class DataFile
     private readonly ILogger _logger;
     private readonly object _writeLock = new();
     private readonly List<byte[]> _otherOrganizations = new();
+    private TaskCompletionSource _written = NewWrite();
     private int _scheduled;
     private bool _closed;
 
@@ -47,11 +48,14 @@ internal sealed class DataFile
             }
             var workplaces = new List<WorkplaceData>();
             if (organization.TryGetProperty("workplaces", out var items) && items.ValueKind == JsonValueKind.Array)
-                foreach (var item in items.EnumerateArray()) workplaces.Add(Workplace.Read(item, id));
+                foreach (var item in items.EnumerateArray()) workplaces.Add(Workplace.Read(item, id, _state.Clock.Now()));
             _state.Load(id, workplaces);
         }
         return true;
     }
+
+    /// <summary>Completes after the next write of the file.</summary>
+    public Task NextWrite => Volatile.Read(ref _written).Task;
 
     public void Attach() => _state.Changed += Schedule;
 
@@ -97,12 +101,12 @@ internal sealed class DataFile
                 writer.WriteStartObject();
                 writer.WriteString("format", "lifepos-emulator-data");
                 writer.WriteNumber("version", 1);
-                writer.WriteString("saved_at", Json.FormatDate(Json.Now()));
+                writer.WriteString("saved_at", Json.FormatDate(_state.Clock.Now()));
                 writer.WriteStartArray("organizations");
                 foreach (var organization in _state.Organizations)
                 {
                     Workplace[] workplaces;
-                    lock (organization.Lock) workplaces = organization.Snapshot();
+                    lock (organization.Lock) workplaces = organization.Workplaces.Snapshot();
                     writer.WriteStartObject();
                     writer.WriteString("guid", organization.Id);
                     writer.WriteString("name", organization.Name);
@@ -116,6 +120,9 @@ internal sealed class DataFile
                 writer.WriteEndObject();
             }
             File.Move(temp, _path, overwrite: true);
+            Interlocked.Exchange(ref _written, NewWrite()).SetResult();
         }
     }
+
+    private static TaskCompletionSource NewWrite() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

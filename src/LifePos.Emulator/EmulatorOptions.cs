@@ -8,20 +8,29 @@ namespace LifePos.Emulator;
 public sealed class EmulatorOptions
 {
     public const string DefaultOrganization = "9d5f1c2a-0000-4000-8000-000000000001";
+    public const int MaxSeededEmployees = 10_000;
+    public const int MaxSeededOutlets = 1_000;
     public const string DefaultToken = "emulator-token-000000000000000000000000000000";
     public static readonly IReadOnlyList<string> DefaultAccounts = ["+79990000000:password1", "admin@example.com:password1"];
 
     public const string Usage =
         "Usage: dotnet LifePos.Emulator.dll [--urls http://127.0.0.1:PORT] [--org GUID[,GUID...]]... [--token TOKEN]\n" +
-        "       [--account LOGIN:PASSWORD[:Owner|Administrator|Manager]]... [--seed N] [--latency-ms N] [--jitter-ms N]\n" +
-        "       [--faults \"500=0.1,503=0.05,drop-after=0.02,...\"] [--fault-seed N] [--rate-limit RPS] [--data FILE]\n" +
-        "       [--activation-code-lifetime SECONDS]";
+        "       [--account LOGIN:PASSWORD[:Owner|Administrator|Manager|Cashier|Courier|Guest]]...\n" +
+        "       [--seed N] [--employees N] [--outlets N] [--latency-ms N] [--jitter-ms N]\n" +
+        "       [--faults \"500=0.1,503=0.05,drop-after=0.02,hang=0.01,...\"] [--fault-seed N] [--rate-limit RPS] [--data FILE]\n" +
+        "       [--activation-code-lifetime SECONDS] [--sms-interval SECONDS] [--answers \"choice=value,...\"]";
 
     public string Urls { get; set; } = "http://127.0.0.1:0";
     public List<Guid> Organizations { get; } = new();
     public string? Token { get; set; }
     public List<string> Accounts { get; } = new();
     public int Seed { get; set; }
+
+    /// <summary>Seeded employees per organization; null: 6 with <see cref="Seed"/> &gt; 0, else none.</summary>
+    public int? Employees { get; set; }
+
+    /// <summary>Seeded outlets per organization; null: 2 with <see cref="Seed"/> &gt; 0, else none.</summary>
+    public int? Outlets { get; set; }
     public int LatencyMs { get; set; }
     public int JitterMs { get; set; }
     public string? Faults { get; set; }
@@ -29,6 +38,12 @@ public sealed class EmulatorOptions
     public double RateLimit { get; set; }
     public string? DataFile { get; set; }
     public TimeSpan ActivationCodeLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>The least time between two SMS to one phone; zero: no limit.</summary>
+    public TimeSpan SmsInterval { get; set; }
+
+    /// <summary>Answer variants, "choice=value,..." (see <see cref="AnswerStyle"/>); null: the defaults.</summary>
+    public string? Answers { get; set; }
 
     /// <summary>Parses the command line; throws <see cref="ArgumentException"/> naming the bad option.</summary>
     public static EmulatorOptions Parse(string[] args)
@@ -86,6 +101,12 @@ public sealed class EmulatorOptions
                 case "--seed":
                     options.Seed = ParseInt(name, Value(), 0, 99999);
                     break;
+                case "--employees":
+                    options.Employees = ParseInt(name, Value(), 0, MaxSeededEmployees);
+                    break;
+                case "--outlets":
+                    options.Outlets = ParseInt(name, Value(), 0, MaxSeededOutlets);
+                    break;
                 case "--latency-ms":
                     options.LatencyMs = ParseInt(name, Value(), 0, 600_000);
                     break;
@@ -114,6 +135,21 @@ public sealed class EmulatorOptions
                 case "--activation-code-lifetime":
                     options.ActivationCodeLifetime = TimeSpan.FromSeconds(ParseInt(name, Value(), 1, int.MaxValue));
                     break;
+                case "--answers":
+                    var answers = Value();
+                    try
+                    {
+                        AnswerStyle.Default.With(answers);
+                    }
+                    catch (ArgumentException e)
+                    {
+                        throw new ArgumentException("Option --answers: " + e.Message, e);
+                    }
+                    options.Answers = answers;
+                    break;
+                case "--sms-interval":
+                    options.SmsInterval = TimeSpan.FromSeconds(ParseInt(name, Value(), 0, int.MaxValue));
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option '{arg}'.\n{Usage}");
             }
@@ -125,6 +161,10 @@ public sealed class EmulatorOptions
         Organizations.Count > 0 ? Organizations : [Guid.Parse(DefaultOrganization)];
 
     internal string EffectiveToken => Token ?? DefaultToken;
+
+    internal int EffectiveEmployees => Employees ?? (Seed > 0 ? 6 : 0);
+
+    internal int EffectiveOutlets => Outlets ?? (Seed > 0 ? 2 : 0);
 
     internal IReadOnlyList<string> EffectiveAccounts => Accounts.Count > 0 ? Accounts : DefaultAccounts;
 
@@ -144,56 +184,5 @@ public sealed class EmulatorOptions
         if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
             throw new ArgumentException($"Option {name}: '{value}' is not an integer from {min} to {max}.");
         return number;
-    }
-}
-
-internal enum Role { Owner, Administrator, Manager, Workplace }
-
-internal sealed record Account(string Login, string Password, Role Role, bool IsPhone)
-{
-    /// <summary>"login:password[:Role]"; the password may not contain ':' when a role follows.</summary>
-    public static Account Parse(string text)
-    {
-        var first = text.IndexOf(':', StringComparison.Ordinal);
-        if (first <= 0 || first == text.Length - 1)
-            throw new ArgumentException($"Option --account: '{text}' is not LOGIN:PASSWORD[:Role].");
-        var login = text[..first];
-        var rest = text[(first + 1)..];
-        var role = Role.Owner;
-        var last = rest.LastIndexOf(':');
-        if (last > 0)
-        {
-            // A trailing ":Word" is a role only when it names one; otherwise it belongs to the password.
-            var roleText = rest[(last + 1)..];
-            if (roleText.Equals("Owner", StringComparison.OrdinalIgnoreCase)) role = Role.Owner;
-            else if (roleText.Equals("Administrator", StringComparison.OrdinalIgnoreCase)) role = Role.Administrator;
-            else if (roleText.Equals("Manager", StringComparison.OrdinalIgnoreCase)) role = Role.Manager;
-            else last = -1;
-            if (last > 0) rest = rest[..last];
-        }
-        if (rest.Length == 0) throw new ArgumentException($"Option --account: '{text}' has an empty password.");
-        return new Account(login, rest, role, LooksLikePhone(login));
-    }
-
-    public static bool LooksLikePhone(string login)
-    {
-        var digits = 0;
-        for (var i = 0; i < login.Length; i++)
-        {
-            var c = login[i];
-            if (char.IsAsciiDigit(c)) digits++;
-            else if (c == '+' && i == 0) continue;
-            else if (c is not (' ' or '-' or '(' or ')')) return false;
-        }
-        return digits >= 10 && digits <= 18;
-    }
-
-    public static string PhoneDigits(string phone)
-    {
-        Span<char> buffer = stackalloc char[phone.Length];
-        var n = 0;
-        foreach (var c in phone)
-            if (char.IsAsciiDigit(c)) buffer[n++] = c;
-        return new string(buffer[..n]);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 
@@ -17,6 +18,41 @@ internal enum FaultKind
     Empty,
     Truncated,
     BadShape,
+    Hang,
+
+    /// <summary>A forced API error "STATUS:Code" (the forced queue only).</summary>
+    Error,
+}
+
+/// <summary>What an outage does to every API request: abort the connection at once, or never answer.</summary>
+internal enum OutageMode { Reset, Hang }
+
+/// <summary>One fault to inject; a forced error also carries its status and code.</summary>
+internal readonly record struct Fault(FaultKind Kind, int Status = 0, string? Code = null)
+{
+    /// <summary>The fault's name in stats: its kind, or "STATUS:Code".</summary>
+    public string Name => Kind == FaultKind.Error ? $"{Status}:{Code}" : FaultKinds.Name(Kind);
+
+    /// <summary>A fault kind, or a forced error "STATUS:Code" with a status from 400 to 599 and a code of letters and digits.</summary>
+    public static bool TryParse(string text, out Fault fault)
+    {
+        fault = default;
+        if (FaultKinds.TryParse(text, out var kind))
+        {
+            fault = new Fault(kind);
+            return true;
+        }
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon != 3 || !int.TryParse(text.AsSpan(0, 3), NumberStyles.None, CultureInfo.InvariantCulture, out var status) || status is < 400 or > 599)
+            return false;
+        var code = text[4..];
+        if (code.Length == 0 || !char.IsAsciiLetter(code[0]) || code.AsSpan().ContainsAnyExcept(CodeCharacters)) return false;
+        fault = new Fault(FaultKind.Error, status, code);
+        return true;
+    }
+
+    private static readonly SearchValues<char> CodeCharacters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 }
 
 internal static class FaultKinds
@@ -26,7 +62,7 @@ internal static class FaultKinds
         ("500", FaultKind.Status500), ("502", FaultKind.Status502), ("503", FaultKind.Status503),
         ("504", FaultKind.Status504), ("429", FaultKind.Status429), ("drop-before", FaultKind.DropBefore),
         ("drop-after", FaultKind.DropAfter), ("html", FaultKind.Html), ("empty", FaultKind.Empty),
-        ("truncated", FaultKind.Truncated), ("bad-shape", FaultKind.BadShape),
+        ("truncated", FaultKind.Truncated), ("bad-shape", FaultKind.BadShape), ("hang", FaultKind.Hang),
     ];
 
     public static string AllNames => string.Join(", ", Array.ConvertAll(Names, n => n.Name));
@@ -89,17 +125,28 @@ internal sealed class FaultRates
 internal sealed class FaultInjector
 {
     private readonly object _lock = new();
-    private readonly Queue<FaultKind> _next = new();
+    private readonly Queue<Fault> _next = new();
     private FaultRates _rates = FaultRates.None;
     private Random _faultRandom = new(0);
     private Random _jitterRandom = new(1);
     private string? _nextEndpoint;
+    private int? _outageAfter;
 
     public FaultInjector(EmulatorOptions options) => Reset(options);
 
     public int LatencyMs { get; private set; }
     public int JitterMs { get; private set; }
     public double RateLimit { get; private set; }
+    public OutageMode OutageMode { get; private set; }
+
+    /// <summary>API requests still answered before the outage; 0: the outage is on; null: no outage set.</summary>
+    public int? OutageAfter
+    {
+        get
+        {
+            lock (_lock) return _outageAfter;
+        }
+    }
 
     public void Reset(EmulatorOptions options)
     {
@@ -112,26 +159,41 @@ internal sealed class FaultInjector
             RateLimit = options.RateLimit;
             _next.Clear();
             _nextEndpoint = null;
+            _outageAfter = null;
+            OutageMode = OutageMode.Reset;
         }
     }
 
     /// <summary>Applies the fields of PUT /_emulator/faults that were given; validation happened before.</summary>
-    public void Configure(FaultRates? rates, int? seed, int? latencyMs, int? jitterMs, double? rateLimit,
-        IReadOnlyList<FaultKind>? next, string? nextEndpoint)
+    public void Configure(FaultChanges changes)
     {
         lock (_lock)
         {
-            if (rates is not null) _rates = rates;
-            if (seed is { } s) Reseed(s);
-            if (latencyMs is { } l) LatencyMs = l;
-            if (jitterMs is { } j) JitterMs = j;
-            if (rateLimit is { } r) RateLimit = r;
-            if (next is not null)
+            if (changes.Rates is not null) _rates = changes.Rates;
+            if (changes.Seed is { } s) Reseed(s);
+            if (changes.LatencyMs is { } l) LatencyMs = l;
+            if (changes.JitterMs is { } j) JitterMs = j;
+            if (changes.RateLimit is { } r) RateLimit = r;
+            if (changes.Next is not null)
             {
                 _next.Clear();
-                foreach (var kind in next) _next.Enqueue(kind);
-                _nextEndpoint = nextEndpoint;
+                foreach (var fault in changes.Next) _next.Enqueue(fault);
+                _nextEndpoint = changes.NextEndpoint;
             }
+            if (changes.OutageGiven) _outageAfter = changes.OutageAfter;
+            if (changes.OutageMode is { } mode) OutageMode = mode;
+        }
+    }
+
+    /// <summary>Counts one API request towards the outage; the outage's mode once it is on, else null.</summary>
+    public OutageMode? CountTowardsOutage()
+    {
+        lock (_lock)
+        {
+            if (_outageAfter is not { } left) return null;
+            if (left == 0) return OutageMode;
+            _outageAfter = left - 1;
+            return null;
         }
     }
 
@@ -144,7 +206,7 @@ internal sealed class FaultInjector
         }
     }
 
-    public FaultKind? Draw(string endpoint)
+    public Fault? Draw(string endpoint)
     {
         lock (_lock)
         {
@@ -154,7 +216,7 @@ internal sealed class FaultInjector
             var roll = _faultRandom.NextDouble();
             foreach (var (kind, rate) in _rates.Rates)
             {
-                if (roll < rate) return kind;
+                if (roll < rate) return new Fault(kind);
                 roll -= rate;
             }
             return null;
@@ -167,3 +229,19 @@ internal sealed class FaultInjector
         _jitterRandom = new Random(unchecked(seed * 31 + 7));
     }
 }
+
+/// <summary>
+/// The fields of PUT /_emulator/faults; null means "not given". <paramref name="OutageGiven"/> tells an explicit
+/// <c>"outage_after": null</c> (end the outage) from a missing field.
+/// </summary>
+internal sealed record FaultChanges(
+    FaultRates? Rates,
+    int? Seed,
+    int? LatencyMs,
+    int? JitterMs,
+    double? RateLimit,
+    IReadOnlyList<Fault>? Next,
+    string? NextEndpoint,
+    bool OutageGiven,
+    int? OutageAfter,
+    OutageMode? OutageMode);

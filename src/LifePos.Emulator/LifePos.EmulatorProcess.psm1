@@ -53,7 +53,7 @@ function Stop-LifePosEmulator {
 }
 
 function Invoke-LifePosEmulatorControl {
-    # Calls the emulator's loopback-only control endpoints: stats, reset, faults, revoke-tokens.
+    # Calls the emulator's loopback-only control endpoints: stats, reset, faults, revoke-tokens, clock, answers.
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)] $Emulator,

@@ -9,6 +9,7 @@ namespace LifePos.Emulator;
 /// <summary>What a page token carries: the whole query, where the next page starts, and the paging snapshot.</summary>
 internal sealed record PageCursor(
     Guid Organization,
+    ListKind Kind,
     ListQuery Query,
     bool IncludeTotal,
     int PageNumber,
@@ -24,7 +25,7 @@ internal sealed record PageCursor(
 internal sealed class PageTokenCodec
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
-    private const byte FormatVersion = 1;
+    private const byte FormatVersion = 2;
     private const int MacLength = 16;
     private volatile byte[] _secret = RandomNumberGenerator.GetBytes(32);
 
@@ -37,21 +38,26 @@ internal sealed class PageTokenCodec
         {
             writer.Write(FormatVersion);
             writer.Write(cursor.Organization.ToByteArray());
+            writer.Write((byte)cursor.Kind);
             writer.Write((byte)cursor.Query.Selection);
             writer.Write((byte)cursor.Query.Field);
             writer.Write(cursor.Query.Descending);
             writer.Write((byte)cursor.Query.PageSize);
             writer.Write(cursor.Query.Query is not null);
             if (cursor.Query.Query is not null) writer.Write(cursor.Query.Query);
+            var dates = cursor.Query.Dates;
+            WriteTicks(writer, dates.CreatedFrom);
+            WriteTicks(writer, dates.CreatedTo);
+            WriteTicks(writer, dates.UpdatedFrom);
+            WriteTicks(writer, dates.UpdatedTo);
             writer.Write(cursor.IncludeTotal);
             writer.Write(cursor.PageNumber);
             writer.Write(cursor.Snapshot);
             writer.Write(cursor.Total);
-            writer.Write(cursor.After.Number);
+            writer.Write(cursor.After.Key);
             writer.Write(cursor.After.Text is not null);
             if (cursor.After.Text is not null) writer.Write(cursor.After.Text);
-            writer.Write(cursor.After.Ticks.HasValue);
-            if (cursor.After.Ticks is { } ticks) writer.Write(ticks);
+            WriteTicks(writer, cursor.After.Ticks);
             writer.Write(cursor.IssuedAtUnixSeconds);
         }
         var payloadLength = (int)stream.Length;
@@ -80,23 +86,25 @@ internal sealed class PageTokenCodec
         {
             using var reader = new BinaryReader(new MemoryStream(bytes, 1, payload.Length - 1), Encoding.UTF8);
             var organization = new Guid(reader.ReadBytes(16));
+            var kind = (ListKind)reader.ReadByte();
             var selection = (Selection)reader.ReadByte();
             var field = (OrderField)reader.ReadByte();
             var descending = reader.ReadBoolean();
             var pageSize = reader.ReadByte();
             var query = reader.ReadBoolean() ? reader.ReadString() : null;
+            var dates = new DateRange(ReadTicks(reader), ReadTicks(reader), ReadTicks(reader), ReadTicks(reader));
             var includeTotal = reader.ReadBoolean();
             var pageNumber = reader.ReadInt32();
             var snapshot = reader.ReadInt64();
             var total = reader.ReadInt32();
-            var number = reader.ReadInt32();
+            var key = reader.ReadInt32();
             var text = reader.ReadBoolean() ? reader.ReadString() : null;
-            long? ticks = reader.ReadBoolean() ? reader.ReadInt64() : null;
+            var ticks = ReadTicks(reader);
             var issuedAt = reader.ReadInt64();
-            if (!Enum.IsDefined(selection) || !Enum.IsDefined(field) || pageSize is < 1 or > 100 || pageNumber < 2) return false;
+            if (!Enum.IsDefined(kind) || !Enum.IsDefined(selection) || !Enum.IsDefined(field) || pageSize is < 1 or > 100 || pageNumber < 2) return false;
             if (now.ToUnixTimeSeconds() - issuedAt > (long)Lifetime.TotalSeconds) return false;
-            cursor = new PageCursor(organization, new ListQuery(selection, field, descending, pageSize, query), includeTotal,
-                pageNumber, snapshot, total, new SortKey(number, text, ticks), issuedAt);
+            cursor = new PageCursor(organization, kind, new ListQuery(selection, field, descending, pageSize, query, dates), includeTotal,
+                pageNumber, snapshot, total, new SortKey(key, text, ticks), issuedAt);
             return true;
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException)
@@ -104,4 +112,12 @@ internal sealed class PageTokenCodec
             return false;
         }
     }
+
+    private static void WriteTicks(BinaryWriter writer, long? ticks)
+    {
+        writer.Write(ticks.HasValue);
+        if (ticks is { } value) writer.Write(value);
+    }
+
+    private static long? ReadTicks(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadInt64() : null;
 }

@@ -9,6 +9,7 @@ internal sealed class Stats
     private readonly object _lock = new();
     private readonly SortedDictionary<string, Endpoint> _endpoints = new(System.StringComparer.Ordinal);
     private readonly SortedDictionary<string, long> _faults = new(System.StringComparer.Ordinal);
+    private readonly SortedDictionary<string, (long Count, long Total)> _latency = new(System.StringComparer.Ordinal);
     private long _total;
 
     public void Record(string endpoint, string status, double? serverMs)
@@ -28,6 +29,16 @@ internal sealed class Stats
         }
     }
 
+    /// <summary>Injected latency, counted apart from the server time it does not belong to.</summary>
+    public void Latency(string endpoint, int ms)
+    {
+        lock (_lock)
+        {
+            var (count, total) = _latency.GetValueOrDefault(endpoint);
+            _latency[endpoint] = (count + 1, total + ms);
+        }
+    }
+
     public void Fault(string kind)
     {
         lock (_lock) _faults[kind] = _faults.GetValueOrDefault(kind) + 1;
@@ -40,10 +51,11 @@ internal sealed class Stats
             _total = 0;
             _endpoints.Clear();
             _faults.Clear();
+            _latency.Clear();
         }
     }
 
-    /// <summary>Writes requests_total, requests, faults and server_time_ms.</summary>
+    /// <summary>Writes requests_total, requests, faults, server_time_ms and latency_ms.</summary>
     public void WriteTo(Utf8JsonWriter writer)
     {
         lock (_lock)
@@ -71,6 +83,15 @@ internal sealed class Stats
                 writer.WriteNumber("count", stats.TimeCount);
                 writer.WriteNumber("mean", System.Math.Round(stats.TimeSum / stats.TimeCount, 4));
                 writer.WriteNumber("max", System.Math.Round(stats.TimeMax, 4));
+                writer.WriteEndObject();
+            }
+            writer.WriteEndObject();
+            writer.WriteStartObject("latency_ms");
+            foreach (var (name, (count, total)) in _latency)
+            {
+                writer.WriteStartObject(name);
+                writer.WriteNumber("count", count);
+                writer.WriteNumber("total", total);
                 writer.WriteEndObject();
             }
             writer.WriteEndObject();

@@ -1,8 +1,5 @@
 using System;
-using System.Buffers;
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace LifePos.Emulator;
@@ -19,45 +16,6 @@ internal static class WorkplaceTypes
     }
 }
 
-internal static class Json
-{
-    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    public static readonly JsonSerializerOptions NodeOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static string FormatDate(DateTimeOffset value) =>
-        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
-
-    public static DateTimeOffset Now()
-    {
-        var now = DateTimeOffset.UtcNow;
-        return new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
-    }
-
-    public static void WriteDate(Utf8JsonWriter writer, string name, DateTimeOffset? value)
-    {
-        if (value is { } date) writer.WriteString(name, FormatDate(date));
-        else writer.WriteNull(name);
-    }
-
-    public static void WriteReference(Utf8JsonWriter writer, string name, Guid guid, string typeOf)
-    {
-        writer.WriteStartObject(name);
-        writer.WriteString("guid", guid);
-        writer.WriteString("type_of", typeOf);
-        writer.WriteEndObject();
-    }
-
-    public static byte[] Write(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) write(writer);
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    /// <summary>Compact JSON text of an element, non-ASCII kept readable.</summary>
-    public static string Compact(JsonElement element) => Encoding.UTF8.GetString(Write(element.WriteTo));
-}
-
 /// <summary>The stored fields of a workplace; immutable, replaced as a whole on every change.</summary>
 internal sealed record WorkplaceData(
     Guid Guid,
@@ -71,114 +29,45 @@ internal sealed record WorkplaceData(
     string? MetaDataJson,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? DeletedAt);
-
-/// <summary>When the archived state changed, by org change sequence; paging reads the state as of its snapshot.</summary>
-internal readonly record struct ArchiveChange(long Sequence, bool Archived);
+    DateTimeOffset? DeletedAt) : IListData
+{
+    int IListData.Key => Number;
+}
 
 /// <summary>A workplace version with its JSON pre-rendered, so list pages copy bytes instead of serializing.</summary>
-internal sealed class Workplace
+internal sealed class Workplace : ListItem<WorkplaceData>
 {
-    public Workplace(WorkplaceData data, long createdSequence, ArchiveChange[] archiveChanges)
+    public Workplace(WorkplaceData data, ItemHistory history)
+        : base(data, history, Emulator.Json.Write(w => Write(w, data, AnswerStyle.Default)),
+            Emulator.SearchText.Of(data.MetaDataJson, data.Number.ToString(CultureInfo.InvariantCulture), data.Name, data.Meta))
     {
-        Data = data;
-        CreatedSequence = createdSequence;
-        ArchiveChanges = archiveChanges;
-        Json = Emulator.Json.Write(WriteTo);
-        SearchText = BuildSearchText(data);
     }
 
-    public WorkplaceData Data { get; }
-    public long CreatedSequence { get; }
-    public ArchiveChange[] ArchiveChanges { get; }
-    public byte[] Json { get; }
-    public string SearchText { get; }
-
-    public Guid Guid => Data.Guid;
-    public int Number => Data.Number;
-    public bool IsArchived => Data.DeletedAt is not null;
-
-    public bool WasArchivedAt(long sequence)
+    protected override SortKey OwnKey(OrderField field) => field switch
     {
-        var archived = false;
-        foreach (var change in ArchiveChanges)
-        {
-            if (change.Sequence > sequence) break;
-            archived = change.Archived;
-        }
-        return archived;
-    }
+        OrderField.ActivatedAt => new SortKey(Key, null, Data.ActivatedAt?.UtcTicks),
+        OrderField.WorkplaceType => new SortKey(Key, Data.WorkplaceType, null),
+        _ => base.OwnKey(field),
+    };
 
-    public Workplace With(WorkplaceData data) => new(data, CreatedSequence, ArchiveChanges);
+    public override void WriteTo(Utf8JsonWriter writer, AnswerStyle style) => Write(writer, Data, style);
 
-    public Workplace WithArchived(WorkplaceData data, long sequence)
+    private static void Write(Utf8JsonWriter writer, WorkplaceData d, AnswerStyle style)
     {
-        var changes = new ArchiveChange[ArchiveChanges.Length + 1];
-        ArchiveChanges.CopyTo(changes, 0);
-        changes[^1] = new ArchiveChange(sequence, data.DeletedAt is not null);
-        return new Workplace(data, CreatedSequence, changes);
-    }
-
-    private void WriteTo(Utf8JsonWriter writer)
-    {
-        var d = Data;
-        writer.WriteStartObject();
-        writer.WriteString("guid", d.Guid);
-        writer.WriteString("type_of", "Workplace");
-        writer.WriteNumber("number", d.Number);
-        if (d.Name is null) writer.WriteNull("name"); else writer.WriteString("name", d.Name);
-        writer.WriteString("workplace_type", d.WorkplaceType);
-        Emulator.Json.WriteDate(writer, "activated_at", d.ActivatedAt);
+        WriteStart(writer, d, "Workplace");
+        Emulator.Json.WriteCount(writer, "number", d.Number, style);
+        Emulator.Json.WriteText(writer, "name", d.Name);
+        writer.WriteString("workplace_type", style.Enums == EnumCase.Lower ? d.WorkplaceType.ToLowerInvariant() : d.WorkplaceType);
+        Emulator.Json.WriteDate(writer, "activated_at", d.ActivatedAt, style);
         Emulator.Json.WriteReference(writer, "organization", d.OrganizationId, "Organization");
-        writer.WritePropertyName("extensions");
-        writer.WriteRawValue(d.ExtensionsJson, skipInputValidation: true);
-        if (d.Meta is null) writer.WriteNull("meta"); else writer.WriteString("meta", d.Meta);
-        writer.WritePropertyName("meta_data");
-        if (d.MetaDataJson is null) writer.WriteNullValue(); else writer.WriteRawValue(d.MetaDataJson, skipInputValidation: true);
-        Emulator.Json.WriteDate(writer, "created_at", d.CreatedAt);
-        Emulator.Json.WriteDate(writer, "updated_at", d.UpdatedAt);
-        Emulator.Json.WriteDate(writer, "deleted_at", d.DeletedAt);
-        writer.WriteEndObject();
+        Emulator.Json.WriteRaw(writer, "extensions", d.ExtensionsJson);
+        Emulator.Json.WriteText(writer, "meta", d.Meta);
+        Emulator.Json.WriteRaw(writer, "meta_data", d.MetaDataJson);
+        WriteEnd(writer, d, style);
     }
 
-    private static string BuildSearchText(WorkplaceData d)
-    {
-        var text = new StringBuilder();
-        text.Append(d.Number.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        text.Append(d.Name).Append('\n').Append(d.Meta).Append('\n');
-        if (d.MetaDataJson is not null)
-        {
-            using var document = JsonDocument.Parse(d.MetaDataJson);
-            AppendText(text, document.RootElement);
-        }
-        return text.ToString().ToLowerInvariant();
-    }
-
-    private static void AppendText(StringBuilder text, JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                {
-                    text.Append(property.Name).Append('\n');
-                    AppendText(text, property.Value);
-                }
-                break;
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray()) AppendText(text, item);
-                break;
-            case JsonValueKind.String:
-                text.Append(element.GetString()).Append('\n');
-                break;
-            default:
-                text.Append(element.GetRawText()).Append('\n');
-                break;
-        }
-    }
-
-    /// <summary>Reads a workplace written by <see cref="WriteTo"/> (the data file); throws on a broken entry.</summary>
-    public static WorkplaceData Read(JsonElement element, Guid organizationId)
+    /// <summary>Reads a workplace written by <see cref="Write"/> (the data file); throws on a broken entry.</summary>
+    public static WorkplaceData Read(JsonElement element, Guid organizationId, DateTimeOffset now)
     {
         static DateTimeOffset? Date(JsonElement e, string name) =>
             e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
@@ -189,7 +78,7 @@ internal sealed class Workplace
 
         var extensions = element.TryGetProperty("extensions", out var ext) && ext.ValueKind == JsonValueKind.Object ? Emulator.Json.Compact(ext) : "{}";
         var metaData = element.TryGetProperty("meta_data", out var md) && md.ValueKind != JsonValueKind.Null ? Emulator.Json.Compact(md) : null;
-        var created = Date(element, "created_at") ?? Emulator.Json.Now();
+        var created = Date(element, "created_at") ?? now;
         return new WorkplaceData(
             element.GetProperty("guid").GetGuid(),
             element.GetProperty("number").GetInt32(),

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Xunit;
@@ -10,6 +11,8 @@ namespace LifePos.Emulator.Tests;
 
 public sealed class CommandLineTests
 {
+    private const string PinHash = "fedcba9876543210fedcba9876543210";
+
     [Fact]
     public void NoOptions_GiveTheDocumentedDefaults()
     {
@@ -18,8 +21,11 @@ public sealed class CommandLineTests
         Assert.Empty(options.Organizations);
         Assert.Null(options.Token);
         Assert.Equal(0, options.Seed);
+        Assert.Null(options.Employees);
+        Assert.Null(options.Outlets);
         Assert.Equal(0, options.RateLimit);
         Assert.Equal(TimeSpan.FromHours(24), options.ActivationCodeLifetime);
+        Assert.Equal(TimeSpan.Zero, options.SmsInterval);
     }
 
     [Fact]
@@ -30,21 +36,25 @@ public sealed class CommandLineTests
         var c = Guid.NewGuid();
         var options = EmulatorOptions.Parse([
             "--urls", "http://127.0.0.1:5080", "--org", $"{a},{b}", "--org", c.ToString(), "--token", "tok",
-            "--account", "+79990000001:pw123456:Manager", "--account", "boss:pa:ss", "--seed", "45", "--latency-ms", "10",
+            "--account", "+79990000001:pw123456:Manager", "--account", "boss:pa:ss", "--seed", "45", "--employees", "12", "--outlets", "3", "--latency-ms", "10",
             "--jitter-ms", "5", "--faults", "500=0.1,503=0.05,429=0.05,502=0.01,504=0.01,drop-before=0.02,drop-after=0.02",
-            "--fault-seed", "7", "--rate-limit", "2.5", "--data", "data.json", "--activation-code-lifetime=60",
+            "--fault-seed", "7", "--rate-limit", "2.5", "--data", "data.json", "--activation-code-lifetime=60", "--sms-interval", "90", "--answers", "errors=problem,dates=zulu",
         ]);
         Assert.Equal("http://127.0.0.1:5080", options.Urls);
         Assert.Equal([a, b, c], options.Organizations);
         Assert.Equal("tok", options.Token);
         Assert.Equal(["+79990000001:pw123456:Manager", "boss:pa:ss"], options.Accounts);
         Assert.Equal(45, options.Seed);
+        Assert.Equal(12, options.Employees);
+        Assert.Equal(3, options.Outlets);
         Assert.Equal(10, options.LatencyMs);
         Assert.Equal(5, options.JitterMs);
         Assert.Equal(7, options.FaultSeed);
         Assert.Equal(2.5, options.RateLimit);
         Assert.Equal("data.json", options.DataFile);
         Assert.Equal(TimeSpan.FromSeconds(60), options.ActivationCodeLifetime);
+        Assert.Equal(TimeSpan.FromSeconds(90), options.SmsInterval);
+        Assert.Equal("errors=problem,dates=zulu", options.Answers);
     }
 
     [Theory]
@@ -52,6 +62,8 @@ public sealed class CommandLineTests
     [InlineData("--seed")]
     [InlineData("--seed", "many")]
     [InlineData("--seed", "-1")]
+    [InlineData("--employees", "10001")]
+    [InlineData("--outlets", "-2")]
     [InlineData("--org", "not-a-guid")]
     [InlineData("--urls", "ftp://127.0.0.1:1")]
     [InlineData("--faults", "418=0.1")]
@@ -62,6 +74,9 @@ public sealed class CommandLineTests
     [InlineData("--account", "login:")]
     [InlineData("--rate-limit", "fast")]
     [InlineData("--activation-code-lifetime", "0")]
+    [InlineData("--sms-interval", "-1")]
+    [InlineData("--answers", "errors=xml")]
+    [InlineData("--faults", "422:Forced=0.1")]
     [InlineData("--latency-ms", "--seed", "1")]
     public void BadOptions_ThrowAClearArgumentException(params string[] args)
     {
@@ -78,7 +93,7 @@ public sealed class CommandLineTests
         using var process = Process.Start(start)!;
         try
         {
-            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            var line = await process.StandardOutput.ReadLineAsync();
             var match = Regex.Match(line ?? "", @"^LIFE POS emulator listening on (http://127\.0\.0\.1:\d+) organization 9d5f1c2a-0000-4000-8000-000000000001 token emulator-token-000000000000000000000000000000$");
             Assert.True(match.Success, line);
             using var http = new HttpClient { BaseAddress = new Uri(match.Groups[1].Value + "/") };
@@ -88,12 +103,25 @@ public sealed class CommandLineTests
             http.DefaultRequestHeaders.Add("Authorization", "Bearer emulator-token-000000000000000000000000000000");
             var body = await http.GetStringAsync("orgs/9d5f1c2a-0000-4000-8000-000000000001/workplaces?include_items_total=true");
             Assert.Contains("\"items_total\":45", body, StringComparison.Ordinal);
+
+            // A PIN code hash is served as a field of the employee, and never written to stdout or stderr.
+            var me = JsonDocument.Parse(await http.GetStringAsync("orgs/9d5f1c2a-0000-4000-8000-000000000001/me")).RootElement;
+            var created = await http.PostAsync("orgs/9d5f1c2a-0000-4000-8000-000000000001/employees", new StringContent(
+                $"{{\"name\":\"Секретный Кассир\",\"username\":\"secret\",\"phone\":\"+79015550002\",\"role\":{me.GetProperty("role")},\"pin_code_hash\":\"{PinHash}\"}}",
+                System.Text.Encoding.UTF8, "application/json"));
+            Assert.Contains(PinHash, await created.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var broken = await http.PostAsync("orgs/9d5f1c2a-0000-4000-8000-000000000001/employees", new StringContent(
+                $"{{\"name\":\"Секретный Кассир\",\"username\":\"secret\",\"phone\":\"+79015550002\",\"role\":{me.GetProperty("role")},\"pin_code_hash\":\"{PinHash}0\"}}",
+                System.Text.Encoding.UTF8, "application/json"));
+            Assert.DoesNotContain(PinHash, await broken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         finally
         {
             process.Kill();
             await process.WaitForExitAsync();
         }
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        Assert.DoesNotContain(PinHash, output, StringComparison.Ordinal);
 
         var bad = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { dll, "--faults", "teapot=1" }) bad.ArgumentList.Add(arg);

@@ -38,8 +38,7 @@ public sealed class EndpointTests
         patched.ShouldBe(HttpStatusCode.OK);
         Assert.Equal("Новое имя", patched.Json.GetProperty("name").GetString());
 
-        var code = await emulator.PostAsync($"{workplaces}/{id}:generate-activation-code",
-            new { employee = new { guid = Guid.NewGuid(), type_of = "Employee" }, send_sms = false });
+        var code = await emulator.PostAsync($"{workplaces}/{id}:generate-activation-code", await emulator.CodeRequestAsync());
         code.ShouldBe(HttpStatusCode.OK);
         var activated = await emulator.PostAsync(prefix + "auth/activate-workplace", new { activation_code = code.Json.GetProperty("activation_code").GetString() });
         activated.ShouldBe(HttpStatusCode.OK);

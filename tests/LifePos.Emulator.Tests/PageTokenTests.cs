@@ -5,14 +5,16 @@ namespace LifePos.Emulator.Tests;
 
 public sealed class PageTokenTests
 {
-    private static readonly PageCursor Cursor = new(Guid.NewGuid(), new ListQuery(Selection.All, OrderField.Name, true, 37, "касса"),
-        true, 4, 1234, 5678, new SortKey(42, "Касса 0042", null), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+    private static readonly DateTimeOffset Issued = new(2026, 11, 29, 18, 0, 0, TimeSpan.Zero);
+    private static readonly PageCursor Cursor = new(Guid.NewGuid(), ListKind.Employees,
+        new ListQuery(Selection.All, OrderField.Name, true, 37, "касса", new DateRange(1, null, Issued.UtcTicks, Issued.UtcTicks + 1)),
+        true, 4, 1234, 5678, new SortKey(42, "Касса 0042", null), Issued.ToUnixTimeSeconds());
 
     [Fact]
     public void AToken_CarriesTheWholeCursor()
     {
         var codec = new PageTokenCodec();
-        Assert.True(codec.TryDecode(codec.Encode(Cursor), DateTimeOffset.UtcNow, out var decoded));
+        Assert.True(codec.TryDecode(codec.Encode(Cursor), Issued, out var decoded));
         Assert.Equal(Cursor, decoded);
     }
 
@@ -21,8 +23,8 @@ public sealed class PageTokenTests
     {
         var codec = new PageTokenCodec();
         var token = codec.Encode(Cursor);
-        Assert.True(codec.TryDecode(token, DateTimeOffset.UtcNow.AddMinutes(59), out _));
-        Assert.False(codec.TryDecode(token, DateTimeOffset.UtcNow.AddMinutes(61), out _));
+        Assert.True(codec.TryDecode(token, Issued.AddMinutes(59), out _));
+        Assert.False(codec.TryDecode(token, Issued.AddMinutes(61), out _));
     }
 
     [Fact]
@@ -31,7 +33,7 @@ public sealed class PageTokenTests
         var codec = new PageTokenCodec();
         var token = codec.Encode(Cursor);
         codec.Rotate();
-        Assert.False(codec.TryDecode(token, DateTimeOffset.UtcNow, out _));
-        Assert.False(new PageTokenCodec().TryDecode(new PageTokenCodec().Encode(Cursor), DateTimeOffset.UtcNow, out _));
+        Assert.False(codec.TryDecode(token, Issued, out _));
+        Assert.False(new PageTokenCodec().TryDecode(new PageTokenCodec().Encode(Cursor), Issued, out _));
     }
 }

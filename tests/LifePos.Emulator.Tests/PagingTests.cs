@@ -92,7 +92,7 @@ public sealed class PagingTests
         await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 300);
         var seeded = Guids(await emulator.AllPagesAsync("items_per_page=100"));
         using var stop = new CancellationTokenSource();
-        var changes = 0;
+        var firstChange = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // Only creates and archives: an item alive before and after a paging run was alive all along.
         var writer = Task.Run(async () =>
         {
@@ -101,13 +101,13 @@ public sealed class PagingTests
             {
                 await emulator.CreateAsync("Mobile", "concurrent");
                 (await emulator.DeleteAsync($"{emulator.Workplaces}/{seeded[victim++ % seeded.Length]}")).ShouldBe(HttpStatusCode.OK);
-                Interlocked.Increment(ref changes);
+                firstChange.TrySetResult();
             }
         });
 
         try
         {
-            while (Volatile.Read(ref changes) == 0) await Task.Delay(1);
+            await firstChange.Task;
             foreach (var (query, selection) in new[]
                      {
                          ("items_per_page=7", "alive_only"),
@@ -169,7 +169,7 @@ public sealed class PagingTests
         (await emulator.PatchAsync($"{emulator.Workplaces}/{renamed}", new[] { new { op = "replace", path = "/name", value = "Ящик" } })).ShouldBe(HttpStatusCode.OK);
         (await emulator.DeleteAsync($"{emulator.Workplaces}/{items[7].GetProperty("guid").GetString()}")).ShouldBe(HttpStatusCode.OK);
         var activated = items[8].GetProperty("guid").GetString();
-        var code = (await emulator.PostAsync($"{emulator.Workplaces}/{activated}:generate-activation-code", new { employee = new { guid = Guid.NewGuid(), type_of = "Employee" } }))
+        var code = (await emulator.PostAsync($"{emulator.Workplaces}/{activated}:generate-activation-code", await emulator.CodeRequestAsync()))
             .Json.GetProperty("activation_code").GetString();
         (await emulator.PostAsync("auth/activate-workplace", new { activation_code = code })).ShouldBe(HttpStatusCode.OK);
         (await emulator.PostAsync($"{emulator.Workplaces}/{items[3].GetProperty("guid").GetString()}:deactivate")).ShouldBe(HttpStatusCode.OK);

@@ -88,7 +88,55 @@ internal sealed class TestEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>The employee the token signs in as (GET /orgs/{org}/me).</summary>
+    public async Task<JsonElement> MeAsync()
+    {
+        var me = await GetAsync($"orgs/{Org}/me");
+        me.ShouldBe(HttpStatusCode.OK);
+        return me.Json;
+    }
+
+    /// <summary>The one employee whose name, username, phone, inn, e-mail or meta contains <paramref name="query"/>.</summary>
+    public async Task<JsonElement> EmployeeAsync(string query)
+    {
+        var list = await GetAsync($"orgs/{Org}/employees?query={Uri.EscapeDataString(query)}");
+        list.ShouldBe(HttpStatusCode.OK);
+        return Xunit.Assert.Single(list.Json.GetProperty("items").EnumerateArray());
+    }
+
+    /// <summary>An activation-code request body for an employee; without one, for the token's own employee.</summary>
+    public async Task<object> CodeRequestAsync(bool sendSms = false, string? employee = null, object? outlet = null) => new
+    {
+        employee = new { guid = employee ?? (await MeAsync()).GetProperty("guid").GetString(), type_of = "Employee" },
+        send_sms = sendSms,
+        outlet,
+    };
+
+    /// <summary>POSTs a request that will hang; once the emulator has it, the client times out. Returns how the send ended.</summary>
+    public async Task<Exception> SendAndGiveUpAsync(string path, object body)
+    {
+        using var request = await ReceivedRequest.SendAsync(Http, path, body);
+        request.TimeOutAfter(TimeSpan.FromMilliseconds(100));
+        return await Xunit.Assert.ThrowsAnyAsync<Exception>(() => request.Answer);
+    }
+
     public async Task<JsonElement> StatsAsync() => (await GetAsync("_emulator/stats")).Json;
+
+    /// <summary>POST /_emulator/clock: moves the emulator's time forward, and freezes or restarts it when asked.</summary>
+    public async Task<JsonElement> ClockAsync(double advanceSeconds = 0, bool? frozen = null)
+    {
+        var answer = await PostAsync("_emulator/clock", new { advance_seconds = advanceSeconds, frozen });
+        answer.ShouldBe(HttpStatusCode.OK);
+        return answer.Json;
+    }
+
+    /// <summary>PUT /_emulator/answers: changes the given answer choices ("" restores the defaults).</summary>
+    public async Task<JsonElement> AnswersAsync(string answers)
+    {
+        var answer = await SendAsync(HttpMethod.Put, "_emulator/answers", new { answers });
+        answer.ShouldBe(HttpStatusCode.OK);
+        return answer.Json;
+    }
 
     public async Task ControlAsync(string path, object? body = null, HttpMethod? method = null)
     {
@@ -111,7 +159,13 @@ internal sealed record Answer(HttpStatusCode Status, string Body, string? Conten
         if (Status != status) throw new Xunit.Sdk.XunitException($"Expected {(int)status}, got {(int)Status}: {Body}");
     }
 
-    /// <summary>Asserts the one error shape: status, JSON content type, {"code","message"}.</summary>
+    public void ShouldBe(HttpStatusCode status, string mediaType)
+    {
+        ShouldBe(status);
+        Xunit.Assert.Equal(mediaType, ContentType);
+    }
+
+    /// <summary>Asserts the default error shape: status, JSON content type, {"code","message"}.</summary>
     public void ShouldBeError(HttpStatusCode status, string code)
     {
         ShouldBe(status);
