@@ -19,8 +19,11 @@
         'Remove-LifePosWorkplace'
         'Restore-LifePosWorkplace'
         'Disable-LifePosWorkplace'
+        'Sync-LifePosWorkplace'
         'Enable-LifePosWorkplace'
         'New-LifePosActivationCode'
+        'Get-LifePosEmployee'
+        'Get-LifePosOutlet'
         'Invoke-LifePosRequest'
     )
     FunctionsToExport    = @()

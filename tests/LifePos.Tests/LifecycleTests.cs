@@ -23,7 +23,7 @@ public sealed class LifecycleTests
         var restored = await client.UnarchiveWorkplaceAsync(org, created.Id, context);
         Assert.False(restored!.IsArchived);
 
-        var employee = Guid.NewGuid();
+        var employee = await emulator.EmployeeAsync();
         var code = await client.GenerateActivationCodeAsync(org, created.Id, employee, null, false, context);
         Assert.Matches("^[0-9]{8}$", code);
 
@@ -49,15 +49,24 @@ public sealed class LifecycleTests
     [Fact]
     public async Task ActivationCode_WithSmsAndOutletIsRecordedByTheService()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync(o =>
+        {
+            o.Employees = 3;
+            o.Outlets = 1;
+        });
         using var client = emulator.CreateClient();
         var org = emulator.OrganizationId;
         var workplace = await client.CreateWorkplaceAsync(org, new WorkplaceCreateRequest { WorkplaceType = WorkplaceType.Stationary, Name = "Till" }, RequestContext.None);
+        var employee = await emulator.EmployeeAsync(withPhone: true);
+        var outlet = await emulator.OutletAsync();
 
-        var code = await client.GenerateActivationCodeAsync(org, workplace.Id, Guid.NewGuid(), Guid.NewGuid(), true, RequestContext.None);
+        var code = await client.GenerateActivationCodeAsync(org, workplace.Id, employee, outlet, true, RequestContext.None);
 
-        var sms = (await emulator.StatsAsync()).GetProperty("sms");
-        Assert.Equal(code, Assert.Single(sms.EnumerateArray()).GetProperty("activation_code").GetString());
+        var sms = Assert.Single((await emulator.StatsAsync()).GetProperty("sms").EnumerateArray());
+        Assert.Equal(code, sms.GetProperty("activation_code").GetString());
+        Assert.Equal(employee, sms.GetProperty("employee").GetGuid());
+        Assert.Equal(outlet, sms.GetProperty("outlet").GetGuid());
+        Assert.Matches(@"^\+7[0-9 \-]{10,}$", sms.GetProperty("phone").GetString());
     }
 
     [Fact]

@@ -257,10 +257,11 @@ public sealed class RetryTests
         await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 1);
         using var client = emulator.CreateClient();
         var id = client.ListWorkplaces(emulator.OrganizationId, new WorkplaceListQuery(), RequestContext.None).Single().Id;
+        var employee = await emulator.EmployeeAsync(withPhone: true);
         await emulator.ForceNextAsync("generate-activation-code", "drop-after");
 
         var error = await Assert.ThrowsAsync<LifePosApiException>(() =>
-            client.GenerateActivationCodeAsync(emulator.OrganizationId, id, Guid.NewGuid(), null, true, RequestContext.None));
+            client.GenerateActivationCodeAsync(emulator.OrganizationId, id, employee, null, true, RequestContext.None));
 
         Assert.True(error.MayHaveSucceeded);
         Assert.Equal("NetworkError", error.ErrorCode);

@@ -100,7 +100,7 @@ public sealed class SecurityTests
             await Capture(() => client.GetWorkplaceAsync(org, workplace.Id, context));
             await emulator.ForceNextAsync("get", "500", "503", "drop-after");
             await Capture(() => client.GetWorkplaceAsync(org, workplace.Id, context));
-            var code = await client.GenerateActivationCodeAsync(org, workplace.Id, Guid.NewGuid(), null, false, context);
+            var code = await client.GenerateActivationCodeAsync(org, workplace.Id, await emulator.EmployeeAsync(), null, false, context);
             var activation = await client.ActivateWorkplaceAsync(code, context);
             secrets.Add(LifecycleTests.Reveal(activation.Token!));
             texts.Add(activation.ToString());

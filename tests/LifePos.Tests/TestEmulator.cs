@@ -92,6 +92,42 @@ internal sealed class TestEmulator : IAsyncDisposable
         return stats.GetProperty("requests").TryGetProperty(endpoint, out var counts) ? counts.GetProperty("total").GetInt32() : 0;
     }
 
+    /// <summary>An employee of the default organization: one with a phone (seeded with --employees), or the token's own.</summary>
+    public async Task<Guid> EmployeeAsync(bool withPhone = false)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, withPhone ? $"orgs/{OrganizationId}/employees?items_per_page=100" : $"orgs/{OrganizationId}/me");
+        request.Headers.Add("X-LP-Client-Identifier", Guid.NewGuid().ToString());
+        request.Headers.Add("X-LP-Client-Type", "Service");
+        request.Headers.Add("Accept-Language", "ru-RU");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+        using var response = await _control.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = document.RootElement;
+        if (!withPhone)
+        {
+            return root.GetProperty("guid").GetGuid();
+        }
+
+        return root.GetProperty("items").EnumerateArray()
+            .First(item => item.GetProperty("phone").ValueKind == JsonValueKind.String)
+            .GetProperty("guid").GetGuid();
+    }
+
+    /// <summary>An outlet of the default organization (seeded with --outlets).</summary>
+    public async Task<Guid> OutletAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"orgs/{OrganizationId}/outlets");
+        request.Headers.Add("X-LP-Client-Identifier", Guid.NewGuid().ToString());
+        request.Headers.Add("X-LP-Client-Type", "Service");
+        request.Headers.Add("Accept-Language", "ru-RU");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+        using var response = await _control.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.GetProperty("items")[0].GetProperty("guid").GetGuid();
+    }
+
     public async Task<int> AliveAsync() => (await StatsAsync()).GetProperty("workplaces").GetProperty("alive").GetInt32();
 
     public async ValueTask DisposeAsync()

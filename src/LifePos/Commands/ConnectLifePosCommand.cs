@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
 using LifePos.Core;
@@ -9,8 +8,8 @@ using LifePos.PowerShell;
 namespace LifePos.Commands
 {
     /// <summary>
-    /// Connects to LIFE POS with a token or a login, picks the organization, checks the connection with one cheap
-    /// call, and stores it as the session's default connection.
+    /// Connects to LIFE POS with a token, a login, or (for scheduled jobs) the LIFEPOS_* environment variables, picks the
+    /// organization, checks who signed in, and stores the connection as the session's default connection.
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "LifePos", DefaultParameterSetName = EnvironmentTokenSet)]
     [OutputType(typeof(LifePosConnection))]
@@ -20,17 +19,20 @@ namespace LifePos.Commands
         public const string EnvironmentCredentialSet = "EnvironmentCredential";
         public const string BaseUriTokenSet = "BaseUriToken";
         public const string BaseUriCredentialSet = "BaseUriCredential";
+        public const string FromEnvironmentSet = "FromEnvironment";
 
         private static readonly Guid ClientIdentifier = Guid.NewGuid();
 
         [Parameter(ParameterSetName = EnvironmentTokenSet)]
         [Parameter(ParameterSetName = EnvironmentCredentialSet)]
+        [Parameter(ParameterSetName = FromEnvironmentSet)]
         [ValidateSet("Production", "Test")]
         public string Environment { get; set; } = "Production";
 
         /// <summary>Another service address, e.g. the emulator's; http only for loopback.</summary>
         [Parameter(Mandatory = true, ParameterSetName = BaseUriTokenSet)]
         [Parameter(Mandatory = true, ParameterSetName = BaseUriCredentialSet)]
+        [Parameter(ParameterSetName = FromEnvironmentSet)]
         [ValidateNotNull]
         public Uri? BaseUri { get; set; }
 
@@ -45,6 +47,10 @@ namespace LifePos.Commands
         [ValidateNotNull]
         [Credential]
         public PSCredential? Credential { get; set; }
+
+        /// <summary>Reads the sign-in from LIFEPOS_TOKEN, or LIFEPOS_LOGIN and LIFEPOS_PASSWORD (and LIFEPOS_BASE_URI, LIFEPOS_ENVIRONMENT, LIFEPOS_ORGANIZATION_ID).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = FromEnvironmentSet)]
+        public SwitchParameter FromEnvironment { get; set; }
 
         /// <summary>Needed only when the account reaches more than one organization.</summary>
         [Parameter]
@@ -79,17 +85,42 @@ namespace LifePos.Commands
         [SecondsTransformation]
         public TimeSpan OutageTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+        /// <summary>A proxy for every request (http://host:port); without it the system's proxy settings apply.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? Proxy { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        [Credential]
+        public PSCredential? ProxyCredential { get; set; }
+
+        /// <summary>Connect directly, whatever the system's proxy settings say.</summary>
+        [Parameter]
+        public SwitchParameter NoProxy { get; set; }
+
+        /// <summary>A file to which every change made through this connection appends one JSON line (see about_LifePos).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected override void EndProcessing()
         {
-            var environment = BaseUri is null
-                ? (LifePosEnvironment)Enum.Parse(typeof(LifePosEnvironment), Environment)
-                : LifePosEnvironment.Custom;
+            var settings = FromEnvironment ? ReadEnvironment() : null;
+            var baseUri = BaseUri ?? settings?.BaseUri;
+            var environment = baseUri != null
+                ? LifePosEnvironment.Custom
+                : MyInvocation.BoundParameters.ContainsKey(nameof(Environment)) || settings?.Environment is null
+                    ? (LifePosEnvironment)Enum.Parse(typeof(LifePosEnvironment), Environment)
+                    : settings.Environment.Value;
+            var login = Credential?.UserName ?? settings?.Login;
+            var password = Credential?.Password ?? settings?.Password;
             var options = new LifePosClientOptions
             {
-                BaseUri = BaseUri ?? LifePosClient.GetBaseUri(environment),
+                BaseUri = baseUri ?? LifePosClient.GetBaseUri(environment),
                 Language = Language,
                 ClientIdentifier = ClientIdentifier,
                 MaxRetries = MaxRetries,
@@ -97,33 +128,32 @@ namespace LifePos.Commands
                 Timeout = Timeout,
                 OperationTimeout = OperationTimeout,
                 OutageTimeout = OutageTimeout,
-                Token = Token,
-                SignIn = Credential is null ? null : new CredentialSignIn(Credential.UserName, Credential.Password),
+                Token = Token ?? settings?.Token,
+                SignIn = login is null || password is null ? null : new CredentialSignIn(login, password),
+                Proxy = Proxy,
+                ProxyCredential = ProxyCredential?.GetNetworkCredential(),
+                NoProxy = NoProxy.IsPresent,
             };
+            var organization = OrganizationId != Guid.Empty ? OrganizationId : settings?.OrganizationId ?? Guid.Empty;
 
             LifePosClient client;
+            Core.Journal.ChangeJournal? journal;
             try
             {
+                journal = JournalPath is null ? null : new Core.Journal.ChangeJournal(GetUnresolvedProviderPathFromPSPath(JournalPath));
                 client = LifePosClient.Create(options);
             }
             catch (LifePosConfigurationException exception)
             {
-                ThrowTerminatingError(LifePosErrors.FromException(exception, BaseUri));
+                ThrowTerminatingError(LifePosErrors.FromException(exception, options.BaseUri));
                 return;
             }
 
             var stored = false;
             try
             {
-                if (Credential != null)
-                {
-                    Wait(client.SignInAsync(RequestContext)).Dispose();
-                }
-
-                var organizations = Wait(client.GetOrganizationsAsync(RequestContext));
-                var organization = ChooseOrganization(client, organizations);
-                var connection = new LifePosConnection(
-                    client, environment, organization.Id, organization.Name, Credential?.UserName, Credential is null ? "Token" : "Credential");
+                var connection = new ConnectionOpener(this).Open(client, environment, organization, login);
+                connection.Journal = journal;
                 ConnectionStore.Set(SessionState, connection);
                 stored = true;
                 WriteVerbose("Connected: " + connection);
@@ -145,42 +175,19 @@ namespace LifePos.Commands
             }
         }
 
-        private Organization ChooseOrganization(LifePosClient client, IReadOnlyList<Organization> organizations)
+        private EnvironmentSettings ReadEnvironment()
         {
-            const string chooseOne = "Run Connect-LifePos again with -OrganizationId and one of the organization ids listed.";
-            Organization? chosen;
             try
             {
-                chosen = OrganizationChooser.Choose(organizations, OrganizationId);
+                return EnvironmentSettings.Read(System.Environment.GetEnvironmentVariable);
             }
             catch (InvalidInputException exception)
             {
-                ThrowTerminatingError(LifePosErrors.Own(exception.Message, "LifePos.OrganizationNotChosen", ErrorCategory.InvalidArgument, null, chooseOne));
+                ThrowTerminatingError(LifePosErrors.Own(
+                    exception.Message, "LifePos.EnvironmentNotSet", ErrorCategory.InvalidArgument, null,
+                    "Set the variable the message names for this process (the scheduler's environment, or a file the job sources), then run Connect-LifePos -FromEnvironment again."));
                 throw;
             }
-
-            if (chosen is null)
-            {
-                try
-                {
-                    // Not listed: not every account lists every organization it may use, so one cheap list call decides.
-                    using var probe = client.ListWorkplaces(OrganizationId, new WorkplaceListQuery { PageSize = 1 }, RequestContext).GetEnumerator();
-                    probe.MoveNext();
-                }
-                catch (LifePosApiException refused) when (refused.StatusCode is 403 or 404)
-                {
-                    ThrowTerminatingError(LifePosErrors.Own(
-                        "Organization " + OrganizationId.ToString("D") + " was not found, or this account cannot reach it (" + refused.StatusCode + " " +
-                        refused.ErrorCode + "). " + (organizations.Count == 0 ? "The account lists no organization." : "The account reaches:" +
-                        OrganizationChooser.List(organizations)),
-                        "LifePos.OrganizationNotFound",
-                        ErrorCategory.ObjectNotFound,
-                        OrganizationId,
-                        chooseOne));
-                }
-            }
-
-            return chosen ?? new Organization { Id = OrganizationId };
         }
     }
 }

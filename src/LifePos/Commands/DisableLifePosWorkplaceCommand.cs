@@ -15,6 +15,8 @@ namespace LifePos.Commands
 
         internal override string DoneLabel => "deactivated";
 
+        internal override string JournalOperation => "deactivate";
+
         internal override string Action => "Deactivate";
 
         internal override string? Explain(string target) =>

@@ -24,13 +24,27 @@ namespace LifePos.Commands
                 return;
             }
 
-            var target = TargetOf(ActivationCode);
+            var target = TargetOf(new string('*', ActivationCode.Length));
+            var context = RowContext(CancellationToken);
+            var journal = ActiveConnection.Journal is null ? null : new Core.Journal.JournalEntry("activate") { OrganizationId = ActiveConnection.OrganizationId };
             try
             {
-                WriteObject(Wait(Client.ActivateWorkplaceAsync(ActivationCode, RequestContext)));
+                var activation = Wait(Client.ActivateWorkplaceAsync(ActivationCode, context));
+                if (journal != null)
+                {
+                    journal.WorkplaceId = activation.WorkplaceId;
+                    Journaling.Append(ActiveConnection.Journal!, journal, context, null);
+                }
+
+                WriteObject(activation);
             }
             catch (Core.LifePosApiException exception)
             {
+                if (journal != null)
+                {
+                    Journaling.Append(ActiveConnection.Journal!, journal, context, exception);
+                }
+
                 WriteFailure(exception, target);
             }
         }

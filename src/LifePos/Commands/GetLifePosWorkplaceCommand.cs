@@ -1,4 +1,6 @@
 using System;
+using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using LifePos.Core;
 using LifePos.Domain;
@@ -51,8 +53,29 @@ namespace LifePos.Commands
         public WorkplaceType[]? WorkplaceType { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
-        [ValidateRange(1, WorkplaceListQuery.MaxPageSize)]
-        public int PageSize { get; set; } = WorkplaceListQuery.MaxPageSize;
+        [ValidateRange(1, ListQuery.MaxPageSize)]
+        public int PageSize { get; set; } = ListQuery.MaxPageSize;
+
+        /// <summary>Workplace numbers, as people say them ("касса №17"): each costs one search.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, 99999)]
+        public int[]? Number { get; set; }
+
+        /// <summary>Created at or after this time (the server filters: one listing, not all of them).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? CreatedAfter { get; set; }
+
+        /// <summary>Created at or before this time.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? CreatedBefore { get; set; }
+
+        /// <summary>Changed at or after this time.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? UpdatedAfter { get; set; }
+
+        /// <summary>Changed at or before this time.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? UpdatedBefore { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -73,24 +96,42 @@ namespace LifePos.Commands
             var bulk = Bulk(ThrottleLimit, "Getting LIFE POS workplaces", "found");
             foreach (var id in Id)
             {
-                bulk.Submit(TargetOf(id), async token =>
-                    new BulkOutcome(await client.GetWorkplaceAsync(organization, id, RowContext(token)).ConfigureAwait(false), "found"));
+                bulk.Submit(TargetOf(id), async context => new BulkOutcome(await client.GetWorkplaceAsync(organization, id, context).ConfigureAwait(false), "found"));
             }
         }
 
         private void List()
         {
             var filter = new WorkplaceNameFilter(Name, WorkplaceType);
-            var query = new WorkplaceListQuery
+            // Each number is one server search ("17" also finds 170 and names with 17), narrowed to the number here.
+            var numbers = Number is { Length: > 0 } given ? given.Select(wanted => (int?)wanted).ToArray() : new int?[] { null };
+            foreach (var number in numbers)
             {
-                Selection = Selection,
-                Query = Query ?? filter.ServerQuery,
-                OrderBy = OrderBy,
-                PageSize = PageSize,
-                IncludeItemsTotal = PagingParameters.IncludeTotalCount,
-            };
-            ListWriter.Write(
-                this, Client.ListWorkplaces(ActiveConnection.OrganizationId, query, RequestContext), "workplaces", filter.Matches, filter.IsClientSide, WriteWorkplace);
+                var query = new WorkplaceListQuery
+                {
+                    Selection = Selection,
+                    Query = Query ?? (number is { } wanted ? wanted.ToString(CultureInfo.InvariantCulture) : filter.ServerQuery),
+                    OrderBy = OrderBy,
+                    PageSize = PageSize,
+                    IncludeItemsTotal = PagingParameters.IncludeTotalCount,
+                    CreatedAfter = Moment(CreatedAfter),
+                    CreatedBefore = Moment(CreatedBefore),
+                    UpdatedAfter = Moment(UpdatedAfter),
+                    UpdatedBefore = Moment(UpdatedBefore),
+                };
+                ListWriter.Write(
+                    this,
+                    Client.ListWorkplaces(ActiveConnection.OrganizationId, query, RequestContext),
+                    "workplaces",
+                    workplace => filter.Matches(workplace) && (number is null || workplace.Number == number),
+                    filter.IsClientSide || number != null,
+                    WriteWorkplace);
+            }
         }
+
+        /// <summary>A time from the prompt (local unless it says otherwise) as the moment the server compares with.</summary>
+        private static DateTimeOffset? Moment(DateTime? time) =>
+            time is { } value ? new DateTimeOffset(value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Local) : value) : null;
     }
 }
+

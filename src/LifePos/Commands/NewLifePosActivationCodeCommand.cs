@@ -1,35 +1,46 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using LifePos.Core;
+using LifePos.Core.Journal;
+using LifePos.Domain;
 using LifePos.PowerShell;
 
 namespace LifePos.Commands
 {
     /// <summary>
-    /// Generates a one-time activation code for a workplace (optionally sent to the employee by SMS). The employee
-    /// enters it in the LIFE POS app; Enable-LifePosWorkplace does the same from PowerShell.
+    /// Generates a one-time activation code for a workplace and an employee (optionally sent to the employee's phone by
+    /// SMS). The workplace may be piped, or given by object, id, number or exact name; the employee by object, id, phone
+    /// or exact name. A piped employee is always the employee, never the workplace.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "LifePosActivationCode", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(ActivationCode))]
     public sealed class NewLifePosActivationCodeCommand : LifePosApiCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id", "guid", "workplace_guid")]
-        [GuidTransformation("workplace")]
+        private IReadOnlyList<Workplace>? _workplaces;
+        private IReadOnlyList<Employee>? _employees;
+        private IReadOnlyList<Outlet>? _outlets;
+        private long _rowNumber;
+
+        /// <summary>A workplace object, id, number ("17", "#17") or exact name.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("WorkplaceId", "Id", "guid", "workplace_guid", "WorkplaceNumber", "workplace_number", "Number")]
         [ArgumentCompleter(typeof(WorkplaceIdCompleter))]
-        public Guid WorkplaceId { get; set; }
+        public WorkplaceReference? Workplace { get; set; }
 
-        /// <summary>The employee who activates the workplace.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("employee_guid")]
-        [GuidTransformation("employee")]
-        public Guid EmployeeId { get; set; }
+        /// <summary>The employee who activates it: an employee object, id, phone (any format) or exact name.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("EmployeeId", "employee_guid", "EmployeePhone", "employee_phone", "Phone")]
+        [ArgumentCompleter(typeof(EmployeeCompleter))]
+        public EmployeeReference? Employee { get; set; }
 
+        /// <summary>An outlet object, id or exact name.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("outlet_guid")]
+        [Alias("OutletId", "outlet_guid")]
         [AllowNull]
-        [GuidTransformation("outlet", EmptyIsNull = true)]
-        public Guid? OutletId { get; set; }
+        [ArgumentCompleter(typeof(OutletCompleter))]
+        public OutletReference? Outlet { get; set; }
 
         /// <summary>Also sends the code by SMS to the employee's phone (the employee needs one).</summary>
         [Parameter]
@@ -42,14 +53,23 @@ namespace LifePos.Commands
 
         protected override void ProcessRecord()
         {
-            var workplaceId = WorkplaceId;
-            var employeeId = EmployeeId;
-            var outletId = OutletId == Guid.Empty ? null : OutletId;
-            var sendSms = SendSms.IsPresent;
-            var workplaceName = PipedWorkplace?.Name;
+            _rowNumber++;
             var bulk = Bulk(ThrottleLimit, "Generating LIFE POS activation codes", "generated");
-            var label = "Workplace " + (workplaceName is null ? string.Empty : "'" + workplaceName + "' ") + "(" + workplaceId.ToString("D") + ")";
-            if (!ShouldProcess(label, "Generate an activation code for employee " + employeeId.ToString("D") + (sendSms ? " and send it by SMS" : string.Empty)))
+            var target = TargetOf(Workplace?.ToString() ?? string.Empty);
+            ActivationCode plan;
+            try
+            {
+                plan = Resolve();
+            }
+            catch (InvalidInputException exception)
+            {
+                bulk.SubmitInvalid(target, RowValidation.Describe(_rowNumber, null) + ": " + exception.Message);
+                return;
+            }
+
+            var action = "Generate an activation code for " + (plan.EmployeeName ?? "employee " + plan.EmployeeId.ToString("D")) +
+                         (plan.SmsRequested ? " and send it by SMS" + (plan.Phone is null ? string.Empty : " to " + plan.Phone) : string.Empty);
+            if (!ShouldProcess(WorkplaceLabel.Of(plan.WorkplaceId, plan.WorkplaceName), action))
             {
                 bulk.Declined();
                 return;
@@ -57,21 +77,69 @@ namespace LifePos.Commands
 
             var client = Client;
             var organization = ActiveConnection.OrganizationId;
-            bulk.Submit(TargetOf(workplaceId), async token =>
+            // The journal records who the code is for and where an SMS went, never the code itself.
+            var journal = new JournalEntry("generate-activation-code")
             {
-                var code = await client.GenerateActivationCodeAsync(organization, workplaceId, employeeId, outletId, sendSms, RowContext(token))
-                    .ConfigureAwait(false);
-                var activationCode = new ActivationCode
+                WorkplaceId = plan.WorkplaceId,
+                WorkplaceNumber = plan.WorkplaceNumber,
+                WorkplaceName = plan.WorkplaceName,
+                Changes = new FieldChangeList
                 {
-                    WorkplaceId = workplaceId,
-                    WorkplaceName = workplaceName,
-                    Code = code,
-                    EmployeeId = employeeId,
-                    OutletId = outletId,
-                    SmsRequested = sendSms,
-                };
-                return new BulkOutcome(activationCode, "generated");
-            });
+                    new FieldChange("Employee", null, plan.EmployeeName ?? plan.EmployeeId.ToString("D")),
+                    new FieldChange("Sms", null, plan.SmsRequested ? plan.Phone ?? "sent" : null),
+                },
+            };
+            bulk.Submit(target, async context =>
+            {
+                plan.Code = await client.GenerateActivationCodeAsync(organization, plan.WorkplaceId, plan.EmployeeId, plan.OutletId, plan.SmsRequested, context)
+                    .ConfigureAwait(false);
+                return new BulkOutcome(plan, "generated");
+            }, journal);
         }
+
+        /// <summary>The workplace, employee and outlet this row names, read from lists at most once per run.</summary>
+        private ActivationCode Resolve()
+        {
+            if (Workplace is null || Workplace.IsEmpty)
+            {
+                throw new InvalidInputException("no workplace. Give -Workplace (an object, id, number or exact name), or a Workplace, WorkplaceId or Number column.");
+            }
+
+            if (Employee is null || Employee.IsEmpty)
+            {
+                throw new InvalidInputException("no employee. Give -Employee (an object, id, phone or exact name), or an Employee, EmployeeId or Phone column.");
+            }
+
+            if (PipelineRow.Current(this) is PSObject { BaseObject: LifePos.Employee piped } && Workplace.Id == piped.Id && Workplace.Workplace is null)
+            {
+                throw new InvalidInputException(
+                    "the piped employee '" + piped.Name + "' is the employee, not the workplace. Give the workplace with -Workplace (an object, id, number or exact name).");
+            }
+
+            var organization = ActiveConnection.OrganizationId;
+            var workplace = ReferenceResolver.Resolve(Workplace, () => _workplaces ??= Listed(() => Client.ListWorkplaces(organization, new WorkplaceListQuery(), RequestContext), "-Workplace"));
+            var employee = ReferenceResolver.Resolve(Employee, () => _employees ??= Listed(() => Client.ListEmployees(organization, new DirectoryListQuery(), RequestContext), "-Employee"));
+            var outlet = Outlet is null || Outlet.IsEmpty
+                ? null
+                : ReferenceResolver.Resolve(Outlet, () => _outlets ??= Listed(() => Client.ListOutlets(organization, new DirectoryListQuery(), RequestContext), "-Outlet"));
+            if (SendSms && employee != null && string.IsNullOrWhiteSpace(employee.Phone))
+            {
+                throw new InvalidInputException("the employee '" + employee.Name + "' has no phone number, so no SMS can reach them. Add one in LIFE POS, or leave out -SendSms.");
+            }
+
+            return new ActivationCode
+            {
+                WorkplaceId = workplace?.Id ?? Workplace.Id!.Value,
+                WorkplaceName = workplace?.Name,
+                WorkplaceNumber = workplace?.Number,
+                EmployeeId = employee?.Id ?? Employee.Id!.Value,
+                EmployeeName = employee?.Name,
+                Phone = SendSms ? employee?.Phone : null,
+                OutletId = outlet?.Id ?? Outlet?.Id,
+                SmsRequested = SendSms.IsPresent,
+            };
+        }
+
+        private IReadOnlyList<T> Listed<T>(Func<IEnumerable<T>> list, string what) => CallOrStop(() => list().ToList(), what);
     }
 }

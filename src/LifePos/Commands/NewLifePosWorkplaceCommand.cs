@@ -1,8 +1,8 @@
 using System;
 using System.Management.Automation;
-using System.Threading;
 using System.Threading.Tasks;
 using LifePos.Core;
+using LifePos.Core.Journal;
 using LifePos.Domain;
 using LifePos.PowerShell;
 
@@ -103,14 +103,26 @@ namespace LifePos.Commands
 
             var client = Client;
             var organization = ActiveConnection.OrganizationId;
-            Func<CancellationToken, Task<Workplace>> create = token => client.CreateWorkplaceAsync(organization, request, RowContext(token));
+            Func<RequestContext, Task<Workplace>> create = context => client.CreateWorkplaceAsync(organization, request, context);
             if (SkipExisting && name != null)
             {
                 create = _existing!.Track(name, create);
             }
 
-            bulk.Submit(target, async token => new BulkOutcome(await create(token).ConfigureAwait(false), Created));
+            var journal = new JournalEntry("create") { WorkplaceName = name, Changes = CreatedFields(request) };
+            bulk.Submit(target, async context => new BulkOutcome(await create(context).ConfigureAwait(false), Created), journal);
         }
+
+        private static FieldChangeList CreatedFields(WorkplaceCreateRequest request) =>
+            WorkplacePatchBuilder.Build(null, new WorkplaceChanges
+            {
+                Name = request.Name,
+                WorkplaceType = request.WorkplaceType,
+                Meta = request.Meta,
+                MetaDataGiven = request.MetaData != null,
+                MetaData = request.MetaData,
+                Extensions = request.Extensions,
+            }).Changes;
 
         /// <summary>What the row asks for, as far as its values can be read, for -SkipExisting's warning about differences.</summary>
         private WorkplaceChanges AskedFor()

@@ -15,6 +15,8 @@ namespace LifePos.Commands
 
         internal override string DoneLabel => "archived";
 
+        internal override string JournalOperation => "archive";
+
         internal override string Action => "Archive";
 
         internal override string? Explain(string target) =>

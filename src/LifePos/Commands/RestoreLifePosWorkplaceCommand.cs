@@ -15,6 +15,8 @@ namespace LifePos.Commands
 
         internal override string DoneLabel => "restored";
 
+        internal override string JournalOperation => "restore";
+
         internal override string Action => "Restore from the archive";
 
         internal override async Task<Workplace?> InvokeAsync(LifePosClient client, Guid organizationId, Guid workplaceId, RequestContext context) =>

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using LifePos.Core;
+using LifePos.Core.Journal;
 using LifePos.Domain;
 using LifePos.PowerShell;
 
@@ -139,7 +140,7 @@ namespace LifePos.Commands
         /// <summary>Only the id is known: read the workplace in the worker, then send what differs (or nothing).</summary>
         private void UpdateAsRead(BulkRunner bulk, WorkplaceTarget workplace, WorkplaceChanges given)
         {
-            if (!ShouldProcess(workplace.Label, "Update " + ChangeText.Describe(WorkplacePatchBuilder.Build(null, given).Changes)))
+            if (!ShouldProcess(workplace.Label, "Update what differs of " + ChangeText.Values(WorkplacePatchBuilder.Build(null, given).Changes)))
             {
                 bulk.Declined();
                 return;
@@ -156,19 +157,23 @@ namespace LifePos.Commands
             var client = Client;
             var organization = ActiveConnection.OrganizationId;
             var passThru = PassThru.IsPresent;
-            bulk.Submit(workplace.ErrorTarget, async token =>
+            var journal = new JournalEntry("update") { WorkplaceId = workplace.Id, WorkplaceName = workplace.Current?.Name };
+            bulk.Submit(workplace.ErrorTarget, async context =>
             {
-                var context = RowContext(token);
                 var patch = await patchFor(context).ConfigureAwait(false);
                 if (patch.IsEmpty)
                 {
                     Messages.Enqueue(PipelineMessageKind.Verbose, workplace.Label + " is unchanged: it already has the values given.");
-                    return new BulkOutcome(passThru ? await client.GetWorkplaceAsync(organization, workplace.Id, context).ConfigureAwait(false) : null, Unchanged);
+                    return new BulkOutcome(passThru ? await client.GetWorkplaceAsync(organization, workplace.Id, context).ConfigureAwait(false) : null, Unchanged)
+                    {
+                        Unchanged = true,
+                    };
                 }
 
+                journal.Changes = patch.Changes;
                 var updated = await client.UpdateWorkplaceAsync(organization, workplace.Id, patch.Operations, context).ConfigureAwait(false);
-                return new BulkOutcome(passThru ? updated : null, Updated);
-            });
+                return new BulkOutcome(passThru ? updated : null, Updated) { Subject = updated };
+            }, journal);
         }
 
         private WorkplaceChanges GivenChanges()

@@ -21,6 +21,8 @@ namespace LifePos.Core
         private readonly OrganizationsClient _organizations;
         private readonly WorkplacesClient _workplaces;
         private readonly ActivationClient _activation;
+        private readonly EmployeesClient _employees;
+        private readonly OutletsClient _outlets;
         private readonly RawClient _raw;
 
         private LifePosClient(ApiConnection api)
@@ -29,6 +31,8 @@ namespace LifePos.Core
             _organizations = new OrganizationsClient(api);
             _workplaces = new WorkplacesClient(api);
             _activation = new ActivationClient(api);
+            _employees = new EmployeesClient(api);
+            _outlets = new OutletsClient(api);
             _raw = new RawClient(api);
         }
 
@@ -98,6 +102,21 @@ namespace LifePos.Core
         /// <summary>Deactivates the workplace; null when the answer carries no workplace.</summary>
         public Task<Workplace?> DeactivateWorkplaceAsync(Guid organizationId, Guid workplaceId, RequestContext context) =>
             _workplaces.DeactivateAsync(organizationId, workplaceId, context);
+
+        public Pageable<Employee> ListEmployees(Guid organizationId, DirectoryListQuery query, RequestContext context) =>
+            _employees.List(organizationId, query, context);
+
+        public Task<Employee> GetEmployeeAsync(Guid organizationId, Guid employeeId, RequestContext context) =>
+            _employees.GetAsync(organizationId, employeeId, context);
+
+        /// <summary>The employee the token or login belongs to (<c>/me</c>), with its role.</summary>
+        public Task<Employee> GetCurrentEmployeeAsync(Guid organizationId, RequestContext context) => _employees.MeAsync(organizationId, context);
+
+        public Pageable<Outlet> ListOutlets(Guid organizationId, DirectoryListQuery query, RequestContext context) =>
+            _outlets.List(organizationId, query, context);
+
+        public Task<Outlet> GetOutletAsync(Guid organizationId, Guid outletId, RequestContext context) =>
+            _outlets.GetAsync(organizationId, outletId, context);
 
         public Task<string> GenerateActivationCodeAsync(
             Guid organizationId, Guid workplaceId, Guid employeeId, Guid? outletId, bool sendSms, RequestContext context) =>

@@ -45,6 +45,15 @@ namespace LifePos.Core
         /// <summary>Login and password to sign in with, and to sign in again once when the token is refused mid-run.</summary>
         public ICredentialSignIn? SignIn { get; set; }
 
+        /// <summary>A proxy for every request; null uses the system's (HTTPS_PROXY, or Windows' settings).</summary>
+        public Uri? Proxy { get; set; }
+
+        /// <summary>The proxy's login, when it asks for one.</summary>
+        public System.Net.ICredentials? ProxyCredential { get; set; }
+
+        /// <summary>Connect directly, whatever the system's proxy settings say.</summary>
+        public bool NoProxy { get; set; }
+
         /// <summary>Parallel connections to the service; enough for a ThrottleLimit of 16 and more.</summary>
         public int MaxConnectionsPerServer { get; set; } = 64;
 

@@ -36,6 +36,16 @@ namespace LifePos.Core
                 settings.ClientIdentifier = Guid.NewGuid();
             }
 
+            if (settings.Proxy != null && (!settings.Proxy.IsAbsoluteUri || (settings.Proxy.Scheme != Uri.UriSchemeHttp && settings.Proxy.Scheme != Uri.UriSchemeHttps)))
+            {
+                throw new LifePosConfigurationException("The proxy must be an http:// or https:// address such as http://proxy.example:3128.");
+            }
+
+            if (settings.Proxy != null && settings.NoProxy)
+            {
+                throw new LifePosConfigurationException("-Proxy and -NoProxy were both given: choose one.");
+            }
+
             settings.Token = null;
             return settings;
         }

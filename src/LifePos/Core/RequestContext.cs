@@ -7,6 +7,7 @@ namespace LifePos.Core
     {
         private readonly RequestContext? _parent;
         private long _retryCount;
+        private string? _requestId;
 
         public RequestContext(CancellationToken cancellationToken = default, IRequestObserver? observer = null)
         {
@@ -33,6 +34,13 @@ namespace LifePos.Core
 
         /// <summary>The same observer and counter with another cancellation token (for work started on the caller's behalf).</summary>
         internal RequestContext WithCancellation(CancellationToken cancellationToken) => new RequestContext(this, cancellationToken);
+
+        /// <summary>The id the service gave the last answer of a call made with this context (a request-id header), if any.</summary>
+        public string? RequestId
+        {
+            get => Volatile.Read(ref _requestId);
+            internal set => Volatile.Write(ref _requestId, value);
+        }
 
         internal void CountRetry()
         {

@@ -10,6 +10,10 @@ namespace LifePos.Domain
 
         public static string Describe(FieldChange change) => change.Field + ": " + Value(change.OldValue) + " → " + Value(change.NewValue);
 
+        /// <summary>The values set, when what is there now is not known (a create, or an update read later): <c>Name = 'X'</c>.</summary>
+        public static string Values(IEnumerable<FieldChange> changes) =>
+            string.Join("; ", changes.Select(change => change.Field + " = " + Value(change.NewValue)));
+
         /// <summary>What exists against what was asked for: <c>WorkplaceType is 'Stationary', the row says 'Mobile'</c>.</summary>
         public static string Differences(IEnumerable<FieldChange> changes) =>
             string.Join("; ", changes.Select(change => change.Field + " is " + Value(change.OldValue) + ", the row says " + Value(change.NewValue)));

@@ -32,30 +32,12 @@ namespace LifePos.Domain
         public static readonly IReadOnlyList<string> ClearableFields = new[] { "Name", "Meta", "MetaData", "Extensions" };
     }
 
-    /// <summary>One field a patch changes, with the value before (when known) and after.</summary>
-    internal sealed class FieldChange
-    {
-        public FieldChange(string field, object? oldValue, object? newValue)
-        {
-            Field = field;
-            OldValue = oldValue;
-            NewValue = newValue;
-        }
-
-        /// <summary>E.g. <c>Name</c>, <c>Meta</c> or <c>Extensions.smart_pos</c>.</summary>
-        public string Field { get; }
-
-        public object? OldValue { get; }
-
-        public object? NewValue { get; }
-    }
-
     /// <summary>The JSON Patch for an update and the field changes it stands for.</summary>
     internal sealed class WorkplacePatch
     {
         public List<Core.JsonPatchOperation> Operations { get; } = new List<Core.JsonPatchOperation>();
 
-        public List<FieldChange> Changes { get; } = new List<FieldChange>();
+        public FieldChangeList Changes { get; } = new FieldChangeList();
 
         public bool IsEmpty => Operations.Count == 0;
     }

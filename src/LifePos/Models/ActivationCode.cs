@@ -7,11 +7,18 @@ namespace LifePos
     {
         public Guid WorkplaceId { get; internal set; }
 
+        public int? WorkplaceNumber { get; internal set; }
+
         public string? WorkplaceName { get; internal set; }
 
         public string Code { get; internal set; } = string.Empty;
 
         public Guid EmployeeId { get; internal set; }
+
+        public string? EmployeeName { get; internal set; }
+
+        /// <summary>The phone the SMS went to; null without -SendSms.</summary>
+        public string? Phone { get; internal set; }
 
         public Guid? OutletId { get; internal set; }
 

@@ -34,6 +34,17 @@ namespace LifePos
         ActivatedAtDesc,
     }
 
+    /// <summary>Sort order of an employee or outlet list (the API's <c>order_by</c>).</summary>
+    public enum DirectoryOrder
+    {
+        CreatedAtAsc,
+        CreatedAtDesc,
+        UpdatedAtAsc,
+        UpdatedAtDesc,
+        NameAsc,
+        NameDesc,
+    }
+
     /// <summary>Which LIFE POS service a connection talks to.</summary>
     public enum LifePosEnvironment
     {

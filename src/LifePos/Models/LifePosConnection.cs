@@ -45,6 +45,22 @@ namespace LifePos
         /// <summary>The login used to sign in; null for a token connection.</summary>
         public string? Account { get; }
 
+        /// <summary>The employee the token or login belongs to (from <c>/me</c>); null when the service did not say.</summary>
+        public string? EmployeeName { get; internal set; }
+
+        public Guid? EmployeeId { get; internal set; }
+
+        /// <summary>The account's role (Owner, Administrator, Manager, Cashier, Courier, Guest), when the service names it.</summary>
+        public string? Role { get; internal set; }
+
+        /// <summary>Where every change the module makes through this connection is recorded, one JSON line each; null for none.</summary>
+        public string? JournalPath => Journal?.Path;
+
+        internal Core.Journal.ChangeJournal? Journal { get; set; }
+
+        /// <summary>The proxy every request goes through; null for the system's (or none, with -NoProxy).</summary>
+        public Uri? Proxy { get; internal set; }
+
         /// <summary><c>Token</c> or <c>Credential</c>.</summary>
         public string AuthenticationMethod { get; }
 
@@ -75,7 +91,8 @@ namespace LifePos
             var organization = string.IsNullOrEmpty(OrganizationName)
                 ? OrganizationId.ToString("D")
                 : OrganizationName + " (" + OrganizationId.ToString("D") + ")";
-            var who = Account is null ? "with a token" : "as " + Account;
+            var who = (Account is null ? "with a token" : "as " + Account) +
+                      (EmployeeName is null ? string.Empty : " (" + EmployeeName + (Role is null ? string.Empty : ", " + Role) + ")");
             return "LIFE POS " + Environment + " " + BaseUri.GetLeftPart(UriPartial.Authority) + ", organization " + organization + ", " + who;
         }
     }

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using LifePos.Core;
+using LifePos.Core.Journal;
 using LifePos.Domain;
 
 namespace LifePos.PowerShell
@@ -20,6 +21,12 @@ namespace LifePos.PowerShell
         }
 
         public object? Output { get; }
+
+        /// <summary>The workplace the row changed, for the journal, when the output is not it (or there is none).</summary>
+        public Workplace? Subject { get; set; }
+
+        /// <summary>True when the row turned out to need no change: the journal records nothing for it.</summary>
+        public bool Unchanged { get; set; }
 
         /// <summary>How the summary counts it, e.g. <c>created</c> or <c>skipped (existing)</c>.</summary>
         public string Label { get; }
@@ -48,14 +55,18 @@ namespace LifePos.PowerShell
         private readonly bool _stopOnError;
         private Refusal? _refusal;
 
-        public BulkRunner(LifePosApiCmdlet cmdlet, int throttleLimit, string activity, string mainLabel)
+        /// <param name="labels">How the summary counts done rows, in its order: the first always shows, the others once used.</param>
+        public BulkRunner(LifePosApiCmdlet cmdlet, int throttleLimit, string activity, params string[] labels)
         {
             _cmdlet = cmdlet;
             _throttle = new OrderedThrottle<BulkOutcome>(throttleLimit, cmdlet.CancellationToken);
             _progress = new ProgressReporter(cmdlet, activity);
-            _summary = new RunSummary(mainLabel);
+            _summary = new RunSummary(labels);
             _stopOnError = cmdlet.IsErrorActionStop();
         }
+
+        /// <summary>An object to write for a failed row before its error (Sync-LifePosWorkplace's Failed change); null writes none.</summary>
+        public Func<object, Exception, object?>? FailedOutput { get; set; }
 
         /// <summary>A failure no later row can escape (refused token, broken configuration): the run stops at once.</summary>
         public static bool StopsTheRun(Exception exception) =>
@@ -65,11 +76,18 @@ namespace LifePos.PowerShell
         /// Queues one row's work, first writing whatever finished at the head (so a failure that stops the run stops
         /// it before this row is sent); blocks while ThrottleLimit requests are in flight.
         /// </summary>
-        public void Submit(object target, Func<CancellationToken, Task<BulkOutcome>> work)
+        /// <param name="work">The row's work, with its own context: the row's cancellation, retries and request id.</param>
+        /// <param name="journal">What the journal records when the row changes something; null for a read.</param>
+        /// <param name="countsAsRow">False for work that is not an input row (an unlisted workplace Sync archives).</param>
+        public void Submit(object target, Func<RequestContext, Task<BulkOutcome>> work, JournalEntry? journal = null, bool countsAsRow = true)
         {
-            _summary.RowRead();
+            if (countsAsRow)
+            {
+                _summary.RowRead();
+            }
+
             WriteUntilRoom();
-            _throttle.Start(target, StopOnRefusal(target, work));
+            _throttle.Start(target, StopOnRefusal(target, Journaled(work, journal)));
             ReportProgress();
         }
 
@@ -89,6 +107,7 @@ namespace LifePos.PowerShell
             _summary.RowRead();
             WriteAll(() => _throttle.WaitForNext());
             _summary.RowFailed();
+            WriteFailedOutput(target, error);
             StopAt(target, error);
         }
 
@@ -159,12 +178,21 @@ namespace LifePos.PowerShell
                 StopWith(item.Error, target);
             }
 
+            WriteFailedOutput(target, item.Error);
             if (_stopOnError)
             {
                 StopAt(target, item.Error);
             }
 
             _cmdlet.WriteError(LifePosErrors.FromException(item.Error, target));
+        }
+
+        private void WriteFailedOutput(object target, Exception error)
+        {
+            if (FailedOutput?.Invoke(target, error) is { } output)
+            {
+                _cmdlet.WriteObject(output);
+            }
         }
 
         private void Emit(BulkOutcome outcome)
@@ -181,6 +209,12 @@ namespace LifePos.PowerShell
                     break;
                 case Workplace workplace:
                     _cmdlet.WriteWorkplace(workplace);
+                    break;
+                case Employee employee:
+                    _cmdlet.WriteEmployee(employee);
+                    break;
+                case Outlet outlet:
+                    _cmdlet.WriteOutlet(outlet);
                     break;
                 default:
                     _cmdlet.WriteObject(outcome.Output);
@@ -247,6 +281,42 @@ namespace LifePos.PowerShell
             {
                 _cmdlet.WriteInformation(_summary.Text(_cmdlet.RequestContext.RetryCount), new[] { SummaryTag });
             }
+        }
+
+        /// <summary>Runs the row's work in its own context and, with a journal, appends one line for what it changed or failed to.</summary>
+        private Func<CancellationToken, Task<BulkOutcome>> Journaled(Func<RequestContext, Task<BulkOutcome>> work, JournalEntry? journal)
+        {
+            var file = _cmdlet.ActiveConnection.Journal;
+            var organization = _cmdlet.ActiveConnection.OrganizationId;
+            return async token =>
+            {
+                var context = _cmdlet.RowContext(token);
+                if (journal is null || file is null)
+                {
+                    return await work(context).ConfigureAwait(false);
+                }
+
+                journal.OrganizationId = organization;
+                try
+                {
+                    var outcome = await work(context).ConfigureAwait(false);
+                    if (!outcome.Unchanged)
+                    {
+                        var subject = outcome.Subject ?? outcome.Output as Workplace;
+                        journal.WorkplaceId = subject?.Id ?? journal.WorkplaceId;
+                        journal.WorkplaceNumber = subject?.Number ?? journal.WorkplaceNumber;
+                        journal.WorkplaceName = subject?.Name ?? journal.WorkplaceName;
+                        Journaling.Append(file, journal, context, null);
+                    }
+
+                    return outcome;
+                }
+                catch (Exception error) when (!(error is OperationCanceledException))
+                {
+                    Journaling.Append(file, journal, context, error);
+                    throw;
+                }
+            };
         }
 
         /// <summary>

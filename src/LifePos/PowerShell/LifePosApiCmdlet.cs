@@ -21,7 +21,7 @@ namespace LifePos.PowerShell
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            _ = ActiveConnection;
+            Completion.LastConnection = ActiveConnection;
         }
 
         /// <summary>Writes what is still running in a bulk run, then its summary.</summary>
@@ -36,8 +36,8 @@ namespace LifePos.PowerShell
         }
 
         /// <summary>The run's bulk runner, created with the first row.</summary>
-        internal BulkRunner Bulk(int throttleLimit, string activity, string mainLabel) =>
-            _bulk ??= new BulkRunner(this, throttleLimit, activity, mainLabel);
+        internal BulkRunner Bulk(int throttleLimit, string activity, params string[] labels) =>
+            _bulk ??= new BulkRunner(this, throttleLimit, activity, labels);
 
         /// <summary>A context for one row of a bulk run: the row's cancellation, the run's observer and retry count.</summary>
         internal RequestContext RowContext(System.Threading.CancellationToken cancellationToken) => RequestContext.WithCancellation(cancellationToken);

@@ -116,8 +116,20 @@ namespace LifePos.PowerShell
 
         internal void WriteWorkplace(Workplace workplace)
         {
-            RecentWorkplaces.Remember(workplace);
+            RecentItems<Workplace>.Workplaces.Remember(workplace);
             WriteObject(workplace);
+        }
+
+        internal void WriteEmployee(Employee employee)
+        {
+            RecentItems<Employee>.Employees.Remember(employee);
+            WriteObject(employee);
+        }
+
+        internal void WriteOutlet(Outlet outlet)
+        {
+            RecentItems<Outlet>.Outlets.Remember(outlet);
+            WriteObject(outlet);
         }
 
         internal bool IsProgressWanted()

@@ -9,9 +9,13 @@ namespace LifePos.PowerShell
         private readonly Dictionary<string, int> _counts = new Dictionary<string, int>(System.StringComparer.Ordinal);
         private readonly List<string> _labels = new List<string>();
 
-        public RunSummary(string mainLabel)
+        /// <param name="labels">The labels shown even at zero; the first is shown first.</param>
+        public RunSummary(params string[] labels)
         {
-            Count(mainLabel, 0);
+            foreach (var label in labels)
+            {
+                Count(label, 0);
+            }
         }
 
         /// <summary>Rows read from the pipeline.</summary>

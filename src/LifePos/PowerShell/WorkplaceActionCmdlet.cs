@@ -16,6 +16,9 @@ namespace LifePos.PowerShell
         /// <summary>For the summary, e.g. "archived".</summary>
         internal abstract string DoneLabel { get; }
 
+        /// <summary>The journal's name for the operation, e.g. "archive".</summary>
+        internal abstract string JournalOperation { get; }
+
         /// <summary>The ShouldProcess action, e.g. "Archive".</summary>
         internal abstract string Action { get; }
 
@@ -48,9 +51,8 @@ namespace LifePos.PowerShell
             var client = Client;
             var organization = ActiveConnection.OrganizationId;
             var passThru = PassThru.IsPresent;
-            bulk.Submit(target, async token =>
+            bulk.Submit(target, async context =>
             {
-                var context = RowContext(token);
                 var workplace = await InvokeAsync(client, organization, id, context).ConfigureAwait(false);
                 if (passThru && workplace is null)
                 {
@@ -58,8 +60,8 @@ namespace LifePos.PowerShell
                     workplace = await client.GetWorkplaceAsync(organization, id, context).ConfigureAwait(false);
                 }
 
-                return new BulkOutcome(passThru ? workplace : null, DoneLabel);
-            });
+                return new BulkOutcome(passThru ? workplace : null, DoneLabel) { Subject = workplace };
+            }, new Core.Journal.JournalEntry(JournalOperation) { WorkplaceId = id });
         }
     }
 }

@@ -17,7 +17,7 @@ public sealed class SmallDomainTests
 
         Assert.Same(first, await index.Find("Касса 1")!);
         Assert.Null(index.Find("Касса 9"));
-        Assert.Null(index.Find("касса 1"));
+        Assert.Same(first, await index.Find("  касса 1 ")!);
 
         var create = index.Track<int>("Касса 9", _ => Task.FromResult(created));
         var later = index.Find("Касса 9")!;

@@ -93,7 +93,7 @@ public sealed class WorkplacePatchBuilderTests
     {
         var error = Assert.Throws<InvalidInputException>(() => WorkplacePatchBuilder.Build(null, new WorkplaceChanges()));
 
-        Assert.Contains("-Name, -WorkplaceType, -Meta, -MetaData, -Extension or -RemoveExtension", error.Message);
+        Assert.Contains("-Name, -WorkplaceType, -Meta, -MetaData, -Extension, -RemoveExtension or -Clear", error.Message);
         Assert.True(WorkplacePatchBuilder.Build(Current(), new WorkplaceChanges()).IsEmpty);
     }
 

@@ -25,6 +25,9 @@ namespace LifePos.Core.Http
             return http;
         }
 
+        private static bool IsNetFramework =>
+            System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
+
         private static HttpMessageHandler CreateHandler(LifePosClientOptions options)
         {
             var handler = new HttpClientHandler
@@ -40,6 +43,27 @@ namespace LifePos.Core.Http
             catch (PlatformNotSupportedException)
             {
                 // Windows PowerShell's handler sizes its pool through ServicePointManager instead.
+            }
+
+            if (options.NoProxy)
+            {
+                handler.UseProxy = false;
+            }
+            else if (options.Proxy != null)
+            {
+                handler.UseProxy = true;
+                handler.Proxy = new WebProxy(options.Proxy) { Credentials = options.ProxyCredential, BypassProxyOnLocal = false };
+            }
+            else
+            {
+                // The system's proxy (environment variables, or Windows' settings on .NET Framework).
+                handler.UseProxy = true;
+            }
+
+            if (IsNetFramework)
+            {
+                // .NET Framework 4.x may still default to TLS 1.0; the service wants TLS 1.2.
+                ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
             }
 
             return handler;

@@ -52,9 +52,11 @@ namespace LifePos.Core.Http
                 RequestLogger.Completed(request, status, stopwatch.ElapsedMilliseconds, attempt, context);
                 RequestLogger.Received(response, body, request, stopwatch.ElapsedMilliseconds, context);
                 var contentType = response.Content?.Headers.ContentType?.MediaType;
+                var requestId = RequestId(response.Headers);
+                context.RequestId = requestId ?? context.RequestId;
                 return status >= 200 && status < 300
                     ? AttemptResult.Success(new ApiResponse(status, body, contentType, attempt))
-                    : AttemptResult.Status(status, ErrorBody.Parse(contentType, body), RetryAfter(response.Headers, DateTimeOffset.UtcNow), RequestId(response.Headers));
+                    : AttemptResult.Status(status, ErrorBody.Parse(contentType, body), RetryAfter(response.Headers, DateTimeOffset.UtcNow), requestId);
             }
             catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
             {

@@ -17,6 +17,9 @@ namespace LifePos.Core
     {
         private const int MaxDepth = 64;
 
+        /// <summary>Text as people read it (Cyrillic stays Cyrillic), escaping only what JSON must: for CSV cells and the journal.</summary>
+        internal static readonly JsonWriterOptions Readable = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
         /// <summary>Converts a JSON value to plain .NET values.</summary>
         public static object? FromJson(JsonElement element) => FromJson(element, 0);
 
@@ -35,7 +38,7 @@ namespace LifePos.Core
         public static string Serialize(object? value)
         {
             using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream))
+            using (var writer = new Utf8JsonWriter(stream, Readable))
             {
                 Write(writer, value);
             }

@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using LifePos.Core.Http;
@@ -21,6 +22,22 @@ namespace LifePos.Core.Json
                 return JsonSerializer.Deserialize(response.Body, typeInfo) ?? throw FailureMessages.InvalidResponse(request, response, expected);
             }
             catch (JsonException error)
+            {
+                throw FailureMessages.InvalidResponse(request, response, expected, error);
+            }
+        }
+
+        /// <summary>
+        /// Maps what was read; a value the mapper cannot take (a type, a range) is InvalidResponse too, never a crash.
+        /// </summary>
+        public static TItem Map<TDto, TItem>(ApiRequest request, ApiResponse response, TDto wire, Func<TDto, TItem> map, string expected)
+        {
+            try
+            {
+                return map(wire);
+            }
+            catch (Exception error) when (error is JsonException || error is FormatException || error is InvalidCastException ||
+                                          error is InvalidOperationException || error is OverflowException || error is ArgumentException)
             {
                 throw FailureMessages.InvalidResponse(request, response, expected, error);
             }

@@ -59,9 +59,10 @@ namespace LifePos.Core.Json
         public Dictionary<string, JsonElement>? Other { get; set; }
     }
 
-    internal sealed class WorkplaceListDto
+    /// <summary>The list envelope every list answers with; only <c>items</c> and <c>next_page_token</c> matter, and both may be missing.</summary>
+    internal sealed class ListDto<T>
     {
-        public List<WorkplaceDto>? Items { get; set; }
+        public List<T>? Items { get; set; }
 
         public string? NextPageToken { get; set; }
 
@@ -82,11 +83,73 @@ namespace LifePos.Core.Json
         public string? Name { get; set; }
     }
 
-    internal sealed class OrganizationListDto
+    /// <summary>A role reference; the emulator (and maybe the service) adds the role's name.</summary>
+    internal sealed class RoleDto
     {
-        public List<OrganizationDto>? Items { get; set; }
+        public Guid Guid { get; set; }
 
-        public string? NextPageToken { get; set; }
+        public string? Name { get; set; }
+    }
+
+    internal sealed class EmployeeDto
+    {
+        [JsonRequired]
+        public Guid Guid { get; set; }
+
+        public string? Name { get; set; }
+
+        public string? Username { get; set; }
+
+        public string? Phone { get; set; }
+
+        public RoleDto? Role { get; set; }
+
+        public string? Inn { get; set; }
+
+        public string? Email { get; set; }
+
+        public ReferenceDto? Organization { get; set; }
+
+        public string? Meta { get; set; }
+
+        public JsonElement? MetaData { get; set; }
+
+        public DateTimeOffset? CreatedAt { get; set; }
+
+        public DateTimeOffset? UpdatedAt { get; set; }
+
+        public DateTimeOffset? DeletedAt { get; set; }
+
+        /// <summary>Every other field, pin_code_hash among them: the mapper keeps what is not a secret.</summary>
+        [JsonExtensionData]
+        public Dictionary<string, JsonElement>? Other { get; set; }
+    }
+
+    internal sealed class OutletDto
+    {
+        [JsonRequired]
+        public Guid Guid { get; set; }
+
+        public string? Name { get; set; }
+
+        public string? Address { get; set; }
+
+        public ReferenceDto? LegalEntity { get; set; }
+
+        public string? Brand { get; set; }
+
+        public ReferenceDto? Organization { get; set; }
+
+        public JsonElement? Extensions { get; set; }
+
+        public DateTimeOffset? CreatedAt { get; set; }
+
+        public DateTimeOffset? UpdatedAt { get; set; }
+
+        public DateTimeOffset? DeletedAt { get; set; }
+
+        [JsonExtensionData]
+        public Dictionary<string, JsonElement>? Other { get; set; }
     }
 
     internal sealed class GenerateActivationCodeRequestDto
@@ -126,8 +189,12 @@ namespace LifePos.Core.Json
         PropertyNameCaseInsensitive = true,
         Converters = new[] { typeof(LenientDateConverter) })]
     [JsonSerializable(typeof(WorkplaceDto))]
-    [JsonSerializable(typeof(WorkplaceListDto))]
-    [JsonSerializable(typeof(OrganizationListDto))]
+    [JsonSerializable(typeof(ListDto<WorkplaceDto>))]
+    [JsonSerializable(typeof(ListDto<OrganizationDto>))]
+    [JsonSerializable(typeof(EmployeeDto))]
+    [JsonSerializable(typeof(ListDto<EmployeeDto>))]
+    [JsonSerializable(typeof(OutletDto))]
+    [JsonSerializable(typeof(ListDto<OutletDto>))]
     [JsonSerializable(typeof(GenerateActivationCodeRequestDto))]
     [JsonSerializable(typeof(ActivateWorkplaceRequestDto))]
     [JsonSerializable(typeof(ActivateWorkplaceResponseDto))]

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Net.Http;
 using System.Threading.Tasks;
 using LifePos.Core.Http;
 using LifePos.Core.Json;
@@ -18,21 +16,11 @@ namespace LifePos.Core.Resources
             _api = api;
         }
 
-        public Task<List<Organization>> ListAsync(RequestContext context) =>
+        public Task<System.Collections.Generic.List<Organization>> ListAsync(RequestContext context) =>
             new Pageable<Organization>(
-                async (pageToken, cancellationToken) =>
-                {
-                    var request = new ApiRequest(HttpMethod.Get, Path + new ListQueryString().Add("page_token", pageToken), RetryMode.Repeatable);
-                    var response = await _api.SendAsync(request, context.WithCancellation(cancellationToken)).ConfigureAwait(false);
-                    var list = ResponseReader.Parse(request, response, LifePosJsonContext.Default.OrganizationListDto, "a list of organizations");
-                    var items = new List<Organization>();
-                    foreach (var item in list.Items ?? new List<OrganizationDto>())
-                    {
-                        items.Add(new Organization { Id = item.Guid, Name = item.Name });
-                    }
-
-                    return new Page<Organization>(items, list.NextPageToken, null, null);
-                },
+                ListPages.Fetcher(
+                    _api, Path, null, LifePosJsonContext.Default.ListDtoOrganizationDto, "a list of organizations",
+                    item => new Organization { Id = item.Guid, Name = item.Name }, context),
                 Path,
                 context.CancellationToken).ToListAsync();
     }

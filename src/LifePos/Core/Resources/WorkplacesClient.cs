@@ -31,21 +31,12 @@ namespace LifePos.Core.Resources
                 throw new ArgumentNullException(nameof(query));
             }
 
-            var firstPage = Path(organizationId) + new ListQueryString()
-                .Add("items_per_page", query.PageSize)
-                .Add("selection", ListQueryString.SnakeCase(query.Selection.ToString()))
-                .Add("query", query.Query)
-                .Add("order_by", query.OrderBy is { } order ? ListQueryString.SnakeCase(order.ToString()) : null)
-                .AddFlag("include_items_total", query.IncludeItemsTotal);
-            var includeTotal = query.IncludeItemsTotal;
+            var path = Path(organizationId);
             return new WorkplacePager(
-                (pageToken, cancellationToken) => FetchPageAsync(
-                    organizationId,
-                    pageToken is null
-                        ? firstPage
-                        : Path(organizationId) + new ListQueryString().Add("page_token", pageToken).AddFlag("include_items_total", includeTotal),
-                    context.WithCancellation(cancellationToken)),
-                SecretRedactor.Redact(firstPage),
+                ListPages.Fetcher(
+                    _api, path, query, LifePosJsonContext.Default.ListDtoWorkplaceDto, "a list of workplaces",
+                    item => WorkplaceMapper.ToWorkplace(item, organizationId), context),
+                ListPages.Described(path, query),
                 context.CancellationToken);
         }
 
@@ -110,7 +101,9 @@ namespace LifePos.Core.Resources
             ActionAsync(organizationId, new ApiRequest(HttpMethod.Post, Path(organizationId, workplaceId) + ":deactivate", RetryMode.Repeatable), context);
 
         private static Workplace Read(ApiRequest request, ApiResponse response, Guid organizationId) =>
-            WorkplaceMapper.ToWorkplace(ResponseReader.Parse(request, response, LifePosJsonContext.Default.WorkplaceDto, "a workplace"), organizationId);
+            ResponseReader.Map(
+                request, response, ResponseReader.Parse(request, response, LifePosJsonContext.Default.WorkplaceDto, "a workplace"),
+                wire => WorkplaceMapper.ToWorkplace(wire, organizationId), "a workplace");
 
         /// <summary>
         /// Archive, unarchive and deactivate: their answers are not published, so the workplace, an empty 200, a 204
@@ -120,20 +113,6 @@ namespace LifePos.Core.Resources
         {
             var response = await _api.SendAsync(request, context).ConfigureAwait(false);
             return ResponseReader.IsNothing(response) ? null : Read(request, response, organizationId);
-        }
-
-        private async Task<Page<Workplace>> FetchPageAsync(Guid organizationId, string path, RequestContext context)
-        {
-            var request = new ApiRequest(HttpMethod.Get, path, RetryMode.Repeatable);
-            var response = await _api.SendAsync(request, context).ConfigureAwait(false);
-            var list = ResponseReader.Parse(request, response, LifePosJsonContext.Default.WorkplaceListDto, "a list of workplaces");
-            var items = new List<Workplace>(list.Items?.Count ?? 0);
-            foreach (var item in list.Items ?? new List<WorkplaceDto>())
-            {
-                items.Add(WorkplaceMapper.ToWorkplace(item, organizationId));
-            }
-
-            return new Page<Workplace>(items, list.NextPageToken, list.PagesTotal, list.ItemsTotal);
         }
     }
 }

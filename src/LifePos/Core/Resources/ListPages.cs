@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using LifePos.Core.Http;
+using LifePos.Core.Json;
+
+namespace LifePos.Core.Resources
+{
+    /// <summary>How every list is read: the first page with its query, later pages by their token, each page mapped to items.</summary>
+    internal static class ListPages
+    {
+        /// <param name="path">The list's path, e.g. <c>/orgs/{org}/employees</c>.</param>
+        /// <param name="query">Its filters; the first page sends them, later pages only the token (which carries them).</param>
+        /// <param name="expected">What a page is, for messages: "a list of employees".</param>
+        public static Func<string?, CancellationToken, Task<Page<TItem>>> Fetcher<TDto, TItem>(
+            ApiConnection api, string path, ListQuery? query, JsonTypeInfo<ListDto<TDto>> typeInfo, string expected, Func<TDto, TItem> map, RequestContext context)
+            where TDto : class
+        {
+            var firstPage = path + (query?.ToQueryString() ?? string.Empty);
+            var includeTotal = query?.IncludeItemsTotal ?? false;
+            return async (pageToken, cancellationToken) =>
+            {
+                var pathAndQuery = pageToken is null
+                    ? firstPage
+                    : path + new ListQueryString().Add("page_token", pageToken).AddFlag("include_items_total", includeTotal);
+                var request = new ApiRequest(HttpMethod.Get, pathAndQuery, RetryMode.Repeatable);
+                var response = await api.SendAsync(request, context.WithCancellation(cancellationToken)).ConfigureAwait(false);
+                var list = ResponseReader.Parse(request, response, typeInfo, expected);
+                var items = new List<TItem>(list.Items?.Count ?? 0);
+                foreach (var item in list.Items ?? new List<TDto>())
+                {
+                    if (item != null)
+                    {
+                        items.Add(ResponseReader.Map(request, response, item, map, expected));
+                    }
+                }
+
+                return new Page<TItem>(items, list.NextPageToken, list.PagesTotal, list.ItemsTotal);
+            };
+        }
+
+        /// <summary>The first page's path, secrets masked, for a repeated-token message.</summary>
+        public static string Described(string path, ListQuery? query) => SecretRedactor.Redact(path + (query?.ToQueryString() ?? string.Empty));
+    }
+}

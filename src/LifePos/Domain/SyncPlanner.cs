@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace LifePos.Domain
+{
+    /// <summary>One input row of Sync-LifePosWorkplace: its key (Id, else Number, else Name) and the fields it gives.</summary>
+    internal sealed class SyncRow
+    {
+        public Guid? Id { get; set; }
+
+        public int? Number { get; set; }
+
+        public string? Name { get; set; }
+
+        /// <summary>The fields given (empty cells mean "leave alone"); Name and WorkplaceType among them.</summary>
+        public WorkplaceChanges Changes { get; set; } = new WorkplaceChanges();
+
+        public long RowNumber { get; set; }
+    }
+
+    /// <summary>What one row needs: nothing, a create, an update, a restore (and maybe an update), or it fails.</summary>
+    internal sealed class SyncStep
+    {
+        public SyncStep(WorkplaceChangeAction action, Workplace? current, WorkplacePatch patch, string? error = null)
+        {
+            Action = action;
+            Current = current;
+            Patch = patch;
+            Error = error;
+        }
+
+        public WorkplaceChangeAction Action { get; }
+
+        /// <summary>The workplace the row names; null for a create (and for some failures).</summary>
+        public Workplace? Current { get; }
+
+        /// <summary>The fields to set: all given ones for a create, the differing ones otherwise.</summary>
+        public WorkplacePatch Patch { get; }
+
+        public string? Error { get; }
+    }
+
+    /// <summary>
+    /// Sync-LifePosWorkplace's plan: every row matched to the workplace it names (by Id, else Number, else the name
+    /// trimmed and ignoring case, among alive workplaces), and what that takes. A key that names no one or several is an
+    /// error for that row, never a guess; so is a workplace two rows name. Pure: the listing comes in, steps come out.
+    /// </summary>
+    internal sealed class SyncPlanner
+    {
+        private readonly Dictionary<Guid, Workplace> _byId = new Dictionary<Guid, Workplace>();
+        private readonly Dictionary<Guid, long> _named = new Dictionary<Guid, long>();
+        private readonly Dictionary<string, long> _createdNames = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+        private readonly bool _includeArchived;
+
+        /// <param name="workplaces">Every workplace, alive and archived.</param>
+        public SyncPlanner(IEnumerable<Workplace> workplaces, bool includeArchived)
+        {
+            foreach (var workplace in workplaces)
+            {
+                _byId[workplace.Id] = workplace;
+            }
+
+            _includeArchived = includeArchived;
+        }
+
+        /// <summary>The alive workplaces no row named, for -ArchiveUnlisted, by number.</summary>
+        public IReadOnlyList<Workplace> Unlisted =>
+            _byId.Values.Where(workplace => !workplace.IsArchived && !_named.ContainsKey(workplace.Id)).OrderBy(workplace => workplace.Number).ToList();
+
+        public SyncStep Plan(SyncRow row)
+        {
+            try
+            {
+                WorkplacePatchBuilder.Validate(row.Changes);
+                var found = Find(row);
+                if (found is null)
+                {
+                    return Create(row);
+                }
+
+                if (_named.TryGetValue(found.Id, out var earlier))
+                {
+                    return Failed(found, "row " + earlier.ToString(CultureInfo.InvariantCulture) + " names the same workplace (" + WorkplaceLabel.Of(found) +
+                                         "); each workplace may come once.");
+                }
+
+                _named[found.Id] = row.RowNumber;
+                var patch = WorkplacePatchBuilder.Build(found, row.Changes);
+                if (found.IsArchived)
+                {
+                    return _includeArchived
+                        ? new SyncStep(WorkplaceChangeAction.Restored, found, patch)
+                        : Failed(found, WorkplaceLabel.Of(found) + " is archived; -IncludeArchived restores it.");
+                }
+
+                return new SyncStep(patch.IsEmpty ? WorkplaceChangeAction.Unchanged : WorkplaceChangeAction.Updated, found, patch);
+            }
+            catch (InvalidInputException exception)
+            {
+                return Failed(null, exception.Message);
+            }
+        }
+
+        private Workplace? Find(SyncRow row)
+        {
+            if (row.Id is { } id)
+            {
+                return _byId.TryGetValue(id, out var byId)
+                    ? byId
+                    : throw new InvalidInputException("no workplace has the id " + id.ToString("D") + ". Leave the Id cell empty to create a new one.");
+            }
+
+            if (row.Number is { } number)
+            {
+                var numbered = _byId.Values.Where(workplace => workplace.Number == number).OrderBy(workplace => workplace.IsArchived).ToList();
+                return numbered.Count > 0
+                    ? numbered[0]
+                    : throw new InvalidInputException("no workplace has the number " + number.ToString(CultureInfo.InvariantCulture) + ". Leave the Number cell empty to create a new one.");
+            }
+
+            var name = row.Name?.Trim();
+            if (string.IsNullOrEmpty(name))
+            {
+                throw new InvalidInputException("nothing names the workplace: give an Id, a Number or a Name.");
+            }
+
+            var alive = Named(name!, archived: false);
+            if (alive.Count > 1)
+            {
+                throw Ambiguous(name!, alive, "alive");
+            }
+
+            if (alive.Count == 1 || !_includeArchived)
+            {
+                return alive.FirstOrDefault();
+            }
+
+            var archived = Named(name!, archived: true);
+            return archived.Count > 1 ? throw Ambiguous(name!, archived, "archived") : archived.FirstOrDefault();
+        }
+
+        private SyncStep Create(SyncRow row)
+        {
+            var name = row.Name?.Trim();
+            if (name != null && _createdNames.TryGetValue(name, out var earlier))
+            {
+                return Failed(null, "row " + earlier.ToString(CultureInfo.InvariantCulture) + " creates a workplace of this name already; each workplace may come once.");
+            }
+
+            if (row.Changes.WorkplaceType is null)
+            {
+                return Failed(null, "no workplace named '" + name + "' exists, and the row has no WorkplaceType to create it with.");
+            }
+
+            if (name != null)
+            {
+                _createdNames[name] = row.RowNumber;
+            }
+
+            return new SyncStep(WorkplaceChangeAction.Created, null, WorkplacePatchBuilder.Build(null, row.Changes));
+        }
+
+        private List<Workplace> Named(string name, bool archived) =>
+            _byId.Values.Where(workplace => workplace.IsArchived == archived && string.Equals(workplace.Name?.Trim(), name, StringComparison.OrdinalIgnoreCase)).ToList();
+
+        private static InvalidInputException Ambiguous(string name, IEnumerable<Workplace> workplaces, string state) =>
+            new InvalidInputException(
+                "the name '" + name + "' is ambiguous: " + string.Join(", ", workplaces.Select(WorkplaceLabel.Of)) + " are " + state +
+                ". Add an Id or Number column to say which.");
+
+        private static SyncStep Failed(Workplace? current, string error) => new SyncStep(WorkplaceChangeAction.Failed, current, new WorkplacePatch(), error);
+    }
+}

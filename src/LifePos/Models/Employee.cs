@@ -1,0 +1,81 @@
+using System;
+
+namespace LifePos
+{
+    /// <summary>
+    /// A LIFE POS employee: who an activation code is for, and who signed in. Its PIN code hash is never part of it
+    /// (<see cref="HasPinCode"/> says whether one is set).
+    /// </summary>
+    public sealed class Employee
+    {
+        public Guid Id { get; internal set; }
+
+        public string? Name { get; internal set; }
+
+        public string? Username { get; internal set; }
+
+        /// <summary>As LIFE POS keeps it; null when the employee has none (an SMS cannot reach them).</summary>
+        public string? Phone { get; internal set; }
+
+        /// <summary>Owner, Administrator, Manager, Cashier, Courier or Guest, when the service names the role.</summary>
+        public string? Role { get; internal set; }
+
+        public Guid? RoleId { get; internal set; }
+
+        public string? Inn { get; internal set; }
+
+        public string? Email { get; internal set; }
+
+        public bool HasPinCode { get; internal set; }
+
+        public string? Meta { get; internal set; }
+
+        public object? MetaData { get; internal set; }
+
+        public bool IsArchived { get; internal set; }
+
+        public Timestamp? ArchivedAt { get; internal set; }
+
+        public Guid OrganizationId { get; internal set; }
+
+        public Timestamp? CreatedAt { get; internal set; }
+
+        public Timestamp? UpdatedAt { get; internal set; }
+
+        /// <summary>Fields of the service's answer this module does not know (secrets left out).</summary>
+        public JsonMap AdditionalFields { get; internal set; } = new JsonMap();
+
+        public override string ToString() => string.IsNullOrEmpty(Name) ? Id.ToString("D") : Name!;
+    }
+
+    /// <summary>A LIFE POS outlet (a point of sale). Secrets in its extensions (API keys) are masked.</summary>
+    public sealed class Outlet
+    {
+        public Guid Id { get; internal set; }
+
+        public string? Name { get; internal set; }
+
+        public string? Address { get; internal set; }
+
+        public string? Brand { get; internal set; }
+
+        public Guid? LegalEntityId { get; internal set; }
+
+        /// <summary>Extensions keyed by name, every secret (an <c>api_key</c>) shown as <c>***</c>.</summary>
+        public JsonMap Extensions { get; internal set; } = new JsonMap();
+
+        public bool IsArchived { get; internal set; }
+
+        public Timestamp? ArchivedAt { get; internal set; }
+
+        public Guid OrganizationId { get; internal set; }
+
+        public Timestamp? CreatedAt { get; internal set; }
+
+        public Timestamp? UpdatedAt { get; internal set; }
+
+        public JsonMap AdditionalFields { get; internal set; } = new JsonMap();
+
+        public override string ToString() => string.IsNullOrEmpty(Name) ? Id.ToString("D") : Name!;
+    }
+}

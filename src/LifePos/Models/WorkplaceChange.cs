@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+
+namespace LifePos
+{
+    /// <summary>One field a change sets, with the value before (when known) and after.</summary>
+    public sealed class FieldChange
+    {
+        public FieldChange(string field, object? oldValue, object? newValue)
+        {
+            Field = field;
+            OldValue = oldValue;
+            NewValue = newValue;
+        }
+
+        /// <summary>E.g. <c>Name</c>, <c>Meta</c> or <c>Extensions.smart_pos</c>.</summary>
+        public string Field { get; }
+
+        public object? OldValue { get; }
+
+        public object? NewValue { get; }
+
+        public override string ToString() => Domain.ChangeText.Describe(this);
+    }
+
+    /// <summary>The fields a change sets; as text, <c>Name: 'Касса 1' → 'Касса 2'; Meta: (none) → 'moscow'</c> (one CSV cell).</summary>
+    public sealed class FieldChangeList : List<FieldChange>
+    {
+        public override string ToString() => Domain.ChangeText.Describe(this);
+    }
+
+    /// <summary>What Sync-LifePosWorkplace did (or, under -WhatIf, would do) for one row or one unlisted workplace.</summary>
+    public enum WorkplaceChangeAction
+    {
+        Created,
+        Updated,
+        Restored,
+        Unchanged,
+        Archived,
+        Failed,
+    }
+
+    /// <summary>
+    /// One result of Sync-LifePosWorkplace: the action, the workplace, the input row, and the fields changed. Its
+    /// properties export to CSV as plain cells.
+    /// </summary>
+    public sealed class WorkplaceChange
+    {
+        internal WorkplaceChange(WorkplaceChangeAction action, Workplace? workplace, object? inputObject, FieldChangeList changes, string? error = null)
+        {
+            Action = action;
+            Workplace = workplace;
+            InputObject = inputObject;
+            Changes = changes;
+            Error = error;
+        }
+
+        public WorkplaceChangeAction Action { get; internal set; }
+
+        public Guid? Id => Workplace?.Id;
+
+        public int? Number => Workplace?.Number;
+
+        public string? Name => Workplace?.Name;
+
+        /// <summary>The workplace as it is after the change (as it was, for Unchanged and Failed).</summary>
+        public Workplace? Workplace { get; internal set; }
+
+        public FieldChangeList Changes { get; }
+
+        /// <summary>Why the row failed; null otherwise.</summary>
+        public string? Error { get; internal set; }
+
+        /// <summary>The row it came from; null for an unlisted workplace that was archived.</summary>
+        public object? InputObject { get; }
+
+        public override string ToString() => Action + " " + (Workplace?.ToString() ?? InputObject?.ToString() ?? string.Empty);
+    }
+}
