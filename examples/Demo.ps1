@@ -3,8 +3,8 @@
     The main job: every operation of the LIFE POS workplace article, run against a local emulator.
 .DESCRIPTION
     Starts the emulator on a free loopback port, provisions workplaces from workplaces.csv, lists them, renames one,
-    archives and restores one, generates an activation code and activates with it, deactivates, and stops the
-    emulator. Run it through the build script, which builds the module first:
+    archives and restores one, finds an employee by phone and sends them an activation code, activates with it,
+    deactivates, shows the plan to sync the CSV again, and stops the emulator. Run it through the build script, which builds the module first:
         dotnet tool restore && dotnet pwsh ./build.ps1 Demo
 #>
 [CmdletBinding()]
@@ -22,8 +22,7 @@ function Write-Step([string] $Text) { Write-Host "`n>>> $Text" -ForegroundColor 
 $emulator = Start-LifePosEmulator -ArgumentList '--seed', '3'
 try {
     Write-Step "Connect-LifePos to the emulator at $($emulator.BaseUri)"
-    $token = ConvertTo-SecureString $emulator.Token -AsPlainText -Force
-    Connect-LifePos -BaseUri $emulator.BaseUri -Token $token -PassThru | Format-List | Out-Host
+    Connect-LifePos -BaseUri $emulator.BaseUri -Token $emulator.SecureToken -PassThru | Format-List | Out-Host
 
     Write-Step 'Import-Csv workplaces.csv | New-LifePosWorkplace'
     $created = Import-Csv $CsvPath | New-LifePosWorkplace
@@ -43,14 +42,22 @@ try {
     Get-LifePosWorkplace -Selection ArchivedOnly | Format-Table | Out-Host
     $kiosk | Restore-LifePosWorkplace -PassThru | Format-Table | Out-Host
 
-    Write-Step 'New-LifePosActivationCode, then Enable-LifePosWorkplace with the code'
-    $code = $till | New-LifePosActivationCode -EmployeeId ([Guid]::NewGuid())
+    Write-Step 'Get-LifePosEmployee finds the employee by phone; New-LifePosActivationCode sends them a code for the till'
+    $employee = Get-LifePosEmployee -Phone '+7 900 123-45-61'
+    $employee | Format-Table | Out-Host
+    $code = $employee | New-LifePosActivationCode -Workplace $till -SendSms
     $code | Format-Table | Out-Host
+
+    Write-Step 'Enable-LifePosWorkplace with the code, as the app does'
+
     Enable-LifePosWorkplace -ActivationCode $code.Code | Format-List | Out-Host
     Get-LifePosWorkplace -Id $till.Id | Format-Table | Out-Host
 
     Write-Step 'Disable-LifePosWorkplace deactivates it'
     $till | Disable-LifePosWorkplace -Confirm:$false -PassThru | Format-Table | Out-Host
+
+    Write-Step 'Sync-LifePosWorkplace -WhatIf: the plan to make the service match the CSV again'
+    Import-Csv $CsvPath | Sync-LifePosWorkplace -WhatIf
 
     Disconnect-LifePos
 }

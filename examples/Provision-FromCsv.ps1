@@ -12,13 +12,16 @@
     removed.
 
     The CSV columns bind by name: name (or Name), workplace_type (or WorkplaceType, Type), meta, meta_data,
-    extensions (JSON text). See Get-Help about_LifePos.
+    extensions (JSON text). See Get-Help about_LifePos. The delimiter is read from the header line, so a file Excel
+    saved in a Russian locale (';'-separated, with a BOM) works as it is.
 
     Credentials, in order of preference for unattended runs:
-      -TokenVariable NAME   the token is in an environment variable (LIFEPOS_TOKEN by default), set by the scheduler
+      (default)             the environment, as Connect-LifePos -FromEnvironment reads it: LIFEPOS_TOKEN, or
+                            LIFEPOS_LOGIN and LIFEPOS_PASSWORD, set by the scheduler (LIFEPOS_BASE_URI and
+                            LIFEPOS_ORGANIZATION_ID too, if set)
       -CredentialPath FILE  a PSCredential saved with Export-Clixml (encrypted for the user and machine on Windows;
-                            NOT encrypted on Linux or macOS: protect the file, or use the variable)
-      -Credential           a PSCredential, for interactive runs
+                            NOT encrypted on Linux or macOS: protect the file, or use the environment)
+      -Credential           a PSCredential, for interactive runs (or from SecretManagement: -Credential (Get-Secret LifePosLogin))
 
     Exit codes: 0 every row is done (created or already there); 1 some rows failed (see the log and -FailedCsvPath);
     2 could not connect (nothing was sent); 3 the CSV could not be read.
@@ -32,11 +35,12 @@
 
     From Windows Task Scheduler, with a credential file.
 .EXAMPLE
-    ./Provision-FromCsv.ps1 -CsvPath ./workplaces.csv -BaseUri http://127.0.0.1:5080 -TokenVariable LIFEPOS_EMULATOR_TOKEN
+    $env:LIFEPOS_TOKEN = 'emulator-token-000000000000000000000000000000'
+    ./Provision-FromCsv.ps1 -CsvPath ./workplaces.csv -BaseUri http://127.0.0.1:5080 -JournalPath ./changes.jsonl
 
-    A rehearsal against the emulator (./build.ps1 Emulator).
+    A rehearsal against the emulator (./build.ps1 Emulator), with a journal of every change.
 #>
-[CmdletBinding(DefaultParameterSetName = 'TokenVariable')]
+[CmdletBinding(DefaultParameterSetName = 'Environment')]
 param(
     # The CSV file with the workplaces to create.
     [Parameter(Mandatory)] [string] $CsvPath,
@@ -46,9 +50,6 @@ param(
 
     # Another LIFE POS address, e.g. the emulator's.
     [Uri] $BaseUri,
-
-    # The name of the environment variable that holds the token.
-    [Parameter(ParameterSetName = 'TokenVariable')] [string] $TokenVariable = 'LIFEPOS_TOKEN',
 
     # A PSCredential file written by Export-Clixml.
     [Parameter(Mandatory, ParameterSetName = 'CredentialFile')] [string] $CredentialPath,
@@ -65,6 +66,9 @@ param(
     # Where failed rows go for the next run; <CSV name>.failed.csv beside the CSV by default.
     [string] $FailedCsvPath,
 
+    # A journal of every change, one JSON line each (see Get-Help about_LifePos); none by default.
+    [string] $JournalPath,
+
     [ValidateRange(1, 64)] [int] $ThrottleLimit = 4,
 
     # Tries per call when LIFE POS is busy or the network fails.
@@ -72,6 +76,7 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
+$environmentGiven = $PSBoundParameters.ContainsKey('Environment')
 
 $csvFolder = Split-Path -Parent $PSCmdlet.GetUnresolvedProviderPathFromPSPath($CsvPath)
 if (-not $LogPath) { $LogPath = Join-Path $csvFolder 'Provision-FromCsv.log' }
@@ -93,8 +98,9 @@ function Add-FailedRow($Row) {
 
 function Connect-Job {
     $connect = @{ MaxRetries = $MaxRetries; PassThru = $true }
-    if ($BaseUri) { $connect.BaseUri = $BaseUri } else { $connect.Environment = $Environment }
+    if ($BaseUri) { $connect.BaseUri = $BaseUri } elseif ($environmentGiven -or $PSCmdlet.ParameterSetName -ne 'Environment') { $connect.Environment = $Environment }
     if ($OrganizationId -and $OrganizationId -ne [Guid]::Empty) { $connect.OrganizationId = $OrganizationId }
+    if ($JournalPath) { $connect.JournalPath = $JournalPath }
     switch ($PSCmdlet.ParameterSetName) {
         'Credential' { $connect.Credential = $Credential }
         'CredentialFile' {
@@ -102,21 +108,24 @@ function Connect-Job {
             if ($saved -isnot [pscredential]) { throw "$CredentialPath does not hold a PSCredential (make it with Get-Credential | Export-Clixml)." }
             $connect.Credential = $saved
         }
-        default {
-            $token = [Environment]::GetEnvironmentVariable($TokenVariable)
-            if (-not $token) { throw "The environment variable $TokenVariable holds no token." }
-            $connect.Token = ConvertTo-SecureString $token -AsPlainText -Force
-        }
+        default { $connect.FromEnvironment = $true }
     }
     Connect-LifePos @connect
+}
+
+# Excel in a Russian locale saves ';'-separated files; the header line tells which delimiter a file uses.
+function Import-Rows([string] $Path) {
+    $header = Get-Content -LiteralPath $Path -TotalCount 1 -Encoding utf8
+    $delimiter = ',', ';', "`t" | Sort-Object { - ($header.Length - $header.Replace([string]$_, '').Length) } | Select-Object -First 1
+    Import-Csv -LiteralPath $Path -Delimiter $delimiter -Encoding utf8
 }
 
 Write-Log "Start: $CsvPath (retry file $FailedCsvPath, throttle $ThrottleLimit)"
 if (-not (Get-Module LifePos)) { Import-Module LifePos }
 
 try {
-    $previousFailures = @(if (Test-Path -LiteralPath $FailedCsvPath) { Import-Csv -LiteralPath $FailedCsvPath })
-    $rows = @(Import-Csv -LiteralPath $CsvPath)
+    $previousFailures = @(if (Test-Path -LiteralPath $FailedCsvPath) { Import-Rows $FailedCsvPath })
+    $rows = @(Import-Rows $CsvPath)
 }
 catch {
     Write-Log "Could not read the input: $($_.Exception.Message)" 'ERROR'
@@ -135,7 +144,9 @@ catch {
 }
 
 try {
-    $previousFailures + $rows |
+    # Tonight's rows first: once a fixed row has created its workplace, a stale copy of it in the retry file is
+    # skipped (-SkipExisting skips before it checks the row), so it does not fail the job night after night.
+    $rows + $previousFailures |
         New-LifePosWorkplace -SkipExisting -ThrottleLimit $ThrottleLimit -ErrorAction Continue 2>&1 3>&1 6>&1 |
         ForEach-Object {
             switch ($_) {
@@ -154,7 +165,7 @@ catch {
     # The run stopped (the connection broke, the token was refused): retry every row next time; -SkipExisting
     # makes that safe for the rows that were created.
     Write-Log "The run stopped: $($_.Exception.Message)" 'ERROR'
-    foreach ($row in $previousFailures + $rows) { Add-FailedRow $row }
+    foreach ($row in $rows + $previousFailures) { Add-FailedRow $row }
 }
 finally {
     Disconnect-LifePos

@@ -1,32 +1,34 @@
-﻿<#
+<#
 .SYNOPSIS
-    Generates activation codes for new workplaces and sends them by SMS to the employees who will activate them.
+    Sends activation codes by SMS to the employees who will activate new workplaces.
 .DESCRIPTION
-    Reads a CSV file that maps workplace names to employees:
+    Reads a CSV file that says which employee activates which workplace:
 
-        workplace_name,employee_id,outlet_id
-        Касса 1 — Тверская,2f6d3c1e-8a4b-4c5d-9e7f-0a1b2c3d4e5f,
-        Курьер — Север,8b1e4a7c-3d2f-4e6a-9c5b-1f0e2d3c4b5a,
+        workplace,employee,outlet
+        Касса 1 — Тверская,+7 900 123-45-61,
+        17,+7 900 123-45-62,Магазин на Тверской
 
-    (PascalCase headers WorkplaceName, EmployeeId, OutletId work too; outlet_id may be empty.) For each row it finds
-    the alive workplace with exactly that name and, if the workplace has not been activated yet, asks LIFE POS for an
-    activation code and to send it by SMS to the employee (the employee needs a phone number in LIFE POS).
+    The workplace is its exact name, its number or its id; the employee a phone in any format, an id or an exact name;
+    the outlet (optional) an id or an exact name. PascalCase headers (Workplace, Employee, Outlet) and the older
+    workplace_name, employee_id, outlet_id work too. Rows for workplaces that are already activated are skipped with
+    a warning; every other row asks LIFE POS for a code and to send it by SMS to the employee's phone.
 
-    A name with no alive workplace, or with several, is an error for that row (TargetObject = the row); a workplace that
-    is already activated is skipped with a warning. Writes one LifePos.ActivationCode per code sent.
+    A row that names no workplace or employee, or one that several match, is an error for that row (TargetObject =
+    the row); the other rows go on. Writes one LifePos.ActivationCode per code sent: the employee and the phone it
+    went to.
 
     Needs a connection: run Connect-LifePos first, or pass -Connection.
 .EXAMPLE
     ./Send-ActivationCodes.ps1 -CsvPath ./assignments.csv -WhatIf
 
-    Shows which workplaces would get a code, and for whom.
+    Shows which workplaces would get a code, and who would get the SMS.
 .EXAMPLE
     ./Send-ActivationCodes.ps1 -CsvPath ./assignments.csv -ErrorVariable failed
     $failed.TargetObject | Export-Csv assignments-retry.csv -NoTypeInformation
 #>
 [CmdletBinding(SupportsShouldProcess)]
 param(
-    # The CSV file: workplace_name, employee_id and optionally outlet_id.
+    # The CSV file: workplace, employee and optionally outlet.
     [Parameter(Mandatory)] [string] $CsvPath,
 
     # Generate the codes but do not send SMS (the codes are in the output).
@@ -54,42 +56,24 @@ function Get-Column($Row, [string[]] $Names) {
     $null
 }
 
-$assignments = @(Import-Csv -LiteralPath $CsvPath)
-
-# One listing of the alive workplaces answers every row (names are matched exactly, as the CSV spells them).
-$byName = [Collections.Generic.Dictionary[string, Collections.Generic.List[object]]]::new([StringComparer]::Ordinal)
-foreach ($workplace in Get-LifePosWorkplace @connectionParameter) {
-    if (-not $workplace.Name) { continue }
-    if (-not $byName.ContainsKey($workplace.Name)) { $byName[$workplace.Name] = [Collections.Generic.List[object]]::new() }
-    $byName[$workplace.Name].Add($workplace)
+# The activated workplaces, by id, number and name, from one listing: their rows are skipped.
+$activated = [Collections.Generic.HashSet[string]]::new([StringComparer]::OrdinalIgnoreCase)
+foreach ($workplace in Get-LifePosWorkplace @connectionParameter | Where-Object IsActivated) {
+    $null = $activated.Add("$($workplace.Id)"); $null = $activated.Add("$($workplace.Number)"); $null = $activated.Add("#$($workplace.Number)")
+    if ($workplace.Name) { $null = $activated.Add($workplace.Name.Trim()) }
 }
 
-$requests = foreach ($row in $assignments) {
-    $workplaceName = Get-Column $row 'workplace_name', 'WorkplaceName', 'Workplace', 'Name'
-    $employeeId = Get-Column $row 'employee_id', 'EmployeeId', 'employee_guid', 'Employee'
-    $outletId = Get-Column $row 'outlet_id', 'OutletId', 'outlet_guid', 'Outlet'
-    if (-not $workplaceName -or -not $employeeId) {
-        Write-Error -TargetObject $row -Category InvalidData -ErrorId 'AssignmentIncomplete' -ErrorAction $rowErrorAction `
-            -Message "A row needs a workplace_name and an employee_id: $($row | ConvertTo-Csv -NoTypeInformation | Select-Object -Last 1)"
+# The CSV's columns bind to New-LifePosActivationCode by name (workplace, employee, outlet and the older headers), so
+# each row goes as it is and an error's TargetObject is that row.
+$rows = foreach ($row in Import-Csv -LiteralPath $CsvPath) {
+    $workplace = Get-Column $row 'workplace', 'workplace_name', 'WorkplaceId', 'Number'
+    if ($workplace -and $activated.Contains($workplace)) {
+        Write-Warning "Workplace '$workplace' is already activated; no code sent."
         continue
     }
-    $found = @(if ($byName.ContainsKey($workplaceName)) { $byName[$workplaceName] })
-    if ($found.Count -ne 1) {
-        $problem = if ($found.Count -eq 0) { 'no alive workplace is' } else { "$($found.Count) alive workplaces are" }
-        Write-Error -TargetObject $row -Category ObjectNotFound -ErrorId 'WorkplaceNotFound' -ErrorAction $rowErrorAction `
-            -Message "Workplace '$workplaceName': $problem named so. Check the name (Get-LifePosWorkplace -Name '$workplaceName')."
-        continue
-    }
-    $workplace = $found[0]
-    if ($workplace.IsActivated) {
-        Write-Warning "Workplace '$workplaceName' (#$($workplace.Number)) is already activated; no code sent."
-        continue
-    }
-    $request = [ordered]@{ WorkplaceId = $workplace.Id; EmployeeId = $employeeId }
-    if ($outletId) { $request.OutletId = $outletId }
-    [pscustomobject]$request
+    $row
 }
 
-if ($requests) {
-    $requests | New-LifePosActivationCode @connectionParameter -SendSms:(-not $NoSms) -ThrottleLimit $ThrottleLimit -ErrorAction $rowErrorAction
+if ($rows) {
+    $rows | New-LifePosActivationCode @connectionParameter -SendSms:(-not $NoSms) -ThrottleLimit $ThrottleLimit -ErrorAction $rowErrorAction
 }

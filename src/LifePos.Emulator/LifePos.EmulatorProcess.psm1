@@ -30,11 +30,16 @@ function Start-LifePosEmulator {
         }
         Start-Sleep -Milliseconds 50
     }
+    # The token as Connect-LifePos -Token takes it, built without a plain-text conversion in anyone's script.
+    $secureToken = [securestring]::new()
+    foreach ($character in $Token.ToCharArray()) { $secureToken.AppendChar($character) }
+    $secureToken.MakeReadOnly()
     [pscustomobject]@{
         PSTypeName     = 'LifePos.EmulatorProcess'
         BaseUri        = [Uri]($Matches.uri.TrimEnd('/', ';', ','))
         OrganizationId = $OrganizationId
         Token          = $Token
+        SecureToken    = $secureToken
         Process        = $process
         LogPath        = $log
     }

@@ -166,7 +166,9 @@ Describe 'Bulk changes from CSV ids' {
     BeforeAll {
         $script:Csv = Join-Path $TestDrive 'ids.csv'
         $script:Targets = @(1..6 | ForEach-Object { [pscustomobject]@{ Name = "Bulk target $_"; WorkplaceType = 'Mobile' } } | New-LifePosWorkplace)
-        $Targets | ForEach-Object { [pscustomobject]@{ workplace_guid = $_.Id; name = $_.Name + ' renamed'; employee_guid = [Guid]::NewGuid(); outlet_guid = '' } } |
+        $employees = @(Get-LifePosEmployee)
+        $index = 0
+        $Targets | ForEach-Object { [pscustomobject]@{ workplace_guid = $_.Id; name = $_.Name + ' renamed'; employee_guid = $employees[$index++ % $employees.Count].Id; outlet_guid = '' } } |
             Export-Csv -LiteralPath $Csv -NoTypeInformation
     }
 

@@ -60,10 +60,10 @@ Describe 'Connect-LifePos with a token' {
             Should -Throw -ErrorId 'LifePos.InvalidConfiguration,*' -ExpectedMessage '*https*'
     }
 
-    It 'offers -Environment Production and Test, or -BaseUri, each with -Token or -Credential' {
+    It 'offers -Environment Production and Test, or -BaseUri, each with -Token or -Credential, or -FromEnvironment' {
         $command = Get-Command Connect-LifePos
         $command.Parameters.Environment.Attributes.ValidValues | Should -Be 'Production', 'Test'
-        $command.ParameterSets.Name | Sort-Object | Should -Be 'BaseUriCredential', 'BaseUriToken', 'EnvironmentCredential', 'EnvironmentToken'
+        $command.ParameterSets.Name | Sort-Object | Should -Be 'BaseUriCredential', 'BaseUriToken', 'EnvironmentCredential', 'EnvironmentToken', 'FromEnvironment'
         $command.DefaultParameterSet | Should -Be 'EnvironmentToken'
     }
 

@@ -3,10 +3,11 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/LifePos/LifePos.psd1') -Force
     Import-Module (Join-Path $PSScriptRoot '../../out/LifePos.Emulator/LifePos.EmulatorProcess.psm1') -Force
     $script:Examples = Join-Path $PSScriptRoot '../../examples'
-    $script:Emulator = Start-LifePosEmulator
-    $script:SecureToken = ConvertTo-SecureString $Emulator.Token -AsPlainText -Force
+    $script:Emulator = Start-LifePosEmulator -ArgumentList '--employees', '6'
+    $script:SavedToken = $env:LIFEPOS_TOKEN
+    $env:LIFEPOS_TOKEN = $Emulator.Token
 
-    function Connect-TestEmulator { Connect-LifePos -BaseUri $Emulator.BaseUri -Token $SecureToken }
+    function Connect-TestEmulator { Connect-LifePos -BaseUri $Emulator.BaseUri -Token $Emulator.SecureToken }
     function Get-Stats { Invoke-LifePosEmulatorControl $Emulator 'stats' }
     function Get-RequestCount([string] $Endpoint) {
         $entry = (Get-Stats).requests.PSObject.Properties[$Endpoint]
@@ -19,6 +20,7 @@ BeforeAll {
 }
 AfterAll {
     $Emulator | Stop-LifePosEmulator
+    $env:LIFEPOS_TOKEN = $SavedToken
 }
 
 Describe 'Provision-FromCsv.ps1, the scheduled bulk job' {
@@ -29,13 +31,11 @@ Describe 'Provision-FromCsv.ps1, the scheduled bulk job' {
         $script:Csv = Join-Path $Folder 'new.csv'
         $script:Log = Join-Path $Folder 'Provision-FromCsv.log'
         $script:Retry = Join-Path $Folder 'new.failed.csv'
-        $env:LIFEPOS_EXAMPLES_TOKEN = $Emulator.Token
     }
-    AfterAll { Remove-Item Env:LIFEPOS_EXAMPLES_TOKEN -ErrorAction SilentlyContinue }
 
     It 'exits 0 when every row is created, with a timestamp on every log line' {
         Copy-Item (Join-Path $Examples 'workplaces.csv') $Csv
-        & $Provision -CsvPath $Csv -BaseUri $Emulator.BaseUri -TokenVariable LIFEPOS_EXAMPLES_TOKEN
+        & $Provision -CsvPath $Csv -BaseUri $Emulator.BaseUri
         $LASTEXITCODE | Should -Be 0
         $expected = @(Import-Csv $Csv | ForEach-Object name)
         $alive = Get-AliveNames '*'
@@ -49,7 +49,7 @@ Describe 'Provision-FromCsv.ps1, the scheduled bulk job' {
 
     It 'exits 0 on a re-run and creates nothing twice' {
         $creates = Get-RequestCount 'create'
-        & $Provision -CsvPath $Csv -BaseUri $Emulator.BaseUri -TokenVariable LIFEPOS_EXAMPLES_TOKEN
+        & $Provision -CsvPath $Csv -BaseUri $Emulator.BaseUri
         $LASTEXITCODE | Should -Be 0
         Get-RequestCount 'create' | Should -Be $creates
         $alive = Get-AliveNames 'Касса 1 — Тверская'
@@ -62,7 +62,7 @@ Describe 'Provision-FromCsv.ps1, the scheduled bulk job' {
             [pscustomobject]@{ name = 'Provision bad'; workplace_type = 'Spaceship'; meta = 'batch-2' }
             [pscustomobject]@{ name = 'Provision good 2'; workplace_type = 'Stationary'; meta = 'batch-2' }
         ) | Export-Csv $Csv -NoTypeInformation -Encoding utf8
-        & $Provision -CsvPath $Csv -BaseUri $Emulator.BaseUri -TokenVariable LIFEPOS_EXAMPLES_TOKEN
+        & $Provision -CsvPath $Csv -BaseUri $Emulator.BaseUri
         $LASTEXITCODE | Should -Be 1
         $retry = @(Import-Csv $Retry)
         $retry.Count | Should -Be 1
@@ -72,14 +72,42 @@ Describe 'Provision-FromCsv.ps1, the scheduled bulk job' {
         (Get-Content $Log -Tail 5) -join "`n" | Should -Match 'ERROR Row failed: .*Spaceship'
     }
 
-    It 'retries the failed rows on the next run, then removes the retry file' {
-        # The operator fixes the row in the retry file; tonight's CSV is the same as yesterday's.
-        $fixed = Import-Csv $Retry | ForEach-Object { $_.workplace_type = 'Automat'; $_ }
-        $fixed | Export-Csv $Retry -NoTypeInformation -Encoding utf8
-        Import-Csv $Csv | Where-Object name -ne 'Provision bad' | Export-Csv $Csv -NoTypeInformation -Encoding utf8
-        & $Provision -CsvPath $Csv -BaseUri $Emulator.BaseUri -TokenVariable LIFEPOS_EXAMPLES_TOKEN
+    It 'does not fail night after night once the CSV itself is fixed (the stale row in the retry file is skipped)' {
+        (Import-Csv $Csv) | ForEach-Object { if ($_.name -eq 'Provision bad') { $_.workplace_type = 'Automat' }; $_ } | Export-Csv $Csv -NoTypeInformation -Encoding utf8
+        (Import-Csv $Retry).workplace_type | Should -Be 'Spaceship'
+        & $Provision -CsvPath $Csv -BaseUri $Emulator.BaseUri
         $LASTEXITCODE | Should -Be 0
         Get-AliveNames 'Provision bad' | Should -Be 'Provision bad'
+        Test-Path $Retry | Should -BeFalse
+        & $Provision -CsvPath $Csv -BaseUri $Emulator.BaseUri
+        $LASTEXITCODE | Should -Be 0
+    }
+
+    It 'reads a CSV Excel saved in a Russian locale: semicolons and a BOM' {
+        @(
+            [pscustomobject]@{ Name = 'Excel; точка с запятой'; WorkplaceType = 'Mobile'; Meta = 'excel' }
+            [pscustomobject]@{ Name = 'Excel 2'; WorkplaceType = 'Automat'; Meta = 'excel' }
+        ) | Export-Csv $Csv -Delimiter ';' -Encoding utf8BOM -NoTypeInformation
+        [IO.File]::ReadAllBytes($Csv)[0..2] | Should -Be 0xEF, 0xBB, 0xBF
+        & $Provision -CsvPath $Csv -BaseUri $Emulator.BaseUri
+        $LASTEXITCODE | Should -Be 0
+        Get-AliveNames 'Excel*' | Sort-Object | Should -Be 'Excel 2', 'Excel; точка с запятой'
+    }
+
+    It 'retries the failed rows on the next run, then removes the retry file' {
+        @(
+            [pscustomobject]@{ name = 'Provision again good'; workplace_type = 'Mobile'; meta = 'batch-3' }
+            [pscustomobject]@{ name = 'Provision again bad'; workplace_type = 'Spaceship'; meta = 'batch-3' }
+        ) | Export-Csv $Csv -NoTypeInformation -Encoding utf8
+        & $Provision -CsvPath $Csv -BaseUri $Emulator.BaseUri
+        $LASTEXITCODE | Should -Be 1
+        # The operator fixes the row in the retry file; tonight's CSV is the same as yesterday's.
+        $fixed = (Import-Csv $Retry) | ForEach-Object { $_.workplace_type = 'Automat'; $_ }
+        $fixed | Export-Csv $Retry -NoTypeInformation -Encoding utf8
+        (Import-Csv $Csv) | Where-Object name -ne 'Provision again bad' | Export-Csv $Csv -NoTypeInformation -Encoding utf8
+        & $Provision -CsvPath $Csv -BaseUri $Emulator.BaseUri
+        $LASTEXITCODE | Should -Be 0
+        Get-AliveNames 'Provision again bad' | Should -Be 'Provision again bad'
         Test-Path $Retry | Should -BeFalse
     }
 
@@ -99,13 +127,13 @@ Describe 'Provision-FromCsv.ps1, the scheduled bulk job' {
         try {
             # The scheduled run imports the module by name, as an installed module.
             $env:PSModulePath = $outFolder + [IO.Path]::PathSeparator + $env:PSModulePath
-            $env:LIFEPOS_EXAMPLES_TOKEN = 'refused-token-0000000000000000000000000000'
-            & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File $Provision -CsvPath $Csv -BaseUri $Emulator.BaseUri -TokenVariable LIFEPOS_EXAMPLES_TOKEN
+            $env:LIFEPOS_TOKEN = 'refused-token-0000000000000000000000000000'
+            & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File $Provision -CsvPath $Csv -BaseUri $Emulator.BaseUri
             $LASTEXITCODE | Should -Be 2
         }
         finally {
             $env:PSModulePath = $savedModulePath
-            $env:LIFEPOS_EXAMPLES_TOKEN = $Emulator.Token
+            $env:LIFEPOS_TOKEN = $Emulator.Token
         }
         Get-RequestCount 'create' | Should -Be $creates
         (Get-Content $Log -Tail 2) -join "`n" | Should -Match 'ERROR Could not connect: .*token'
@@ -118,7 +146,7 @@ Describe 'Archive-Unused.ps1' {
         Connect-TestEmulator
         $script:Unused = @('Unused 1', 'Unused 2' | ForEach-Object { New-LifePosWorkplace -WorkplaceType Mobile -Name $_ })
         $script:Used = New-LifePosWorkplace -WorkplaceType Stationary -Name 'Unused but activated'
-        $code = $Used | New-LifePosActivationCode -EmployeeId ([guid]::NewGuid())
+        $code = $Used | New-LifePosActivationCode -Employee (Get-LifePosEmployee -First 1)
         $null = Enable-LifePosWorkplace -ActivationCode $code.Code
     }
 
@@ -153,11 +181,13 @@ Describe 'Send-ActivationCodes.ps1' {
         Connect-TestEmulator
         $script:New = @('Till North', 'Till South' | ForEach-Object { New-LifePosWorkplace -WorkplaceType Stationary -Name $_ })
         $active = New-LifePosWorkplace -WorkplaceType Mobile -Name 'Till Active'
-        $null = Enable-LifePosWorkplace -ActivationCode ($active | New-LifePosActivationCode -EmployeeId ([guid]::NewGuid())).Code
-        $script:Employees = @{ 'Till North' = [guid]::NewGuid(); 'Till South' = [guid]::NewGuid(); 'Till Active' = [guid]::NewGuid(); 'Till Nowhere' = [guid]::NewGuid() }
+        $null = Enable-LifePosWorkplace -ActivationCode ($active | New-LifePosActivationCode -Employee (Get-LifePosEmployee -First 1)).Code
+        $phones = @(Get-LifePosEmployee | Where-Object Phone | Select-Object -First 4)
+        $script:Employees = @{ 'Till North' = $phones[0]; 'Till South' = $phones[1]; 'Till Active' = $phones[2]; 'Till Nowhere' = $phones[3] }
         $script:Assignments = Join-Path $TestDrive 'assignments.csv'
+        # The older headers (workplace_name, employee_id) and the newer way to name an employee (a phone, as written).
         $Employees.GetEnumerator() | Sort-Object Key |
-            ForEach-Object { [pscustomobject]@{ workplace_name = $_.Key; employee_id = $_.Value; outlet_id = '' } } |
+            ForEach-Object { [pscustomobject]@{ workplace_name = $_.Key; employee_id = $_.Value.Phone -replace '\D', ''; outlet_id = '' } } |
             Export-Csv $Assignments -NoTypeInformation -Encoding utf8
         $script:SmsBefore = @((Get-Stats).sms).Count
         $script:Codes = @(& $Send -CsvPath $Assignments -ErrorVariable failed -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue)
@@ -171,7 +201,8 @@ Describe 'Send-ActivationCodes.ps1' {
         foreach ($workplace in $New) {
             $sent = @($Sms | Where-Object workplace -eq $workplace.Id.ToString())
             $sent.Count | Should -Be 1
-            $sent[0].employee | Should -Be $Employees[$workplace.Name].ToString()
+            $sent[0].employee | Should -Be $Employees[$workplace.Name].Id.ToString()
+            $sent[0].phone | Should -Be $Employees[$workplace.Name].Phone
         }
     }
 
@@ -180,6 +211,7 @@ Describe 'Send-ActivationCodes.ps1' {
         foreach ($code in $Codes) {
             $code | Should -BeOfType LifePos.ActivationCode
             $code.SmsRequested | Should -BeTrue
+            $code.Phone | Should -Be $Employees[$code.WorkplaceName].Phone
             ($Sms | Where-Object workplace -eq $code.WorkplaceId.ToString()).activation_code | Should -Be $code.Code
         }
     }
@@ -188,5 +220,45 @@ Describe 'Send-ActivationCodes.ps1' {
         $Warned.Message | Should -Match 'Till Active'
         $Failed.Count | Should -Be 1
         $Failed[0].TargetObject.workplace_name | Should -Be 'Till Nowhere'
+    }
+}
+
+Describe 'Sync-FromCsv.ps1, the nightly reconcile with a journal' {
+    BeforeAll {
+        $script:Sync = Join-Path $Examples 'Sync-FromCsv.ps1'
+        $script:Folder = Join-Path $TestDrive 'sync'
+        $null = New-Item -ItemType Directory $Folder
+        $script:Csv = Join-Path $Folder 'workplaces.csv'
+        $script:Journal = Join-Path $Folder 'changes.jsonl'
+        Connect-TestEmulator
+        $script:Stray = New-LifePosWorkplace -WorkplaceType Unknown -Name 'Nightly stray'
+        # The file names every alive workplace but the stray, and adds two.
+        @(Get-LifePosWorkplace | Where-Object Name -ne 'Nightly stray' | Select-Object Id, Name, WorkplaceType) +
+        @([pscustomobject]@{ Id = ''; Name = 'Nightly new 1'; WorkplaceType = 'Mobile' }, [pscustomobject]@{ Id = ''; Name = 'Nightly new 2'; WorkplaceType = 'Automat' }) |
+            Export-Csv $Csv -Delimiter ';' -Encoding utf8BOM -NoTypeInformation
+    }
+
+    It 'rehearses the first run with -ArchiveUnlisted -WhatIf: the plan, and no write' {
+        $writes = 'create', 'update', 'archive' | ForEach-Object { Get-RequestCount $_ }
+        & $Sync -CsvPath $Csv -BaseUri $Emulator.BaseUri -ArchiveUnlisted -WhatIf
+        $LASTEXITCODE | Should -Be 0
+        'create', 'update', 'archive' | ForEach-Object { Get-RequestCount $_ } | Should -Be $writes
+        Test-Path $Journal | Should -BeFalse
+    }
+
+    It 'then makes the service match, writes the journal, and a second night changes nothing' {
+        & $Sync -CsvPath $Csv -BaseUri $Emulator.BaseUri -ArchiveUnlisted
+        $LASTEXITCODE | Should -Be 0
+        Get-AliveNames 'Nightly*' | Sort-Object | Should -Be 'Nightly new 1', 'Nightly new 2'
+        $lines = @(Get-Content $Journal | ConvertFrom-Json)
+        $lines.operation | Sort-Object | Should -Be 'archive', 'create', 'create'
+        ($lines | Where-Object operation -eq 'archive').workplace.id | Should -Be $Stray.Id.ToString()
+        $lines | ForEach-Object { $_.outcome | Should -Be 'done'; $_.request_id | Should -Not -BeNullOrEmpty }
+
+        $writes = 'create', 'update', 'archive' | ForEach-Object { Get-RequestCount $_ }
+        & $Sync -CsvPath $Csv -BaseUri $Emulator.BaseUri -ArchiveUnlisted
+        $LASTEXITCODE | Should -Be 0
+        'create', 'update', 'archive' | ForEach-Object { Get-RequestCount $_ } | Should -Be $writes
+        @(Get-Content $Journal).Count | Should -Be 3
     }
 }

@@ -31,7 +31,7 @@ Describe 'Every cmdlet with -Verbose -Debug under a transcript, with faults, wro
             Set-LifePosWorkplace -Id ([Guid]::NewGuid()) -Name 'missing' -Confirm:$false @common
             $target | Remove-LifePosWorkplace -PassThru -Confirm:$false @common
             $target | Restore-LifePosWorkplace -PassThru @common
-            $code = $target | New-LifePosActivationCode -EmployeeId ([Guid]::NewGuid()) @common
+            $code = $target | New-LifePosActivationCode -Employee (Get-LifePosEmployee -First 1) @common
             $activation = Enable-LifePosWorkplace -ActivationCode $code.Code @common
             $activation | Format-List * -Force | Out-String
             $script:ActivationToken = [Net.NetworkCredential]::new('', $activation.Token).Password

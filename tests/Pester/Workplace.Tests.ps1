@@ -315,7 +315,8 @@ Describe 'New-LifePosActivationCode and Enable-LifePosWorkplace' {
     It 'generates a code for a piped workplace and activates with it' {
         $workplace = Get-LifePosWorkplace -Name 'Касса 0001'
         $workplace.IsActivated | Should -BeFalse
-        $employee = [Guid]::NewGuid()
+        $employee = (Get-LifePosEmployee -First 1).Id
+        # -EmployeeId is the parameter's old name: scripts written for it keep working.
         $code = $workplace | New-LifePosActivationCode -EmployeeId $employee
         $code | Should -BeOfType ([LifePos.ActivationCode])
         $code.Code | Should -Match '^\d{8}$'
@@ -333,24 +334,27 @@ Describe 'New-LifePosActivationCode and Enable-LifePosWorkplace' {
 
     It 'records an SMS with -SendSms and takes -OutletId' {
         $workplace = Get-LifePosWorkplace -Name 'Касса 0002'
-        $outlet = [Guid]::NewGuid()
-        $code = New-LifePosActivationCode -WorkplaceId $workplace.Id -EmployeeId ([Guid]::NewGuid()) -OutletId $outlet -SendSms
+        $outlet = (Get-LifePosOutlet -First 1).Id
+        $employee = Get-LifePosEmployee | Where-Object Phone | Select-Object -First 1
+        $code = New-LifePosActivationCode -WorkplaceId $workplace.Id -EmployeeId $employee.Id -OutletId $outlet -SendSms
         $code.SmsRequested | Should -BeTrue
         $code.OutletId | Should -Be $outlet
-        $sms = @((Invoke-LifePosEmulatorControl $Emulator 'stats').sms)
-        $sms.activation_code | Should -Contain $code.Code
+        $sms = @((Invoke-LifePosEmulatorControl $Emulator 'stats').sms) | Where-Object activation_code -eq $code.Code
+        $sms.phone | Should -Be $employee.Phone
+        $sms.outlet | Should -Be "$outlet"
     }
 
     It 'asks again after a lost answer when no SMS is sent, but not when one is' {
         $workplace = Get-LifePosWorkplace -Name 'Касса 0004'
         $before = Get-RequestCount 'generate-activation-code'
         $null = Invoke-LifePosEmulatorControl $Emulator 'faults' -Method Put -Body @{ next = @('500'); next_endpoint = 'generate-activation-code' }
-        $code = $workplace | New-LifePosActivationCode -EmployeeId ([Guid]::NewGuid())
+        $employee = Get-LifePosEmployee | Where-Object Phone | Select-Object -First 1
+        $code = $workplace | New-LifePosActivationCode -Employee $employee
         $code.Code | Should -Match '^\d{8}$'
         (Get-RequestCount 'generate-activation-code') - $before | Should -Be 2
 
         $null = Invoke-LifePosEmulatorControl $Emulator 'faults' -Method Put -Body @{ next = @('500'); next_endpoint = 'generate-activation-code' }
-        $workplace | New-LifePosActivationCode -EmployeeId ([Guid]::NewGuid()) -SendSms -ErrorVariable lost -ErrorAction SilentlyContinue |
+        $workplace | New-LifePosActivationCode -Employee $employee -SendSms -ErrorVariable lost -ErrorAction SilentlyContinue |
             Should -BeNullOrEmpty
         (Get-RequestCount 'generate-activation-code') - $before | Should -Be 3
         "$($lost[0])" | Should -Match 'may have been generated and sent by SMS'

@@ -25,19 +25,19 @@ namespace LifePos.Commands
 
         /// <summary>A workplace object, id, number ("17", "#17") or exact name.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("WorkplaceId", "Id", "guid", "workplace_guid", "WorkplaceNumber", "workplace_number", "Number")]
+        [Alias("WorkplaceId", "Id", "guid", "workplace_guid", "WorkplaceNumber", "workplace_number", "Number", "WorkplaceName", "workplace_name")]
         [ArgumentCompleter(typeof(WorkplaceIdCompleter))]
         public WorkplaceReference? Workplace { get; set; }
 
         /// <summary>The employee who activates it: an employee object, id, phone (any format) or exact name.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("EmployeeId", "employee_guid", "EmployeePhone", "employee_phone", "Phone")]
+        [Alias("EmployeeId", "employee_id", "employee_guid", "EmployeePhone", "employee_phone", "Phone")]
         [ArgumentCompleter(typeof(EmployeeCompleter))]
         public EmployeeReference? Employee { get; set; }
 
         /// <summary>An outlet object, id or exact name.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("OutletId", "outlet_guid")]
+        [Alias("OutletId", "outlet_id", "outlet_guid")]
         [AllowNull]
         [ArgumentCompleter(typeof(OutletCompleter))]
         public OutletReference? Outlet { get; set; }
