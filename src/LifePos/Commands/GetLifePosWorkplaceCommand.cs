@@ -94,6 +94,11 @@ namespace LifePos.Commands
             var client = Client;
             var organization = ActiveConnection.OrganizationId;
             var bulk = Bulk(ThrottleLimit, "Getting LIFE POS workplaces", "found");
+            if (RejectedId(bulk, Id))
+            {
+                return;
+            }
+
             foreach (var id in Id)
             {
                 bulk.Submit(TargetOf(id), async context => new BulkOutcome(await client.GetWorkplaceAsync(organization, id, context).ConfigureAwait(false), "found"));

@@ -48,6 +48,12 @@ namespace LifePos.Core
         /// <summary>True once the client was disposed: every call then fails with a configuration error.</summary>
         public bool IsClosed => _api.IsClosed;
 
+        /// <summary>
+        /// A new command begins on this client. After an outage stopped the last run, its first request checks at
+        /// once whether LIFE POS answers again (rather than failing until -OutageTimeout has passed once more).
+        /// </summary>
+        public void BeginCommand() => _api.NewCommand();
+
         public static Uri GetBaseUri(LifePosEnvironment environment) => environment switch
         {
             LifePosEnvironment.Production => new Uri(ProductionUri),

@@ -53,6 +53,10 @@ namespace LifePos.PowerShell
         private readonly ProgressReporter _progress;
         private readonly RunSummary _summary;
         private readonly bool _stopOnError;
+
+        // Results handed back by the throttle and not yet written: a row that stops the run must not lose the ones
+        // that finished with it.
+        private readonly Queue<Completed<BulkOutcome>> _ready = new Queue<Completed<BulkOutcome>>();
         private Refusal? _refusal;
 
         /// <param name="labels">How the summary counts done rows, in its order: the first always shows, the others once used.</param>
@@ -70,7 +74,7 @@ namespace LifePos.PowerShell
 
         /// <summary>A failure no later row can escape (refused token, broken configuration): the run stops at once.</summary>
         public static bool StopsTheRun(Exception exception) =>
-            exception is LifePosAuthenticationException || exception is LifePosConfigurationException;
+            exception is LifePosAuthenticationException || exception is LifePosConfigurationException || exception is LifePosServiceUnreachableException;
 
         /// <summary>
         /// Queues one row's work, first writing whatever finished at the head (so a failure that stops the run stops
@@ -134,16 +138,15 @@ namespace LifePos.PowerShell
         {
             while (true)
             {
-                var ready = Guard(take);
-                if (ready.Count == 0)
+                if (!Take(take))
                 {
                     return;
                 }
 
-                foreach (var item in ready)
+                while (_ready.Count > 0)
                 {
                     _cmdlet.FlushMessages();
-                    Write(item);
+                    Write(_ready.Dequeue());
                 }
 
                 _cmdlet.FlushMessages();
@@ -168,6 +171,7 @@ namespace LifePos.PowerShell
             if (Volatile.Read(ref _refusal) is { } refusal)
             {
                 _summary.RowFailed();
+                WriteReadyDone();
                 StopWith(refusal.Exception, refusal.Target);
             }
 
@@ -175,7 +179,8 @@ namespace LifePos.PowerShell
             if (StopsTheRun(item.Error))
             {
                 _throttle.Cancel();
-                StopWith(item.Error, target);
+                WriteReadyDone();
+                StopWith(item.Error, target, item.Error is LifePosServiceUnreachableException ? OutageNote() : null);
             }
 
             WriteFailedOutput(target, item.Error);
@@ -185,6 +190,23 @@ namespace LifePos.PowerShell
             }
 
             _cmdlet.WriteError(LifePosErrors.FromException(item.Error, target));
+        }
+
+        /// <summary>Before a run-stopping error: writes the rows that finished with the failed one; the failed ones only count.</summary>
+        private void WriteReadyDone()
+        {
+            while (_ready.Count > 0)
+            {
+                var item = _ready.Dequeue();
+                if (item.Error is null)
+                {
+                    Emit(item.Result!);
+                }
+                else
+                {
+                    _summary.RowFailed();
+                }
+            }
         }
 
         private void WriteFailedOutput(object target, Exception error)
@@ -231,16 +253,11 @@ namespace LifePos.PowerShell
             var doneBefore = _summary.Finished - 1;
             var doneAfter = 0;
             var failedAfter = 0;
-            while (true)
+            while (_ready.Count > 0 || Take(() => _throttle.WaitForNext()))
             {
-                var ready = Guard(() => _throttle.WaitForNext());
-                if (ready.Count == 0)
+                while (_ready.Count > 0)
                 {
-                    break;
-                }
-
-                foreach (var item in ready)
-                {
+                    var item = _ready.Dequeue();
                     _cmdlet.FlushMessages();
                     if (item.Error is null)
                     {
@@ -266,6 +283,15 @@ namespace LifePos.PowerShell
 
             note.Append("; nothing after it was sent. Fix the row and run the rest again.");
             StopWith(error, target, note.ToString());
+        }
+
+        /// <summary>What an outage left behind, and how to finish the job safely.</summary>
+        private string OutageNote()
+        {
+            var done = _summary.Finished - _summary.Failed;
+            return " The run stopped: " + Rows(done) + " done, " + Rows(_summary.Failed) + " failed, and the rest (" +
+                   Rows(_summary.Rows - _summary.Finished) + " read so far, and any not yet read) not sent. When LIFE POS answers again, " +
+                   "run the same input again with -SkipExisting (New-LifePosWorkplace) or through Sync-LifePosWorkplace: what was done is not done twice.";
         }
 
         private void StopWith(Exception error, object target, string? note = null)
@@ -342,6 +368,18 @@ namespace LifePos.PowerShell
                     throw;
                 }
             };
+
+        /// <summary>Queues what <paramref name="take"/> hands back; false when it hands back nothing.</summary>
+        private bool Take(Func<IReadOnlyList<Completed<BulkOutcome>>> take)
+        {
+            var ready = Guard(take);
+            foreach (var item in ready)
+            {
+                _ready.Enqueue(item);
+            }
+
+            return ready.Count > 0;
+        }
 
         /// <summary>Runs a throttle wait; cancellation means Ctrl+C (stop quietly) or a refused token (one terminating error).</summary>
         private T Guard<T>(Func<T> wait)

@@ -66,6 +66,11 @@ namespace LifePos.PowerShell
             if (ParameterSetName == IdSet)
             {
                 var bulk = Bulk(ThrottleLimit, "Getting LIFE POS " + Noun, "found");
+                if (RejectedId(bulk, Ids))
+                {
+                    return;
+                }
+
                 foreach (var id in Ids)
                 {
                     bulk.Submit(TargetOf(id), async context => new BulkOutcome(await GetAsync(client, organization, id, context).ConfigureAwait(false), "found"));

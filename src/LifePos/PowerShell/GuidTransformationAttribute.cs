@@ -6,8 +6,10 @@ using System.Management.Automation;
 namespace LifePos.PowerShell
 {
     /// <summary>
-    /// Accepts a GUID as text (e.g. a CSV cell) or a Workplace, and refuses anything else with a message that names
-    /// the bad value and shows what a good one looks like (PowerShell's own conversion error does neither).
+    /// Accepts a GUID as text (e.g. a CSV cell) or a Workplace. Anything else becomes <see cref="Guid.Empty"/>, and the
+    /// cmdlet fails that row itself (<see cref="TakeRejection"/>) with a message that names the bad value and shows what a
+    /// good one looks like: a binding error would end a bulk run without writing the rows already in flight, and
+    /// would not count in its summary.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class GuidTransformationAttribute : ArgumentTransformationAttribute
@@ -16,6 +18,10 @@ namespace LifePos.PowerShell
         {
             What = what;
         }
+
+        // Binding and the ProcessRecord it feeds run on the pipeline thread: the rejection waits there for the cmdlet.
+        [ThreadStatic]
+        private static string? _rejection;
 
         /// <summary>What the id identifies, e.g. <c>workplace</c>.</summary>
         public string What { get; }
@@ -57,10 +63,18 @@ namespace LifePos.PowerShell
                     return parsed;
                 default:
                     var shown = value is null || (value is string empty && empty.Trim().Length == 0) ? "(empty)" : "'" + value + "'";
-                    throw new ArgumentTransformationMetadataException(
-                        shown + " is not a valid " + What + " id. Give a GUID such as 6f9619ff-8b86-d011-b42d-00cf4fc964ff" +
-                        (What == "workplace" ? " (Get-LifePosWorkplace shows the ids)." : "."));
+                    _rejection = shown + " is not a valid " + What + " id. Give a GUID such as 6f9619ff-8b86-d011-b42d-00cf4fc964ff" +
+                                 (What == "workplace" ? " (Get-LifePosWorkplace shows the ids)." : ".");
+                    return Guid.Empty;
             }
+        }
+
+        /// <summary>The message for an id this thread's last binding could not read, once; null when every id was good.</summary>
+        public static string? TakeRejection()
+        {
+            var rejection = _rejection;
+            _rejection = null;
+            return rejection;
         }
     }
 }

@@ -22,6 +22,7 @@ namespace LifePos.PowerShell
         {
             base.BeginProcessing();
             Completion.LastConnection = ActiveConnection;
+            Client.BeginCommand();
         }
 
         /// <summary>Writes what is still running in a bulk run, then its summary.</summary>
@@ -54,6 +55,19 @@ namespace LifePos.PowerShell
             }
 
             WriteError(LifePosErrors.FromException(exception, target));
+        }
+
+        /// <summary>A row whose id could not be read (see <see cref="GuidTransformationAttribute"/>) fails alone, in its place; true when it did.</summary>
+        internal bool RejectedId(BulkRunner bulk, System.Collections.Generic.IEnumerable<System.Guid> ids)
+        {
+            // A rejection left by a binding whose command never ran is not this row's: only an unread (empty) id is.
+            if (GuidTransformationAttribute.TakeRejection() is not { } rejection || !System.Linq.Enumerable.Contains(ids, System.Guid.Empty))
+            {
+                return false;
+            }
+
+            bulk.SubmitInvalid(TargetOf(rejection), rejection);
+            return true;
         }
 
         /// <summary>

@@ -30,6 +30,11 @@ namespace LifePos.PowerShell
         protected override void ProcessRecord()
         {
             var bulk = Bulk(ThrottleLimit, Activity, DoneLabel);
+            if (RejectedId(bulk, Id))
+            {
+                return;
+            }
+
             foreach (var workplace in Targets())
             {
                 var explanation = Explain(workplace.Label);

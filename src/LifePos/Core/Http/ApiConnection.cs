@@ -69,6 +69,9 @@ namespace LifePos.Core.Http
             return _retry.SendAsync(request, tokens, (attempt, left) => AttemptAsync(request, tokens, attempt, left, context), context);
         }
 
+        /// <summary>A command begins: after an outage its first request probes at once.</summary>
+        public void NewCommand() => _breaker.NewCommand();
+
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)

@@ -48,7 +48,7 @@ namespace LifePos.Core.Http
         /// <summary>Replaces the body in debug output (a sign-in body holds a password).</summary>
         public string? LoggedBody { get; set; }
 
-        /// <summary>The successful answer holds a token: debug output leaves it out.</summary>
+        /// <summary>The successful answer holds a token or an activation code: debug output leaves it out.</summary>
         public bool ResponseHasSecrets { get; set; }
 
         /// <summary>Says what may have happened when the outcome is unknown, e.g. "The workplace may have been created".</summary>

@@ -19,6 +19,7 @@ namespace LifePos.Core.Http
         private TimeSpan? _unreachableSince;
         private TimeSpan? _openedAt;
         private string _lastFailure = string.Empty;
+        private bool _probeNext;
         private TaskCompletionSource<bool> _opened = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public CircuitBreaker(TimeSpan span, IClock clock, string host)
@@ -63,13 +64,26 @@ namespace LifePos.Core.Http
                 }
 
                 var now = _clock.Now;
-                if (now - opened < _span)
+                if (now - opened < _span && !_probeNext)
                 {
                     throw Unreachable(request, now);
                 }
 
                 // Half open: let this request find out whether the service is back.
+                _probeNext = false;
                 _openedAt = now;
+            }
+        }
+
+        /// <summary>
+        /// A new command began: someone ran it again after the outage, so its first request finds out at once whether
+        /// the service is back rather than failing for the rest of the span.
+        /// </summary>
+        public void NewCommand()
+        {
+            lock (_gate)
+            {
+                _probeNext = _openedAt != null;
             }
         }
 
@@ -79,6 +93,7 @@ namespace LifePos.Core.Http
             lock (_gate)
             {
                 _unreachableSince = null;
+                _probeNext = false;
                 if (_openedAt != null)
                 {
                     _openedAt = null;

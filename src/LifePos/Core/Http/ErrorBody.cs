@@ -11,7 +11,8 @@ namespace LifePos.Core.Http
     {
         private const int MaxMessageLength = 500;
 
-        private static readonly string[] CodeFields = { "code", "error_code", "errorCode", "error", "type" };
+        // ProblemDetails puts the code in "title" (or an "errors" key) and a URL in "type": a code-like title is the code.
+        private static readonly string[] CodeFields = { "code", "error_code", "errorCode", "error", "type", "title" };
         private static readonly string[] MessageFields = { "message", "error_description", "detail", "description", "title", "error_message", "errorMessage" };
         private static readonly Regex TitlePattern = new Regex(@"<title[^>]*>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant);
         private static readonly Regex Whitespace = new Regex(@"\s+", RegexOptions.CultureInvariant);
@@ -166,9 +167,21 @@ namespace LifePos.Core.Http
                 }
             }
 
-            if (root.TryGetProperty("errors", out var errors) && message is null)
+            if (root.TryGetProperty("errors", out var errors))
             {
-                message = Shorten(errors.GetRawText());
+                if (code is null && errors.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var property in errors.EnumerateObject())
+                    {
+                        if (CodeLike.IsMatch(property.Name))
+                        {
+                            code = property.Name;
+                            break;
+                        }
+                    }
+                }
+
+                message ??= Shorten(errors.GetRawText());
             }
 
             string? traceId = null;

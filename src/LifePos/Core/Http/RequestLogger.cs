@@ -86,7 +86,7 @@ namespace LifePos.Core.Http
             {
                 text.AppendLine();
                 text.Append(request.ResponseHasSecrets && response.IsSuccessStatusCode
-                    ? "(" + body.Length.ToString(CultureInfo.InvariantCulture) + " bytes holding a token, not shown)"
+                    ? "(" + body.Length.ToString(CultureInfo.InvariantCulture) + " bytes holding a token or a code, not shown)"
                     : BodyForLog(body));
             }
 
@@ -100,7 +100,12 @@ namespace LifePos.Core.Http
         {
             if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
             {
-                return "Bearer " + SecretRedactor.Mask;
+                // The scheme says how the token was sent (Bearer, or the raw token alone); the rest never shows.
+                var value = string.Join(" ", values);
+                var space = value.IndexOf(' ');
+                return space > 0 && value.Substring(0, space).Equals("Bearer", StringComparison.OrdinalIgnoreCase)
+                    ? "Bearer " + SecretRedactor.Mask
+                    : SecretRedactor.Mask;
             }
 
             if (name.Equals("Cookie", StringComparison.OrdinalIgnoreCase) || name.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase) ||

@@ -66,6 +66,18 @@ namespace LifePos.Core.Http
                 attempt++;
                 var generation = tokens?.Generation ?? 0;
                 result = await sendOnce(attempt, left).ConfigureAwait(false);
+                if (tokens != null && result.Answered && result.StatusCode != 401)
+                {
+                    tokens.Accepted();
+                }
+
+                if (tokens != null && result.StatusCode == 401 && FailureClassifier.RefusesTheToken(result.Error?.Code) && tokens.TryRawToken())
+                {
+                    waits++;
+                    CountRetry(request, "401 with a Bearer token, trying the raw token", attempt, TimeSpan.Zero, context);
+                    continue;
+                }
+
                 var decision = FailureClassifier.Classify(result, request.Mode, tokens != null, tokens is { CanSignIn: true } && !reSignedIn);
                 TimeSpan delay;
                 switch (decision.Action)

@@ -20,6 +20,8 @@ namespace LifePos.Core.Http
         private SecureString? _token;
         private int _generation;
         private FailedSignIn? _failedSignIn;
+        private int _rawToken;
+        private int _accepted;
 
         /// <param name="token">A token to start with (copied), or null.</param>
         /// <param name="signIn">Signs in and returns a new token; null when the connection has only a token.</param>
@@ -39,14 +41,33 @@ namespace LifePos.Core.Http
         /// <summary>Changes each time a new token is set, so a refused request knows whether someone signed in since.</summary>
         public int Generation => Volatile.Read(ref _generation);
 
-        /// <summary>Sets the Authorization header; the only moment the token exists as a string.</summary>
+        /// <summary>
+        /// Sets the Authorization header (<c>Bearer</c>, or the raw token for a service that takes only that); the only
+        /// moment the token exists as a string.
+        /// </summary>
         public void Authorize(HttpRequestMessage message)
         {
             if (Volatile.Read(ref _token) is { } token)
             {
-                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Reveal(token));
+                if (Volatile.Read(ref _rawToken) == 0)
+                {
+                    message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Reveal(token));
+                }
+                else
+                {
+                    message.Headers.TryAddWithoutValidation("Authorization", Reveal(token));
+                }
             }
         }
+
+        /// <summary>The service answered an authenticated request with anything but 401: the header form works.</summary>
+        public void Accepted() => Volatile.Write(ref _accepted, 1);
+
+        /// <summary>
+        /// Public client code sends <c>Bearer</c>, older code the raw token: when the very first answers refuse the
+        /// token, try the raw form once before calling the token bad. True when it switched.
+        /// </summary>
+        public bool TryRawToken() => Volatile.Read(ref _accepted) == 0 && Interlocked.CompareExchange(ref _rawToken, 1, 0) == 0;
 
         /// <summary>Signs in first when there is no token yet.</summary>
         public Task EnsureTokenAsync(RequestContext context)

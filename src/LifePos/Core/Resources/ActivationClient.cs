@@ -39,6 +39,9 @@ namespace LifePos.Core.Resources
                 Body = JsonSerializer.SerializeToUtf8Bytes(body, LifePosJsonContext.Default.GenerateActivationCodeRequestDto),
                 ContentType = JsonMedia.Json,
                 MayHaveHappened = "An activation code may have been generated and sent by SMS",
+
+                // The code lets anyone activate a till with this workplace: it goes to the output, not to a -Debug transcript.
+                ResponseHasSecrets = true,
             };
             var response = await _api.SendAsync(request, context).ConfigureAwait(false);
             try

@@ -74,7 +74,7 @@ namespace LifePos.Core.Resources
                 Body = jsonBody is null ? null : Encoding.UTF8.GetBytes(jsonBody),
                 ContentType = verb == "PATCH" ? JsonMedia.JsonPatch : JsonMedia.Json,
                 Authenticated = !signInOrActivation,
-                ResponseHasSecrets = signInOrActivation,
+                ResponseHasSecrets = signInOrActivation || path.EndsWith(":generate-activation-code", StringComparison.Ordinal),
             };
         }
 
