@@ -68,6 +68,11 @@ namespace LifePos.Commands
         {
             _rowNumber++;
             var bulk = Bulk(ThrottleLimit, "Updating LIFE POS workplaces", Updated);
+            if (RejectedId(bulk, Id))
+            {
+                return;
+            }
+
             WorkplaceChanges given;
             try
             {
@@ -111,7 +116,7 @@ namespace LifePos.Commands
                 }
                 else if (ShouldProcess(workplace.Label, "Update " + ChangeText.Describe(patch.Changes)))
                 {
-                    Submit(bulk, workplace, _ => Task.FromResult(patch));
+                    Submit(bulk, workplace, _ => Task.FromResult(new Planned(current, patch)));
                 }
                 else
                 {
@@ -149,10 +154,13 @@ namespace LifePos.Commands
             var client = Client;
             var organization = ActiveConnection.OrganizationId;
             Submit(bulk, workplace, async context =>
-                WorkplacePatchBuilder.Build(await client.GetWorkplaceAsync(organization, workplace.Id, context).ConfigureAwait(false), given));
+            {
+                var current = await client.GetWorkplaceAsync(organization, workplace.Id, context).ConfigureAwait(false);
+                return new Planned(current, WorkplacePatchBuilder.Build(current, given));
+            });
         }
 
-        private void Submit(BulkRunner bulk, WorkplaceTarget workplace, Func<RequestContext, Task<WorkplacePatch>> patchFor)
+        private void Submit(BulkRunner bulk, WorkplaceTarget workplace, Func<RequestContext, Task<Planned>> plan)
         {
             var client = Client;
             var organization = ActiveConnection.OrganizationId;
@@ -160,14 +168,11 @@ namespace LifePos.Commands
             var journal = new JournalEntry("update") { WorkplaceId = workplace.Id, WorkplaceName = workplace.Current?.Name };
             bulk.Submit(workplace.ErrorTarget, async context =>
             {
-                var patch = await patchFor(context).ConfigureAwait(false);
+                var (current, patch) = await plan(context).ConfigureAwait(false);
                 if (patch.IsEmpty)
                 {
-                    Messages.Enqueue(PipelineMessageKind.Verbose, workplace.Label + " is unchanged: it already has the values given.");
-                    return new BulkOutcome(passThru ? await client.GetWorkplaceAsync(organization, workplace.Id, context).ConfigureAwait(false) : null, Unchanged)
-                    {
-                        Unchanged = true,
-                    };
+                    Messages.Enqueue(PipelineMessageKind.Verbose, WorkplaceLabel.Of(current) + " is unchanged: it already has the values given.");
+                    return new BulkOutcome(passThru ? current : null, Unchanged) { Unchanged = true };
                 }
 
                 journal.Changes = patch.Changes;
@@ -176,10 +181,30 @@ namespace LifePos.Commands
             }, journal);
         }
 
+        /// <summary>The workplace as it was read, and what to send to it.</summary>
+        private readonly struct Planned
+        {
+            public Planned(Workplace current, WorkplacePatch patch)
+            {
+                Current = current;
+                Patch = patch;
+            }
+
+            public Workplace Current { get; }
+
+            public WorkplacePatch Patch { get; }
+
+            public void Deconstruct(out Workplace current, out WorkplacePatch patch)
+            {
+                current = Current;
+                patch = Patch;
+            }
+        }
+
         private WorkplaceChanges GivenChanges()
         {
             var type = RowValidation.Given(WorkplaceType) is null ? (WorkplaceType?)null : RowValidation.ParseWorkplaceType(WorkplaceType, nameof(WorkplaceType));
-            return new WorkplaceChanges
+            var given = new WorkplaceChanges
             {
                 Name = RowValidation.Given(Name),
                 WorkplaceType = type,
@@ -190,6 +215,43 @@ namespace LifePos.Commands
                 RemoveExtensions = RemoveExtension ?? Array.Empty<string>(),
                 Clear = WorkplaceValues.FieldList(Clear),
             };
+            return WithoutOwnValuesOfCleared(given);
+        }
+
+        /// <summary>
+        /// A piped workplace binds its own Name, Meta, MetaData and Extensions by property name; with -Clear those are
+        /// not values given alongside it (<c>$w | Set-LifePosWorkplace -Clear Meta</c>), so -Clear is not refused for them.
+        /// </summary>
+        private WorkplaceChanges WithoutOwnValuesOfCleared(WorkplaceChanges given)
+        {
+            if (!((InputObject ?? PipedWorkplace) is { } piped) || given.Clear.Count == 0)
+            {
+                return given;
+            }
+
+            bool Clears(string field) => System.Linq.Enumerable.Any(given.Clear, f => string.Equals(f, field, StringComparison.OrdinalIgnoreCase));
+            if (Clears("Name") && string.Equals(given.Name, piped.Name, StringComparison.Ordinal))
+            {
+                given.Name = null;
+            }
+
+            if (Clears("Meta") && string.Equals(given.Meta, piped.Meta, StringComparison.Ordinal))
+            {
+                given.Meta = null;
+            }
+
+            if (Clears("MetaData") && given.MetaDataGiven && PlainJson.DeepEquals(given.MetaData, piped.MetaData))
+            {
+                given.MetaDataGiven = false;
+                given.MetaData = null;
+            }
+
+            if (Clears("Extensions") && given.Extensions != null && PlainJson.DeepEquals(given.Extensions, piped.Extensions))
+            {
+                given.Extensions = null;
+            }
+
+            return given;
         }
     }
 }

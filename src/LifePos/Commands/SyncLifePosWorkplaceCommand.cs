@@ -83,6 +83,11 @@ namespace LifePos.Commands
             _rowNumber++;
             var target = TargetOf(RowValidation.Describe(_rowNumber, Name));
             var bulk = Runner();
+            if (RejectedId(bulk, Id is { } id ? new[] { id } : System.Array.Empty<System.Guid>()))
+            {
+                return;
+            }
+
             SyncStep step;
             try
             {
@@ -162,7 +167,7 @@ namespace LifePos.Commands
 
         private BulkRunner Runner()
         {
-            var bulk = Bulk(ThrottleLimit, "Synchronizing LIFE POS workplaces", "created", "updated", "unchanged");
+            var bulk = Bulk(ThrottleLimit, "Synchronizing LIFE POS workplaces", "created", "updated", "restored?", "unchanged", "archived?");
             bulk.FailedOutput ??= (target, error) =>
                 new WorkplaceChange(WorkplaceChangeAction.Failed, null, target, new FieldChangeList(), error.Message);
             return bulk;

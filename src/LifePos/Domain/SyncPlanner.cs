@@ -87,7 +87,9 @@ namespace LifePos.Domain
                 }
 
                 _named[found.Id] = row.RowNumber;
-                var patch = WorkplacePatchBuilder.Build(found, row.Changes);
+
+                // A row matched by its name does not rename the workplace for a difference of case or spaces.
+                var patch = WorkplacePatchBuilder.Build(found, row.Id is null && row.Number is null ? WithoutName(row.Changes) : row.Changes);
                 if (found.IsArchived)
                 {
                     return _includeArchived
@@ -140,6 +142,17 @@ namespace LifePos.Domain
             var archived = Named(name!, archived: true);
             return archived.Count > 1 ? throw Ambiguous(name!, archived, "archived") : archived.FirstOrDefault();
         }
+
+        private static WorkplaceChanges WithoutName(WorkplaceChanges changes) => new WorkplaceChanges
+        {
+            WorkplaceType = changes.WorkplaceType,
+            Meta = changes.Meta,
+            MetaDataGiven = changes.MetaDataGiven,
+            MetaData = changes.MetaData,
+            Extensions = changes.Extensions,
+            RemoveExtensions = changes.RemoveExtensions,
+            Clear = changes.Clear,
+        };
 
         private SyncStep Create(SyncRow row)
         {

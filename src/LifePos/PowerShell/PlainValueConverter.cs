@@ -67,10 +67,12 @@ namespace LifePos.PowerShell
 
             foreach (var pair in extensions)
             {
-                if (!(pair.Value is IDictionary<string, object?>))
+                // null removes the extension (as -RemoveExtension does).
+                if (!(pair.Value is null || pair.Value is IDictionary<string, object?>))
                 {
                     throw new InvalidInputException(
-                        "-" + parameterName + ": the extension '" + pair.Key + "' must be an object of settings, e.g. @{ " + pair.Key + " = @{ turned_on = $true } }.");
+                        "-" + parameterName + ": the extension '" + pair.Key + "' must be an object of settings, e.g. @{ " + pair.Key + " = @{ turned_on = $true } }, " +
+                        "or $null to remove it.");
                 }
             }
 

@@ -9,12 +9,24 @@ namespace LifePos.PowerShell
         private readonly Dictionary<string, int> _counts = new Dictionary<string, int>(System.StringComparer.Ordinal);
         private readonly List<string> _labels = new List<string>();
 
-        /// <param name="labels">The labels shown even at zero; the first is shown first.</param>
+        private readonly HashSet<string> _whenUsed = new HashSet<string>(System.StringComparer.Ordinal);
+
+        /// <param name="labels">
+        /// The labels in their order, shown even at zero; one ending in '?' (<c>restored?</c>) keeps its place but shows
+        /// only once used. A label not given is added at the end when first used.
+        /// </param>
         public RunSummary(params string[] labels)
         {
             foreach (var label in labels)
             {
-                Count(label, 0);
+                var optional = label.EndsWith("?", System.StringComparison.Ordinal);
+                var name = optional ? label.Substring(0, label.Length - 1) : label;
+                if (optional)
+                {
+                    _whenUsed.Add(name);
+                }
+
+                Count(name, 0);
             }
         }
 
@@ -53,6 +65,11 @@ namespace LifePos.PowerShell
             var parts = new List<string>();
             foreach (var label in _labels)
             {
+                if (_counts[label] == 0 && _whenUsed.Contains(label))
+                {
+                    continue;
+                }
+
                 parts.Add(_counts[label].ToString(CultureInfo.InvariantCulture) + " " + label);
             }
 
