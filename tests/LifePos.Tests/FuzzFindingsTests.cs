@@ -46,6 +46,21 @@ public sealed class FuzzFindingsTests
         Assert.Equal("""{"\uD800":1}""", parsed.Message);
     }
 
+    [Theory]
+    [InlineData("-99999999999")]
+    [InlineData("-62135596801")]
+    [InlineData("-90000000000000")]
+    public async Task AUnixDateBeforeYearOne_IsAnInvalidResponse(string date)
+    {
+        using var client = ClientAnswering(200, Workplace("\"updated_at\":" + date));
+
+        var error = await Assert.ThrowsAsync<LifePosApiException>(() => client.GetWorkplaceAsync(Org, Wp, RequestContext.None));
+
+        Assert.Equal("InvalidResponse", error.ErrorCode);
+        Assert.Contains("GET /orgs/" + Org + "/workplaces/" + Wp, error.Message);
+        Assert.IsType<ArgumentOutOfRangeException>(error.InnerException);
+    }
+
     /// <summary>A client whose every request is answered with <paramref name="body"/> (no sockets: the fuzzer has those).</summary>
     private static LifePosClient ClientAnswering(int status, byte[] body, string contentType = "application/json", bool signIn = false) =>
         LifePosClient.Create(new LifePosClientOptions

@@ -25,6 +25,11 @@ namespace LifePos.Core.Json
             {
                 throw FailureMessages.InvalidResponse(request, response, expected, error);
             }
+            catch (ArgumentOutOfRangeException error)
+            {
+                // A date DateTimeOffset cannot hold: LenientDateConverter reads a Unix time before year 1 (e.g. -99999999999) with FromUnixTime*.
+                throw FailureMessages.InvalidResponse(request, response, expected, error);
+            }
         }
 
         /// <summary>
