@@ -61,6 +61,79 @@ public sealed class FuzzFindingsTests
         Assert.IsType<ArgumentOutOfRangeException>(error.InnerException);
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0xC3, 0x28 })]
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })]
+    [InlineData(new byte[] { (byte)'\\', (byte)'u', (byte)'D', (byte)'8', (byte)'0', (byte)'0' })]
+    public async Task ASignInTokenThatIsNoText_IsAnInvalidResponse(byte[] token)
+    {
+        using var client = ClientAnswering(200, [.. "{\"token\":\"ab"u8, .. token, .. "\"}"u8], signIn: true);
+
+        var error = await Assert.ThrowsAsync<LifePosApiException>(() => client.SignInAsync(RequestContext.None));
+
+        Assert.Equal("InvalidResponse", error.ErrorCode);
+        Assert.Contains("POST /auth/sign-in", error.Message);
+    }
+
+    [Fact]
+    public async Task ASignInTokenLongerThanASecureStringHolds_IsAnInvalidResponse()
+    {
+        using var client = ClientAnswering(200, Encoding.UTF8.GetBytes("{\"token\":\"" + new string('t', 70_000) + "\"}"), signIn: true);
+
+        var error = await Assert.ThrowsAsync<LifePosApiException>(() => client.SignInAsync(RequestContext.None));
+
+        Assert.Equal("InvalidResponse", error.ErrorCode);
+        Assert.Contains("a sign-in answer with a token", error.Message);
+    }
+
+    [Fact]
+    public async Task AnActivationTokenThatIsNoText_IsAnInvalidResponse()
+    {
+        using var client = ClientAnswering(200, Encoding.UTF8.GetBytes("{\"workplace\":{\"guid\":\"" + Wp + "\"},\"token\":\"\\uDC00\"}"));
+
+        var error = await Assert.ThrowsAsync<LifePosApiException>(() => client.ActivateWorkplaceAsync("12345678", RequestContext.None));
+
+        Assert.Equal("InvalidResponse", error.ErrorCode);
+        Assert.Contains("POST /v6/auth/activate-workplace", error.Message);
+    }
+
+    [Fact]
+    public async Task AnActivationCodeThatIsNoText_IsAnInvalidResponse()
+    {
+        using var client = ClientAnswering(200, [.. "{\"activation_code\":\"12"u8, 0xFF, .. "34\"}"u8]);
+
+        var error = await Assert.ThrowsAsync<LifePosApiException>(() =>
+            client.GenerateActivationCodeAsync(Org, Wp, ValidAnswers.Employee, null, false, RequestContext.None));
+
+        Assert.Equal("InvalidResponse", error.ErrorCode);
+        Assert.Contains(":generate-activation-code", error.Message);
+    }
+
+    [Fact]
+    public async Task AnActivationAnswerWithANullWorkplace_IsAnInvalidResponse()
+    {
+        using var client = ClientAnswering(200, """{"workplace":null,"organization":null}"""u8.ToArray());
+
+        var error = await Assert.ThrowsAsync<LifePosApiException>(() => client.ActivateWorkplaceAsync("12345678", RequestContext.None));
+
+        Assert.Equal("InvalidResponse", error.ErrorCode);
+        Assert.Contains("an activation answer naming the workplace", error.Message);
+    }
+
+    [Theory]
+    [InlineData("\\uD800")]
+    [InlineData("\\uDC00x")]
+    public void ARawListWhoseNextPageTokenIsNoText_IsAnInvalidResponse(string token)
+    {
+        using var client = ClientAnswering(200, Encoding.UTF8.GetBytes("{\"items\":[1],\"next_page_token\":\"" + token + "\"}"));
+
+        var error = Assert.Throws<LifePosApiException>(() => client.SendRawAllPages("/orgs/" + Org + "/employees", RequestContext.None).ToList());
+
+        Assert.Equal("InvalidResponse", error.ErrorCode);
+        Assert.Contains("instead of a list page with a readable next_page_token", error.Message);
+        Assert.Contains("GET /orgs/" + Org + "/employees", error.Message);
+    }
+
     /// <summary>A client whose every request is answered with <paramref name="body"/> (no sockets: the fuzzer has those).</summary>
     private static LifePosClient ClientAnswering(int status, byte[] body, string contentType = "application/json", bool signIn = false) =>
         LifePosClient.Create(new LifePosClientOptions

@@ -65,16 +65,7 @@ namespace LifePos.Core.Resources
                 Array.Clear(request.Body!, 0, request.Body!.Length);
             }
 
-            SecureString? token;
-            try
-            {
-                token = SecretJson.ReadField(response.Body, "token");
-            }
-            catch (JsonException error)
-            {
-                throw FailureMessages.InvalidResponse(request, response, "a sign-in answer with a token", error);
-            }
-
+            var token = ResponseReader.ReadSecret(request, response, "token", "a sign-in answer with a token");
             if (token is not { Length: > 0 })
             {
                 throw FailureMessages.InvalidResponse(request, response, "a sign-in answer with a token");
