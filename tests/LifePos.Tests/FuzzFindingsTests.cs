@@ -134,6 +134,20 @@ public sealed class FuzzFindingsTests
         Assert.Contains("GET /orgs/" + Org + "/employees", error.Message);
     }
 
+    [Theory]
+    [InlineData(400)]
+    [InlineData(404)]
+    [InlineData(422)]
+    public async Task ARefusedSignIn_NamesTheRequest(int status)
+    {
+        using var client = ClientAnswering(status, """{"code":"WrongUsernameOrPassword","message":"No."}"""u8.ToArray(), signIn: true);
+
+        var error = await Assert.ThrowsAsync<LifePosAuthenticationException>(() => client.SignInAsync(RequestContext.None));
+
+        Assert.Contains("refused the sign-in for 'owner@fuzz.example'", error.Message);
+        Assert.EndsWith("(POST /auth/sign-in)", error.Message);
+    }
+
     /// <summary>A client whose every request is answered with <paramref name="body"/> (no sockets: the fuzzer has those).</summary>
     private static LifePosClient ClientAnswering(int status, byte[] body, string contentType = "application/json", bool signIn = false) =>
         LifePosClient.Create(new LifePosClientOptions

@@ -57,7 +57,7 @@ namespace LifePos.Core.Resources
                 throw new LifePosAuthenticationException(
                     "LIFE POS refused the sign-in for '" + signIn.Login + "' (" + refused.StatusCode + " " + refused.ErrorCode +
                     (refused.ServerMessage is null ? string.Empty : ": " + refused.ServerMessage.TrimEnd('.')) +
-                    "). Check the login and the password.",
+                    "). Check the login and the password. (" + refused.Method + " " + refused.Path + ")",
                     refused.StatusCode, refused.ErrorCode, refused.ServerMessage, refused.Method, refused.Path, refused.Attempts, refused);
             }
             finally
