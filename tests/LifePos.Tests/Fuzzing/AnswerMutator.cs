@@ -71,9 +71,11 @@ internal sealed class AnswerMutator
         "application/problem+json", "image/png", "x", ";;;", "application/json; charset=\"unclosed", "multipart/form-data; boundary=x",
     ];
 
+    // Bytes that are not UTF-8, and (last) escapes JSON allows that no UTF-16 text holds: lone surrogates.
     private static readonly byte[][] InvalidUtf8 =
     [
         [0xFF], [0xC3, 0x28], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF8, 0x88, 0x80, 0x80, 0x80], [0x80], [0xF4, 0x90, 0x80, 0x80],
+        "\\uD800"u8.ToArray(), "\\uDFFF\\uD800"u8.ToArray(),
     ];
 
     private static readonly string[] BrokenBodies =
@@ -230,7 +232,7 @@ internal sealed class AnswerMutator
     {
         var bad = InvalidUtf8[_random.Next(InvalidUtf8.Length)];
         var where = _random.Next(3);
-        var detail = "InvalidUtf8 " + Convert.ToHexString(bad);
+        var detail = "InvalidUtf8 " + (bad[0] == (byte)'\\' ? Encoding.ASCII.GetString(bad) : Convert.ToHexString(bad));
         if (where == 0 && Pick(Objects(root)) is { } holder)
         {
             holder[Placeholder([(byte)'"', (byte)'k', .. bad, (byte)'"'])] = 1;
@@ -253,6 +255,13 @@ internal sealed class AnswerMutator
     private JsonNode? Replace(JsonNode? root, Func<JsonNode?> value, ref string detail)
     {
         var slots = Slots(root);
+        if (_random.Next(2) == 0 && slots.Where(slot => slot.Parent == root).ToList() is { Count: > 0 } top)
+        {
+            // Half the time a field of the answer itself: a list's envelope (next_page_token, items_total) would
+            // otherwise be one slot among the items' many.
+            slots = top;
+        }
+
         if (slots.Count == 0 || _random.Next(12) == 0)
         {
             detail += " $";
