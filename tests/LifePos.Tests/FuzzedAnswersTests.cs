@@ -43,9 +43,10 @@ public sealed class FuzzedAnswersTests
         var calls = 0;
         for (; server.AnswersServed < leastAnswers || calls < operations.Count * mutations.Length; calls++)
         {
-            // Every operation in turn; each one's first answer cycles through the mutations, later answers are drawn.
+            // Every operation in turn; their first answers go once through every mutation, then all answers are drawn.
             var operation = operations[calls % operations.Count];
-            var script = new CallScript(ClientId(calls), callSeeds.Next(), mutations[calls / operations.Count % mutations.Length]);
+            Mutation? first = calls < operations.Count * mutations.Length ? mutations[calls / operations.Count] : null;
+            var script = new CallScript(ClientId(calls), callSeeds.Next(), first);
             var outcome = await RunAsync(server, operation, script);
             covered.UnionWith(script.Served.Select(answer => (operation.Name, answer.Mutation)));
             if (outcome.Problem is { } problem)

@@ -23,8 +23,9 @@ internal sealed record ServedAnswer(string Request, int Status, Mutation Mutatio
 
 /// <summary>
 /// The answers of one call: drawn from its own seeded Random, in the order the requests come, so a call answers the
-/// same whatever ran before it. The first answer's mutation is given (the test cycles through all of them); later ones
-/// are drawn. The server's own rules keep every call finite: a list has at most four pages, and a call never gets more
+/// same whatever ran before it. The first answer may be given a mutation (the test cycles through all of them once per
+/// operation): it is then a 200, so every way of mutating reaches each operation's reading of its success; the rest is
+/// drawn. The server's own rules keep every call finite: a list has at most four pages, and a call never gets more
 /// than three waits (429, or 503 with Retry-After) in a row.
 /// </summary>
 internal sealed class CallScript
@@ -36,6 +37,12 @@ internal sealed class CallScript
         (200, 46), (201, 6), (204, 5), (400, 4), (401, 2), (404, 4), (409, 4), (422, 4), (429, 7), (500, 7), (502, 2), (503, 4),
     ];
 
+    // Three in ten answers are valid; the 1 MB string is drawn less than the other mutations: reading one costs the
+    // client tens of milliseconds (a second for a token), and at an equal share it would take half the run.
+    private static readonly (Mutation Mutation, int Weight)[] Mutations = Enum.GetValues<Mutation>()
+        .Select(mutation => (mutation, mutation switch { Mutation.None => 52, Mutation.HugeString => 3, _ => 10 }))
+        .ToArray();
+
     private static readonly string?[] RetryAfters = ["0", "1", null, "0", "1", "abc", "-5", "Wed, 21 Oct 2015 07:28:00 GMT", "99999999999", "1.5"];
 
     private readonly object _gate = new();
@@ -46,7 +53,7 @@ internal sealed class CallScript
     private int _waitsInARow;
     private int _pages;
 
-    public CallScript(Guid clientId, int seed, Mutation first)
+    public CallScript(Guid clientId, int seed, Mutation? first)
     {
         ClientId = clientId;
         _random = new Random(seed);
@@ -67,9 +74,9 @@ internal sealed class CallScript
         lock (_gate)
         {
             var kind = AnswerRoutes.Of(method, path);
-            var mutation = _first ?? (_random.Next(10) < 3 ? Mutation.None : (Mutation)(1 + _random.Next(Enum.GetValues<Mutation>().Length - 1)));
+            var mutation = _first ?? Draw(Mutations);
+            var status = kind == AnswerKind.Unknown ? 404 : _first != null ? 200 : DrawStatus();
             _first = null;
-            var status = kind == AnswerKind.Unknown ? 404 : DrawStatus();
             var retryAfter = status is 429 or 503 ? RetryAfters[_random.Next(RetryAfters.Length)] : null;
             _waitsInARow = status == 429 || (status == 503 && retryAfter != null) ? _waitsInARow + 1 : 0;
             var request = method + " " + (path.Length > 80 ? path[..80] + "…" : path);
@@ -90,18 +97,22 @@ internal sealed class CallScript
 
     private int DrawStatus()
     {
-        var status = 200;
-        var draw = _random.Next(Statuses.Sum(entry => entry.Weight));
-        foreach (var (candidate, weight) in Statuses)
+        var status = Draw(Statuses);
+        return _waitsInARow >= MostWaitsInARow && status is 429 or 503 ? 200 : status;
+    }
+
+    private T Draw<T>((T Value, int Weight)[] choices)
+    {
+        var draw = _random.Next(choices.Sum(choice => choice.Weight));
+        foreach (var (value, weight) in choices)
         {
             if ((draw -= weight) < 0)
             {
-                status = candidate;
-                break;
+                return value;
             }
         }
 
-        return _waitsInARow >= MostWaitsInARow && status is 429 or 503 ? 200 : status;
+        return choices[^1].Value;
     }
 
     /// <summary>The page a list request asks for: <c>page-N</c> from the token; a token the server never gave is the last page.</summary>
