@@ -20,6 +20,7 @@ public sealed class FuzzedAnswersTests
     private const int DefaultSeed = 20261129;
     private const int DefaultAnswers = 5000;
     private const int MostExamples = 40;
+    private const string Rerun = "dotnet test tests/LifePos.Tests -c Release --filter FullyQualifiedName~FuzzedAnswersTests";
     private static readonly TimeSpan HangAfter = TimeSpan.FromSeconds(10);
 
     private readonly ITestOutputHelper _output;
@@ -66,7 +67,7 @@ public sealed class FuzzedAnswersTests
         _output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"seed {seed}: {server.AnswersServed} answers served to {calls} calls in {stopwatch.Elapsed.TotalSeconds:0.0} s, {failed} failed"));
         Assert.True(failed == 0, string.Create(CultureInfo.InvariantCulture,
-            $"{failed} of {calls} fuzzed calls failed (seed {seed}; rerun with LIFEPOS_FUZZ_SEED={seed}):\n  ") +
+            $"{failed} of {calls} fuzzed calls failed (seed {seed}; again: LIFEPOS_FUZZ_SEED={seed} {Rerun}):\n  ") +
             string.Join("\n  ", kinds.Select(pair => pair.Value.Count + " × " + pair.Key)) + "\n\nThe first of each kind:\n\n" +
             string.Join("\n\n", kinds.Values.Take(MostExamples).Select(kind => kind.Example)));
         var missing = operations.SelectMany(operation => mutations.Select(mutation => (operation.Name, mutation))).Where(pair => !covered.Contains(pair)).ToList();
@@ -96,12 +97,15 @@ public sealed class FuzzedAnswersTests
         try
         {
             var call = Task.Run(() => operation.RunAsync(client, new RequestContext(cancellation.Token)));
-            if (await Task.WhenAny(call, Task.Delay(HangAfter)) != call)
+            using var hang = new CancellationTokenSource();
+            var hangs = Task.Delay(HangAfter, hang.Token);
+            if (await Task.WhenAny(call, hangs) != call)
             {
                 cancellation.Cancel();
                 return ("hung: no result within " + HangAfter.TotalSeconds + " s", true);
             }
 
+            hang.Cancel();
             return (Verdict(operation, await call), false);
         }
         catch (LifePosApiException error)
