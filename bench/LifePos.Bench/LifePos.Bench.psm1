@@ -1,6 +1,6 @@
 # What the benchmark scripts in bench/ share: importing the built module and emulator, starting and connecting
-# emulators, a run's result rows and targets, and the IRM script's pieces. Measure.ps1 holds the timing (warm-up,
-# repetitions, processor time, the floor, fresh pwsh processes), Report.ps1 results.json and results.md.
+# emulators, a run's result rows and targets, the bulk-create CSV, and the IRM script's pieces. Measure.ps1 holds the
+# timing (warm-up, repetitions, processor time, the floor, fresh pwsh processes), Report.ps1 results.json and results.md.
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
@@ -149,6 +149,16 @@ function Assert-Count([long] $Actual, [long] $Expected, [string] $What) {
     if ($Actual -ne $Expected) { throw "$What handled $Actual items, expected $Expected." }
 }
 
+function New-BenchCsv([string] $Path, [int] $Rows) {
+    # ASCII names without commas or quotes, so Import-Csv and the floor's plain split read the same rows.
+    $types = 'Mobile', 'Stationary', 'Automat'
+    $lines = [System.Collections.Generic.List[string]]::new()
+    $lines.Add('name,workplace_type,meta')
+    for ($i = 1; $i -le $Rows; $i++) { $lines.Add(('Bench {0:D5},{1},bench-{2}' -f $i, $types[$i % 3], ($i % 7))) }
+    [IO.File]::WriteAllLines($Path, $lines)
+    $Path
+}
+
 # The IRM script: what an admin writes without the module.
 
 function Get-IrmHeaders($Emulator) {
@@ -178,4 +188,4 @@ function Invoke-IrmList {
 
 Export-ModuleMember -Function Import-LifePosBuild, Build-Floor, Start-BenchRun, Get-Median, Add-Record, Add-Target,
     Measure-Run, Measure-InProcess, Invoke-Contender, Invoke-Floor, Invoke-FreshPwsh, Write-Scenario, Start-BenchEmulator,
-    Connect-BenchEmulator, Assert-Count, Get-IrmHeaders, Invoke-IrmList, Write-BenchReport
+    Connect-BenchEmulator, Assert-Count, New-BenchCsv, Get-IrmHeaders, Invoke-IrmList, Write-BenchReport
