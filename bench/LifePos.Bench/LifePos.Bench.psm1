@@ -76,7 +76,9 @@ function Add-Record {
         [string] $LifePosKey,
         [string] $RatioMetric = 'median_ms',
         [string] $Note,
-        [string] $ErrorText
+        [string] $ErrorText,
+        # Figures of the scenario's own beside the timing (e.g. created = 400), one property each; targets may name them.
+        [System.Collections.IDictionary] $Metrics = @{}
     )
     $median = Get-Median $Samples
     $record = [pscustomobject][ordered]@{
@@ -103,6 +105,7 @@ function Add-Record {
         note                   = $Note
         error                  = $ErrorText
     }
+    foreach ($name in $Metrics.Keys) { $record | Add-Member -NotePropertyName $name -NotePropertyValue $Metrics[$name] }
     $Bench.Records.Add($record)
     $shown = if ($ErrorText) { "ERROR: $ErrorText" }
     elseif ($RatioMetric -eq 'peak_working_set_mb') { "peak $($record.peak_working_set_mb) MB, median $($record.median_ms) ms" }
@@ -112,18 +115,21 @@ function Add-Record {
 
 function Add-Target {
     # A target compares two records: Subject/Reference ('ratio-at-most'), Reference/Subject ('inverse-ratio-at-least',
-    # how many times faster the subject is) or Subject-Reference ('difference-at-most') against a threshold.
+    # how many times faster the subject is) or Subject-Reference ('difference-at-most') against a threshold; or one
+    # record's metric alone against it ('at-most', 'at-least'; no Reference), shown with $Unit.
     param(
         [Parameter(Mandatory)] [string] $Text,
         [Parameter(Mandatory)] [string] $Subject,
-        [Parameter(Mandatory)] [string] $Reference,
-        [Parameter(Mandatory)] [ValidateSet('ratio-at-most', 'inverse-ratio-at-least', 'difference-at-most')] [string] $Kind,
+        [string] $Reference,
+        [Parameter(Mandatory)] [ValidateSet('ratio-at-most', 'inverse-ratio-at-least', 'difference-at-most', 'at-most', 'at-least')] [string] $Kind,
         [Parameter(Mandatory)] [double] $Threshold,
-        [string] $Metric = 'median_ms'
+        [string] $Metric = 'median_ms',
+        [string] $Unit = ''
     )
+    if (($Kind -in 'at-most', 'at-least') -ne (-not $Reference)) { throw "A '$Kind' target takes $(if ($Reference) { 'no' } else { 'a' }) -Reference." }
     $Bench.Targets.Add([pscustomobject][ordered]@{
             text = $Text; subject = $Subject; reference = $Reference; kind = $Kind; threshold = $Threshold
-            metric = $Metric; measured = $null; pass = $null
+            metric = $Metric; unit = $Unit; measured = $null; pass = $null
         })
 }
 

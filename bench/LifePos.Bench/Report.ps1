@@ -23,7 +23,14 @@ function Get-Metric($Record, [string] $Metric) {
 
 function Set-TargetVerdict([hashtable] $ByKey) {
     foreach ($target in $Bench.Targets) {
-        $a = Get-Metric $ByKey[$target.subject] $target.metric; $b = Get-Metric $ByKey[$target.reference] $target.metric
+        $a = Get-Metric $ByKey[$target.subject] $target.metric
+        if ($target.kind -in 'at-most', 'at-least') {
+            if ($null -eq $a) { continue }
+            $target.measured = [Math]::Round($a, 3)
+            $target.pass = if ($target.kind -eq 'at-most') { $a -le $target.threshold } else { $a -ge $target.threshold }
+            continue
+        }
+        $b = Get-Metric $ByKey[$target.reference] $target.metric
         if ($null -eq $a -or $null -eq $b -or $b -eq 0 -or $a -eq 0) { continue }
         # Pass or miss is decided on the exact value; the rounded one is shown (so 1.30× can be a miss of ≤ 1.3×).
         $exact = switch ($target.kind) {
@@ -73,11 +80,16 @@ function Format-Ratio($Record, [string] $OtherKey, [hashtable] $ByKey) {
     Format-Number ($a / $b) 'N2'
 }
 
+function Get-TargetUnit($Target) {
+    switch ($Target.kind) { 'difference-at-most' { ' ms' } { $_ -in 'at-most', 'at-least' } { $Target.unit } default { '×' } }
+}
+
 function Format-Target($Target) {
-    $unit = if ($Target.kind -eq 'difference-at-most') { ' ms' } else { '×' }
+    $unit = Get-TargetUnit $Target
     if ($null -eq $Target.pass) { return "$($Target.text): n/a" }
     $verdict = if ($Target.pass) { '**pass**' } else { '**MISS**' }
-    "$($Target.text): $(Format-Number $Target.measured $(if ($unit -eq ' ms') { 'N0' } else { 'N3' }))$unit $verdict"
+    $format = switch ($Target.kind) { 'difference-at-most' { 'N0' } { $_ -in 'at-most', 'at-least' } { '0.###' } default { 'N3' } }
+    "$($Target.text): $(Format-Number $Target.measured $format)$unit $verdict"
 }
 
 function Format-Cell([string] $Text) { $Text.Replace('|', '\|') }
@@ -125,7 +137,7 @@ function Format-ResultTable([hashtable] $ByKey) {
     '| Scenario | Target | Measured | Result |'
     '|---|---|---|---|'
     foreach ($target in ($Bench.Targets | Sort-Object { $ByKey[$_.subject].scenario } -Stable)) {
-        $unit = if ($target.kind -eq 'difference-at-most') { ' ms' } else { '×' }
+        $unit = Get-TargetUnit $target
         $result = if ($null -eq $target.pass) { 'n/a' } elseif ($target.pass) { 'pass' } else { '**MISS**' }
         "| $($ByKey[$target.subject].scenario_name) | $($target.text) | $(if ($null -ne $target.measured) { "$($target.measured)$unit" }) | $result |"
     }
