@@ -1,6 +1,7 @@
 # What the benchmark scripts in bench/ share: importing the built module and emulator, starting and connecting
 # emulators, a run's result rows and targets, the bulk-create CSV, and the IRM script's pieces. Measure.ps1 holds the
-# timing (warm-up, repetitions, processor time, the floor, fresh pwsh processes), Report.ps1 results.json and results.md.
+# timing (warm-up, repetitions, processor time, the emulator's counters, the floor, fresh pwsh processes), Report.ps1
+# results.json and results.md.
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
@@ -193,5 +194,6 @@ function Invoke-IrmList {
 }
 
 Export-ModuleMember -Function Import-LifePosBuild, Build-Floor, Start-BenchRun, Get-Median, Add-Record, Add-Target,
-    Measure-Run, Measure-InProcess, Invoke-Contender, Invoke-Floor, Invoke-FreshPwsh, Write-Scenario, Start-BenchEmulator,
-    Connect-BenchEmulator, Assert-Count, New-BenchCsv, Get-IrmHeaders, Invoke-IrmList, Write-BenchReport
+    Measure-Run, Measure-InProcess, Invoke-Contender, Get-StatusCounts, Start-EmulatorWatch, Stop-EmulatorWatch, Invoke-Floor,
+    Invoke-FreshPwsh, Write-Scenario, Start-BenchEmulator, Connect-BenchEmulator, Assert-Count, New-BenchCsv, Get-IrmHeaders,
+    Invoke-IrmList, Write-BenchReport

@@ -163,6 +163,15 @@ function Format-MethodNotes($Settings) {
     "repetitions; fresh-process timings $($Settings.ProcessRepetitions), interleaved. The emulator is reset before every " +
     'bulk-create run. Scenarios 5 and 6 start fresh `pwsh -NoProfile -NonInteractive` processes; their peak working set is ' +
     '`Process.PeakWorkingSet64` read by the process itself at the end.'
+    "- **Scenario 7** (rate limit): ``Import-Csv | New-LifePosWorkplace -ThrottleLimit N`` for N in $($Settings.RateLimitThrottles -join ', '), " +
+    "$($Settings.RateLimitRows) rows, against an emulator started with ``--rate-limit $($Settings.RateLimitRps)`` (a sliding one-second " +
+    'window per token; beyond it 429 with `Retry-After: 1`) and no latency. Before every run the emulator is reset (no workplaces, ' +
+    'stats or rate window) and Connect-LifePos runs again, so no run profits from what another learned (its two requests count in ' +
+    "the window, as they would in life). One untimed warm-up run of $($Settings.RateLimitWarmupRows) rows per limit, then " +
+    "$($Settings.RateLimitRepetitions) timed run(s): each takes at least rows ÷ limit seconds, so few are enough, and the targets " +
+    'hold for the worst run. Rows created are `workplaces.alive`, 429s and create requests `requests.create.by_status` of ' +
+    '`/_emulator/stats`; a thread samples the stats every 100 ms, so results.json shows when the 429s came (`refusals_seen`) and the ' +
+    'note counts those within 0.5 s of the first (the first burst). The ideal row is rows ÷ limit; × Floor divides by it.'
     '- In results.json besides: warm-up runs and milliseconds, the processor time of the measuring process per run (`cpu_median_ms`, all threads; steadier than wall time on a busy machine), list requests per run and the emulator''s server milliseconds per request.'
 }
 
@@ -185,7 +194,7 @@ function Write-BenchReport {
         records      = $Bench.Records
         targets      = $Bench.Targets
     }
-    $summary | ConvertTo-Json -Depth 6 | Set-Content -LiteralPath (Join-Path $Bench.OutputPath 'results.json') -Encoding utf8
+    $summary | ConvertTo-Json -Depth 8 | Set-Content -LiteralPath (Join-Path $Bench.OutputPath 'results.json') -Encoding utf8
     $markdown = @(Format-ResultHeader $summary) + @(Format-ResultTable $byKey) + @(Format-MethodNotes $Bench.Settings)
     $markdown | Set-Content -LiteralPath (Join-Path $Bench.OutputPath 'results.md') -Encoding utf8
 
