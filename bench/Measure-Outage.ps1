@@ -47,6 +47,10 @@ function Get-OutageMoment([object[]] $Samples) {
 Import-Module (Join-Path $PSScriptRoot 'LifePos.Bench') -Force
 $null = Import-LifePosBuild -BuildOutput $BuildOutput
 $csv = New-BenchCsv (Join-Path ([IO.Path]::GetTempPath()) "lifepos-outage-$PID.csv") $Rows
+# The machine is shared: say how busy the rest of it was.
+$cpuAtStart = Get-CpuSnapshot
+$loadAtStart = Get-LoadAverage
+$clock = [Diagnostics.Stopwatch]::StartNew()
 try {
     foreach ($kind in @($Variant | ForEach-Object { @($_) * $Repetitions })) {
         $emulator = Start-BenchEmulator '--latency-ms', $LatencyMs
@@ -103,4 +107,8 @@ try {
         finally { $emulator | Stop-LifePosEmulator }
     }
 }
-finally { Remove-Item $csv -ErrorAction SilentlyContinue }
+finally {
+    Remove-Item $csv -ErrorAction SilentlyContinue
+    Write-Host ("Other processes used {0} CPU-seconds during the {1:N0} s on {2} cores; load average at start: {3}; at end: {4}." -f
+        (Get-OtherCpuSeconds $cpuAtStart), $clock.Elapsed.TotalSeconds, [Environment]::ProcessorCount, $loadAtStart, (Get-LoadAverage))
+}

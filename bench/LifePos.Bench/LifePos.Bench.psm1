@@ -196,4 +196,4 @@ function Invoke-IrmList {
 Export-ModuleMember -Function Import-LifePosBuild, Build-Floor, Start-BenchRun, Get-Median, Add-Record, Add-Target,
     Measure-Run, Measure-InProcess, Invoke-Contender, Get-StatusCounts, Start-EmulatorWatch, Stop-EmulatorWatch, Invoke-Floor,
     Invoke-FreshPwsh, Write-Scenario, Start-BenchEmulator, Connect-BenchEmulator, Assert-Count, New-BenchCsv, Get-IrmHeaders,
-    Invoke-IrmList, Write-BenchReport
+    Invoke-IrmList, Write-BenchReport, Get-LoadAverage, Get-CpuSnapshot, Get-OtherCpuSeconds

@@ -14,6 +14,14 @@ function Get-CpuSnapshot {
     }
 }
 
+function Get-OtherCpuSeconds($Since) {
+    # CPU-seconds the machine spent outside this process and its children since the Get-CpuSnapshot $Since; null
+    # where /proc is missing. Ticks are 1/100 s on Linux (USER_HZ).
+    $now = Get-CpuSnapshot
+    if (-not $Since -or -not $now) { return $null }
+    [Math]::Max(0, [Math]::Round((($now.Machine - $Since.Machine) - ($now.Self - $Since.Self)) / 100, 1))
+}
+
 function Get-Metric($Record, [string] $Metric) {
     if (-not $Record -or $Record.error) { return $null }
     $value = $Record.$Metric
@@ -48,12 +56,7 @@ function Get-MachineInfo {
     $cpuModel = if (Test-Path /proc/cpuinfo) {
         (Select-String -Path /proc/cpuinfo -Pattern '^model name\s*:\s*(.+)$' | Select-Object -First 1).Matches.Groups[1].Value
     }
-    $cpuAtEnd = Get-CpuSnapshot
-    $cpuAtStart = $Bench.CpuAtStart
-    # Ticks are 1/100 s on Linux (USER_HZ).
-    $otherCpuSeconds = if ($cpuAtStart -and $cpuAtEnd) {
-        [Math]::Max(0, [Math]::Round((($cpuAtEnd.Machine - $cpuAtStart.Machine) - ($cpuAtEnd.Self - $cpuAtStart.Self)) / 100, 1))
-    }
+    $otherCpuSeconds = Get-OtherCpuSeconds $Bench.CpuAtStart
     [ordered]@{
         cores            = [Environment]::ProcessorCount
         memory_gb        = [Math]::Round($memoryBytes / 1GB, 1)
