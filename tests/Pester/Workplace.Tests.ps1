@@ -560,3 +560,36 @@ Describe 'Output formatting and tab completion' {
         $completion.CompletionMatches.CompletionText | Should -Be 'Stationary'
     }
 }
+
+Describe 'The tests that run on every answer variant' {
+    It 'use every cmdlet of the module' {
+        $used = foreach ($file in 'Workplace.Tests.ps1', 'Bulk.Tests.ps1') {
+            $script = [Management.Automation.Language.Parser]::ParseFile((Join-Path $PSScriptRoot $file), [ref]$null, [ref]$null)
+            $tagged = $script.FindAll({
+                    param($node)
+                    $node -is [Management.Automation.Language.CommandAst] -and $node.GetCommandName() -eq 'It' -and
+                    @($node.CommandElements | Where-Object { $_ -is [Management.Automation.Language.StringConstantExpressionAst] -and $_.Value -eq 'Variants' }).Count -gt 0
+                }, $true)
+            foreach ($test in $tagged) {
+                $test.FindAll({ param($node) $node -is [Management.Automation.Language.CommandAst] }, $true) | ForEach-Object { $_.GetCommandName() }
+            }
+        }
+        $cmdlets = (Get-Command -Module LifePos).Name
+        $cmdlets.Count | Should -Be 15
+        $cmdlets | Where-Object { $_ -notin $used } | Should -BeNullOrEmpty
+    }
+
+    It 'run on every value but the default of every choice the emulator has, or say which bug keeps a value out' {
+        $source = Get-Content -Raw -LiteralPath (Join-Path $PSScriptRoot '../../src/LifePos.Emulator/AnswerStyle.cs')
+        $choices = [regex]::Matches($source, '\("(?<name>[a-z-]+)", \[(?<values>[^\]]*)\]\)')
+        $choices.Count | Should -Be 11
+        $expected = foreach ($choice in $choices) {
+            [regex]::Matches($choice.Groups['values'].Value, '"([^"]+)"') | Select-Object -Skip 1 |
+                ForEach-Object { $choice.Groups['name'].Value + '=' + $_.Groups[1].Value }
+        }
+        $variants = Import-PowerShellDataFile (Join-Path $PSScriptRoot 'AnswerVariants.psd1')
+        @($variants.Variants) + @($variants.LeftOut.Keys) | Sort-Object | Should -Be ($expected | Sort-Object)
+        $variants.Variants | Where-Object { $variants.LeftOut.ContainsKey($_) } | Should -BeNullOrEmpty
+        $variants.LeftOut.Values | ForEach-Object { $_ | Should -Not -BeNullOrEmpty }
+    }
+}
