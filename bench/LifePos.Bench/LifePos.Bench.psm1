@@ -1,6 +1,7 @@
 # What the benchmark scripts in bench/ share: importing the built module and emulator, starting and connecting
-# emulators, a run's result rows and targets, and the IRM script's pieces. Measure.ps1 holds the timing (warm-up,
-# repetitions, processor time, the floor, fresh pwsh processes), Report.ps1 results.json and results.md.
+# emulators, a run's result rows and targets, the bulk-create CSV, and the IRM script's pieces. Measure.ps1 holds the
+# timing (warm-up, repetitions, processor time, the emulator's counters, the floor, fresh pwsh processes), Report.ps1
+# results.json and results.md.
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
@@ -76,7 +77,9 @@ function Add-Record {
         [string] $LifePosKey,
         [string] $RatioMetric = 'median_ms',
         [string] $Note,
-        [string] $ErrorText
+        [string] $ErrorText,
+        # Figures of the scenario's own beside the timing (e.g. created = 400), one property each; targets may name them.
+        [System.Collections.IDictionary] $Metrics = @{}
     )
     $median = Get-Median $Samples
     $record = [pscustomobject][ordered]@{
@@ -103,6 +106,7 @@ function Add-Record {
         note                   = $Note
         error                  = $ErrorText
     }
+    foreach ($name in $Metrics.Keys) { $record | Add-Member -NotePropertyName $name -NotePropertyValue $Metrics[$name] }
     $Bench.Records.Add($record)
     $shown = if ($ErrorText) { "ERROR: $ErrorText" }
     elseif ($RatioMetric -eq 'peak_working_set_mb') { "peak $($record.peak_working_set_mb) MB, median $($record.median_ms) ms" }
@@ -112,18 +116,21 @@ function Add-Record {
 
 function Add-Target {
     # A target compares two records: Subject/Reference ('ratio-at-most'), Reference/Subject ('inverse-ratio-at-least',
-    # how many times faster the subject is) or Subject-Reference ('difference-at-most') against a threshold.
+    # how many times faster the subject is) or Subject-Reference ('difference-at-most') against a threshold; or one
+    # record's metric alone against it ('at-most', 'at-least'; no Reference), shown with $Unit.
     param(
         [Parameter(Mandatory)] [string] $Text,
         [Parameter(Mandatory)] [string] $Subject,
-        [Parameter(Mandatory)] [string] $Reference,
-        [Parameter(Mandatory)] [ValidateSet('ratio-at-most', 'inverse-ratio-at-least', 'difference-at-most')] [string] $Kind,
+        [string] $Reference,
+        [Parameter(Mandatory)] [ValidateSet('ratio-at-most', 'inverse-ratio-at-least', 'difference-at-most', 'at-most', 'at-least')] [string] $Kind,
         [Parameter(Mandatory)] [double] $Threshold,
-        [string] $Metric = 'median_ms'
+        [string] $Metric = 'median_ms',
+        [string] $Unit = ''
     )
+    if (($Kind -in 'at-most', 'at-least') -ne (-not $Reference)) { throw "A '$Kind' target takes $(if ($Reference) { 'no' } else { 'a' }) -Reference." }
     $Bench.Targets.Add([pscustomobject][ordered]@{
             text = $Text; subject = $Subject; reference = $Reference; kind = $Kind; threshold = $Threshold
-            metric = $Metric; measured = $null; pass = $null
+            metric = $Metric; unit = $Unit; measured = $null; pass = $null
         })
 }
 
@@ -147,6 +154,16 @@ function Connect-BenchEmulator {
 
 function Assert-Count([long] $Actual, [long] $Expected, [string] $What) {
     if ($Actual -ne $Expected) { throw "$What handled $Actual items, expected $Expected." }
+}
+
+function New-BenchCsv([string] $Path, [int] $Rows) {
+    # ASCII names without commas or quotes, so Import-Csv and the floor's plain split read the same rows.
+    $types = 'Mobile', 'Stationary', 'Automat'
+    $lines = [System.Collections.Generic.List[string]]::new()
+    $lines.Add('name,workplace_type,meta')
+    for ($i = 1; $i -le $Rows; $i++) { $lines.Add(('Bench {0:D5},{1},bench-{2}' -f $i, $types[$i % 3], ($i % 7))) }
+    [IO.File]::WriteAllLines($Path, $lines)
+    $Path
 }
 
 # The IRM script: what an admin writes without the module.
@@ -177,5 +194,6 @@ function Invoke-IrmList {
 }
 
 Export-ModuleMember -Function Import-LifePosBuild, Build-Floor, Start-BenchRun, Get-Median, Add-Record, Add-Target,
-    Measure-Run, Measure-InProcess, Invoke-Contender, Invoke-Floor, Invoke-FreshPwsh, Write-Scenario, Start-BenchEmulator,
-    Connect-BenchEmulator, Assert-Count, Get-IrmHeaders, Invoke-IrmList, Write-BenchReport
+    Measure-Run, Measure-InProcess, Invoke-Contender, Get-StatusCounts, Start-EmulatorWatch, Stop-EmulatorWatch, Invoke-Floor,
+    Invoke-FreshPwsh, Write-Scenario, Start-BenchEmulator, Connect-BenchEmulator, Assert-Count, New-BenchCsv, Get-IrmHeaders,
+    Invoke-IrmList, Write-BenchReport, Get-LoadAverage, Get-CpuSnapshot, Get-OtherCpuSeconds

@@ -1,5 +1,6 @@
 # Part of LifePos.Bench.psm1 (dot-sourced): timing. A warm-up until the times stop improving, then repetitions with
-# this process's processor time; the floor and fresh pwsh processes, which time themselves or are timed whole.
+# this process's processor time; the emulator's counters, and a watch that samples them during a run (or ends the
+# emulator mid-run); the floor and fresh pwsh processes, which time themselves or are timed whole.
 
 function Test-Steady([System.Collections.Generic.List[double]] $Times) {
     # Steady once the last 8 runs set no new best (none more than 5 % under the best before them). Tiered JIT
@@ -101,6 +102,55 @@ function Get-EmulatorCounters($Emulator, [string] $Endpoint) {
         }
     }
     catch { [pscustomobject]@{ Requests = -1; ServerMs = -1 } }
+}
+
+function Get-StatusCounts($Stats, [string] $Endpoint) {
+    # An endpoint's requests by status ('200', '429', 'dropped', ...) and their total, from /_emulator/stats.
+    $counts = @{ Total = 0L }
+    $entry = $Stats.requests.PSObject.Properties[$Endpoint]
+    if ($entry) {
+        $counts.Total = [long]$entry.Value.total
+        foreach ($status in $entry.Value.by_status.PSObject.Properties) { $counts[$status.Name] = [long]$status.Value }
+    }
+    $counts
+}
+
+function Start-EmulatorWatch {
+    # Samples the emulator's stats every $IntervalMs on a thread of its own while the measured pipeline runs on this
+    # one: each sample is a Stopwatch timestamp (At) and the stats. With $KillAtAlive it kills the emulator's process as
+    # soon as that many workplaces are alive (a sample with Killed = $true marks the moment) and stops sampling.
+    param([Parameter(Mandatory)] $Emulator, [int] $IntervalMs = 100, [long] $KillAtAlive = 0)
+    $watch = [pscustomobject]@{
+        Samples = [System.Collections.Concurrent.ConcurrentQueue[object]]::new()
+        Stop    = [System.Threading.ManualResetEventSlim]::new($false)
+        Job     = $null
+    }
+    $watch.Job = Start-ThreadJob -ArgumentList ([Uri]::new($Emulator.BaseUri, '/_emulator/stats')), $Emulator.Process, $watch.Samples, $watch.Stop, $IntervalMs, $KillAtAlive -ScriptBlock {
+        param([Uri] $Uri, [Diagnostics.Process] $Process, $Samples, $Stop, [int] $Interval, [long] $KillAt)
+        while (-not $Stop.IsSet) {
+            try { $stats = Invoke-RestMethod $Uri -TimeoutSec 5 } catch { break }
+            $Samples.Enqueue([pscustomobject]@{ At = [Diagnostics.Stopwatch]::GetTimestamp(); Stats = $stats; Killed = $false })
+            if ($KillAt -gt 0 -and $stats.workplaces.alive -ge $KillAt) {
+                $Process.Kill()
+                $Samples.Enqueue([pscustomobject]@{ At = [Diagnostics.Stopwatch]::GetTimestamp(); Stats = $stats; Killed = $true })
+                break
+            }
+            $null = $Stop.Wait($Interval)
+        }
+    }
+    # The thread's first request is slow (a new runspace): the measured run starts once it has a sample.
+    $deadline = [DateTime]::UtcNow.AddSeconds(20)
+    while ($watch.Samples.IsEmpty -and $watch.Job.State -in 'NotStarted', 'Running' -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 10 }
+    if ($watch.Samples.IsEmpty) { Stop-EmulatorWatch $watch | Out-Null; throw 'The emulator watch got no stats.' }
+    $watch
+}
+
+function Stop-EmulatorWatch($Watch) {
+    # Ends the sampling and returns the samples, oldest first.
+    $Watch.Stop.Set()
+    $null = $Watch.Job | Wait-Job
+    $Watch.Job | Remove-Job
+    , $Watch.Samples.ToArray()
 }
 
 function Invoke-Floor {

@@ -78,13 +78,3 @@
         }
     }
 }
-
-function New-BenchCsv([string] $Path, [int] $Rows) {
-    # ASCII names without commas or quotes, so Import-Csv and the floor's plain split read the same rows.
-    $types = 'Mobile', 'Stationary', 'Automat'
-    $lines = [System.Collections.Generic.List[string]]::new()
-    $lines.Add('name,workplace_type,meta')
-    for ($i = 1; $i -le $Rows; $i++) { $lines.Add(('Bench {0:D5},{1},bench-{2}' -f $i, $types[$i % 3], ($i % 7))) }
-    [IO.File]::WriteAllLines($Path, $lines)
-    $Path
-}

@@ -268,3 +268,30 @@ Describe 'The connection refuses what cannot work' {
         $outlet.extensions.lifepay_cloud_fiscalization.api_key | Should -BeOfType ([securestring])
     }
 }
+
+Describe 'Errors tell the admin what to do, without the module''s insides' {
+    BeforeAll {
+        Reset-Emulator
+        Connect-TestEmulator
+    }
+
+    It '<Case>: ErrorDetails has the message and a RecommendedAction, and Get-Error shows no frame of the module' -TestCases @(
+        @{ Case = 'a bad CSV row'; Run = { [pscustomobject]@{ Name = 'Bad row'; WorkplaceType = 'Nope' } | New-LifePosWorkplace -ErrorAction SilentlyContinue -ErrorVariable +caught } }
+        @{ Case = 'a workplace the server does not know'; Run = { Get-LifePosWorkplace -Id ([guid]::NewGuid()) -ErrorAction SilentlyContinue -ErrorVariable +caught } }
+        @{ Case = 'a refusal under -ErrorAction Stop'; Run = { try { Set-LifePosWorkplace -Id ([guid]::NewGuid()) -Meta x -ErrorAction Stop } catch { $caught.Add($_) } } }
+        @{ Case = 'a bad id'; Run = { [pscustomobject]@{ Id = 'nope' } | Remove-LifePosWorkplace -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable +caught } }
+        @{ Case = 'an unreachable service'; Run = { try { Connect-LifePos -BaseUri 'http://127.0.0.1:9' -Token $Emulator.SecureToken -OutageTimeout 1 -MaxRetryDelay 0.05 -PassThru -ErrorAction Stop } catch { $caught.Add($_) } } }
+    ) {
+        $caught = [Collections.ArrayList]::new()
+        $null = & $Run
+        $caught.Count | Should -Be 1
+        $record = $caught[0]
+        $record.FullyQualifiedErrorId | Should -BeLike 'LifePos.*'
+        $record.ErrorDetails.Message | Should -Not -BeNullOrEmpty
+        $record.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+        $shown = $record | Get-Error | Out-String -Width 400
+        # Frames only: the exception's type name (LifePos.Core.LifePosApiException) is fine to show.
+        $shown | Should -Not -Match 'at LifePos\.|\.cs:line|LifePos\.dll|BulkRunner\.'
+        $shown | Should -Not -Match ([regex]::Escape($Emulator.Token))
+    }
+}

@@ -61,21 +61,24 @@ namespace LifePos.Commands
         [ValidateRange(1, 99999)]
         public int[]? Number { get; set; }
 
-        /// <summary>Created at or after this time (the server filters: one listing, not all of them).</summary>
+        /// <summary>
+        /// Created at or after this time (the server filters: one listing, not all of them). A DateTime, a workplace's
+        /// CreatedAt, or text such as '2026-12-01'; a time without an offset is local time.
+        /// </summary>
         [Parameter(ParameterSetName = ListSet)]
-        public DateTime? CreatedAfter { get; set; }
+        public DateTimeOffset? CreatedAfter { get; set; }
 
         /// <summary>Created at or before this time.</summary>
         [Parameter(ParameterSetName = ListSet)]
-        public DateTime? CreatedBefore { get; set; }
+        public DateTimeOffset? CreatedBefore { get; set; }
 
         /// <summary>Changed at or after this time.</summary>
         [Parameter(ParameterSetName = ListSet)]
-        public DateTime? UpdatedAfter { get; set; }
+        public DateTimeOffset? UpdatedAfter { get; set; }
 
         /// <summary>Changed at or before this time.</summary>
         [Parameter(ParameterSetName = ListSet)]
-        public DateTime? UpdatedBefore { get; set; }
+        public DateTimeOffset? UpdatedBefore { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -119,10 +122,10 @@ namespace LifePos.Commands
                     OrderBy = OrderBy,
                     PageSize = PageSize,
                     IncludeItemsTotal = PagingParameters.IncludeTotalCount,
-                    CreatedAfter = Moment(CreatedAfter),
-                    CreatedBefore = Moment(CreatedBefore),
-                    UpdatedAfter = Moment(UpdatedAfter),
-                    UpdatedBefore = Moment(UpdatedBefore),
+                    CreatedAfter = CreatedAfter,
+                    CreatedBefore = CreatedBefore,
+                    UpdatedAfter = UpdatedAfter,
+                    UpdatedBefore = UpdatedBefore,
                 };
                 ListWriter.Write(
                     this,
@@ -133,10 +136,6 @@ namespace LifePos.Commands
                     WriteWorkplace);
             }
         }
-
-        /// <summary>A time from the prompt (local unless it says otherwise) as the moment the server compares with.</summary>
-        private static DateTimeOffset? Moment(DateTime? time) =>
-            time is { } value ? new DateTimeOffset(value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Local) : value) : null;
     }
 }
 

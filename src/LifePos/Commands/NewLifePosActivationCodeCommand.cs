@@ -30,8 +30,12 @@ namespace LifePos.Commands
         public WorkplaceReference? Workplace { get; set; }
 
         /// <summary>The employee who activates it: an employee object, id, phone (any format) or exact name.</summary>
+        /// <remarks>
+        /// No "Phone" alias: a piped employee without a phone would bind its empty Phone here before the employee
+        /// itself, and fail the row. A CSV names the column EmployeePhone or employee_phone.
+        /// </remarks>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("EmployeeId", "employee_id", "employee_guid", "EmployeePhone", "employee_phone", "Phone")]
+        [Alias("EmployeeId", "employee_id", "employee_guid", "EmployeePhone", "employee_phone")]
         [ArgumentCompleter(typeof(EmployeeCompleter))]
         public EmployeeReference? Employee { get; set; }
 
@@ -107,7 +111,7 @@ namespace LifePos.Commands
 
             if (Employee is null || Employee.IsEmpty)
             {
-                throw new InvalidInputException("no employee. Give -Employee (an object, id, phone or exact name), or an Employee, EmployeeId or Phone column.");
+                throw new InvalidInputException("no employee. Give -Employee (an object, id, phone or exact name), or an Employee, EmployeeId or EmployeePhone column.");
             }
 
             if (PipelineRow.Current(this) is PSObject { BaseObject: LifePos.Employee piped } && Workplace.Id == piped.Id && Workplace.Workplace is null)

@@ -19,8 +19,8 @@ namespace LifePos.Domain
             }
 
             return reference.Number is { } number
-                ? Single(alive(), item => item.Number == number, "workplace number " + number.ToString(CultureInfo.InvariantCulture), Describe)
-                : Single(alive(), item => Same(item.Name, reference.Name), "workplace named '" + reference.Name + "'", Describe);
+                ? Single(alive(), item => item.Number == number, "workplace number " + number.ToString(CultureInfo.InvariantCulture), Describe, WorkplaceLookup)
+                : Single(alive(), item => Same(item.Name, reference.Name), "workplace named '" + reference.Name + "'", Describe, WorkplaceLookup);
         }
 
         public static Employee? Resolve(EmployeeReference reference, Func<IReadOnlyList<Employee>> employees)
@@ -31,21 +31,26 @@ namespace LifePos.Domain
             }
 
             return reference.Phone is { } phone
-                ? Single(employees(), item => PhoneNumber.Same(item.Phone, phone), "employee with the phone " + phone, Describe)
-                : Single(employees(), item => Same(item.Name, reference.Name), "employee named '" + reference.Name + "'", Describe);
+                ? Single(employees(), item => PhoneNumber.Same(item.Phone, phone), "employee with the phone " + phone, Describe, EmployeeLookup)
+                : Single(employees(), item => Same(item.Name, reference.Name), "employee named '" + reference.Name + "'", Describe, EmployeeLookup);
         }
 
         public static Outlet? Resolve(OutletReference reference, Func<IReadOnlyList<Outlet>> outlets) =>
             reference.Outlet != null || reference.Id != null
                 ? reference.Outlet
-                : Single(outlets(), item => Same(item.Name, reference.Name), "outlet named '" + reference.Name + "'", item => "'" + item.Name + "' (" + item.Id.ToString("D") + ")");
+                : Single(outlets(), item => Same(item.Name, reference.Name), "outlet named '" + reference.Name + "'", item => "'" + item.Name + "' (" + item.Id.ToString("D") + ")",
+                    "Get-LifePosOutlet lists the outlets");
 
-        private static T Single<T>(IEnumerable<T> items, Func<T, bool> matches, string what, Func<T, string> describe)
+        private const string WorkplaceLookup = "Get-LifePosWorkplace lists the alive workplaces (-Name 'Касса*', -Number 17)";
+
+        private const string EmployeeLookup = "Get-LifePosEmployee lists the employees (-Name 'Иван*', -Phone '+7 900 123-45-67')";
+
+        private static T Single<T>(IEnumerable<T> items, Func<T, bool> matches, string what, Func<T, string> describe, string lookup)
         {
             var found = items.Where(matches).Take(6).ToList();
             if (found.Count == 0)
             {
-                throw new InvalidInputException("there is no " + what + ". Check the value, or give the id.");
+                throw new InvalidInputException("there is no " + what + ". Check the value, or give the id; " + lookup + ".");
             }
 
             if (found.Count > 1)

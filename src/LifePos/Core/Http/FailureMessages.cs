@@ -19,6 +19,9 @@ namespace LifePos.Core.Http
         private readonly string _host;
         private readonly bool _canSignIn;
 
+        private const string ProxyAction =
+            "Give Connect-LifePos -ProxyCredential with the proxy's login, or check -Proxy (or the system's proxy settings, or -NoProxy).";
+
         public FailureMessages(string host, bool canSignIn)
         {
             _host = host;
@@ -27,6 +30,17 @@ namespace LifePos.Core.Http
 
         public LifePosApiException Failed(ApiRequest request, AttemptResult failure, int attempts)
         {
+            if (failure.StatusCode == 407)
+            {
+                // The proxy answered, not LIFE POS: every request will get the same until the proxy login is given.
+                var text = new StringBuilder("The proxy refused the request (407 Proxy Authentication Required). ").Append(ProxyAction);
+                AppendWhere(text, request, attempts, null);
+                return new LifePosApiException(text.ToString(), 407, "ProxyAuthenticationRequired", null, request.Method.Method, request.LoggedPath, false, attempts)
+                {
+                    RecommendedAction = ProxyAction,
+                };
+            }
+
             if (failure.StatusCode is { } status)
             {
                 var code = failure.Code;
