@@ -462,6 +462,13 @@ Describe 'Invoke-LifePosRequest' {
         @(Invoke-LifePosRequest -Path '/orgs/{org}/workplaces' -Query @{ selection = 'archived_only' } -All -ErrorAction Stop).Count | Should -Be 0
     }
 
+    It 'writes an answer that is no list as one item under -All' -Tag 'Variants' {
+        $one = Get-LifePosWorkplace -First 1
+        $items = @(Invoke-LifePosRequest -Path "/orgs/{org}/workplaces/$($one.Id)" -All -ErrorAction Stop)
+        $items.Count | Should -Be 1
+        $items[0].guid | Should -Be $one.Id.ToString()
+    }
+
     It 'follows every page with -All' -Tag 'Variants' {
         $items = @(Invoke-LifePosRequest -Path '/orgs/{org}/workplaces' -Query @{ items_per_page = 10 } -All)
         $items.Count | Should -Be 45

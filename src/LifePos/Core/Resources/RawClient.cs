@@ -85,8 +85,21 @@ namespace LifePos.Core.Resources
                 return new Page<JsonElement>(Array.Empty<JsonElement>(), null, null, null);
             }
 
-            if (page.ValueKind != JsonValueKind.Object || !page.TryGetProperty("items", out var items) ||
-                (items.ValueKind != JsonValueKind.Array && items.ValueKind != JsonValueKind.Null))
+            if (page.ValueKind != JsonValueKind.Object)
+            {
+                return new Page<JsonElement>(new[] { page }, null, null, null);
+            }
+
+            if (!page.TryGetProperty("items", out var items))
+            {
+                // A server may leave items out of an empty page; a page still says it is one by its token, its counts or
+                // its type_of ("WorkplaceList"). Any other object is the answer itself, written as one item.
+                if (!LooksLikeAPage(page))
+                {
+                    return new Page<JsonElement>(new[] { page }, null, null, null);
+                }
+            }
+            else if (items.ValueKind != JsonValueKind.Array && items.ValueKind != JsonValueKind.Null)
             {
                 return new Page<JsonElement>(new[] { page }, null, null, null);
             }
@@ -115,6 +128,47 @@ namespace LifePos.Core.Resources
             }
 
             return new Page<JsonElement>(list, next, null, null);
+        }
+
+        private static bool LooksLikeAPage(JsonElement page)
+        {
+            foreach (var property in page.EnumerateObject())
+            {
+                switch (property.Name)
+                {
+                    case "next_page_token":
+                    case "page_number":
+                    case "pages_total":
+                    case "items_total":
+                        return true;
+                    case "type_of":
+                        if (EndsWithList(property.Value))
+                        {
+                            return true;
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool EndsWithList(JsonElement typeOf)
+        {
+            if (typeOf.ValueKind != JsonValueKind.String)
+            {
+                return false;
+            }
+
+            try
+            {
+                return typeOf.GetString()!.EndsWith("List", StringComparison.Ordinal);
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
         }
     }
 }
