@@ -4,6 +4,7 @@ using System.Security;
 using System.Text.Json;
 using System.Threading.Tasks;
 using LifePos.Core.Http;
+using LifePos.Core.Json;
 using LifePos.Core.Resources;
 
 namespace LifePos.Core
@@ -22,7 +23,7 @@ namespace LifePos.Core
         private readonly WorkplacesClient _workplaces;
         private readonly ActivationClient _activation;
         private readonly EmployeesClient _employees;
-        private readonly OutletsClient _outlets;
+        private readonly DirectoryClient<OutletDto, Outlet> _outlets;
         private readonly RawClient _raw;
 
         private LifePosClient(ApiConnection api)
@@ -32,7 +33,8 @@ namespace LifePos.Core
             _workplaces = new WorkplacesClient(api);
             _activation = new ActivationClient(api);
             _employees = new EmployeesClient(api);
-            _outlets = new OutletsClient(api);
+            _outlets = new DirectoryClient<OutletDto, Outlet>(
+                api, "outlets", LifePosJsonContext.Default.ListDtoOutletDto, LifePosJsonContext.Default.OutletDto, DirectoryMapper.ToOutlet, "an outlet", "outlets");
             _raw = new RawClient(api);
         }
 

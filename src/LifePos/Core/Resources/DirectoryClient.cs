@@ -1,0 +1,75 @@
+using System;
+using System.Net.Http;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading.Tasks;
+using LifePos.Core.Http;
+using LifePos.Core.Json;
+
+namespace LifePos.Core.Resources
+{
+    /// <summary>
+    /// A read-only directory of an organization, <c>/orgs/{org}/{resource}[/{id}]</c>: its pages and one item by id.
+    /// Employees and outlets are two of them; a new directory is one more instance with its wire type and mapping.
+    /// </summary>
+    internal class DirectoryClient<TWire, T>
+        where TWire : class
+    {
+        private readonly string _resource;
+        private readonly JsonTypeInfo<ListDto<TWire>> _pageType;
+        private readonly JsonTypeInfo<TWire> _itemType;
+        private readonly Func<TWire, Guid, T> _map;
+        private readonly string _one;
+        private readonly string _many;
+
+        /// <param name="resource">The path segment, e.g. "outlets".</param>
+        /// <param name="one">What one item is, for messages: "an outlet".</param>
+        /// <param name="many">What a page lists: "outlets".</param>
+        public DirectoryClient(
+            ApiConnection api, string resource, JsonTypeInfo<ListDto<TWire>> pageType, JsonTypeInfo<TWire> itemType, Func<TWire, Guid, T> map, string one, string many)
+        {
+            Api = api;
+            _resource = resource;
+            _pageType = pageType;
+            _itemType = itemType;
+            _map = map;
+            _one = one;
+            _many = many;
+        }
+
+        protected ApiConnection Api { get; }
+
+        public string Path(Guid organizationId) => "/orgs/" + organizationId.ToString("D") + "/" + _resource;
+
+        public Pageable<T> List(Guid organizationId, DirectoryListQuery query, RequestContext context) =>
+            new Pageable<T>(
+                ListPages.Fetcher(
+                    Api, Path(organizationId), query ?? throw new ArgumentNullException(nameof(query)), _pageType,
+                    "a list of " + _many, item => _map(item, organizationId), context),
+                ListPages.Described(Path(organizationId), query),
+                context.CancellationToken);
+
+        public Task<T> GetAsync(Guid organizationId, Guid id, RequestContext context) =>
+            ReadAsync(organizationId, Path(organizationId) + "/" + id.ToString("D"), context);
+
+        protected async Task<T> ReadAsync(Guid organizationId, string path, RequestContext context)
+        {
+            var request = new ApiRequest(HttpMethod.Get, path, RetryMode.Repeatable);
+            var response = await Api.SendAsync(request, context).ConfigureAwait(false);
+            return ResponseReader.Map(
+                request, response, ResponseReader.Parse(request, response, _itemType, _one), wire => _map(wire, organizationId), _one);
+        }
+    }
+
+    /// <summary>The employees of an organization, and the signed-in one: <c>/orgs/{org}/employees[/{id}]</c>, <c>/orgs/{org}/me</c>.</summary>
+    internal sealed class EmployeesClient : DirectoryClient<EmployeeDto, Employee>
+    {
+        public EmployeesClient(ApiConnection api)
+            : base(api, "employees", LifePosJsonContext.Default.ListDtoEmployeeDto, LifePosJsonContext.Default.EmployeeDto, DirectoryMapper.ToEmployee, "an employee", "employees")
+        {
+        }
+
+        /// <summary>The employee the token or login belongs to, with its role.</summary>
+        public Task<Employee> MeAsync(Guid organizationId, RequestContext context) =>
+            ReadAsync(organizationId, "/orgs/" + organizationId.ToString("D") + "/me?include_permissions=false", context);
+    }
+}
