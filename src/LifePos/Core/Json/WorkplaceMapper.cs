@@ -1,5 +1,4 @@
 using System;
-using System.Text.Json;
 
 namespace LifePos.Core.Json
 {
@@ -17,9 +16,9 @@ namespace LifePos.Core.Json
                 ActivatedAt = wire.ActivatedAt,
                 IsArchived = wire.DeletedAt != null,
                 ArchivedAt = wire.DeletedAt,
-                Extensions = wire.Extensions is { ValueKind: JsonValueKind.Object } extensions ? PlainJson.ObjectFromJson(extensions) : new JsonMap(),
+                Extensions = wire.Extensions ?? new JsonMap(),
                 Meta = wire.Meta,
-                MetaData = wire.MetaData is { } metaData ? PlainJson.FromJson(metaData) : null,
+                MetaData = wire.MetaData,
                 OrganizationId = wire.Organization?.Guid ?? organizationId,
                 CreatedAt = wire.CreatedAt,
                 UpdatedAt = wire.UpdatedAt,
