@@ -1,10 +1,13 @@
 using System;
+using System.Globalization;
 
 namespace LifePos.Core.Json
 {
     /// <summary>The wire workplace as the typed <see cref="Workplace"/> the cmdlets emit.</summary>
     internal static class WorkplaceMapper
     {
+        private static readonly KnownType[] KnownTypes = ReadKnownTypes();
+
         public static Workplace ToWorkplace(WorkplaceDto wire, Guid organizationId)
         {
             var workplace = new Workplace
@@ -47,7 +50,8 @@ namespace LifePos.Core.Json
         /// <summary>A documented name in any case, or its number (0–3); null for a name the module does not know.</summary>
         internal static WorkplaceType? ParseWorkplaceType(string? text)
         {
-            // Runs once per listed workplace: a switch on the documented names first, not reflection over the enum.
+            // Runs once per listed workplace: a switch on the documented names first, then the names and numbers read
+            // from the enum once, never reflection per call.
             switch (text)
             {
                 case "Mobile": return WorkplaceType.Mobile;
@@ -56,18 +60,52 @@ namespace LifePos.Core.Json
                 case "Unknown": case null: return WorkplaceType.Unknown;
             }
 
-            foreach (var name in Enum.GetNames(typeof(WorkplaceType)))
+            var trimmed = text.Trim();
+            foreach (var type in KnownTypes)
             {
-                if (string.Equals(name, text.Trim(), StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(type.Name, trimmed, StringComparison.OrdinalIgnoreCase))
                 {
-                    return (WorkplaceType)Enum.Parse(typeof(WorkplaceType), name);
+                    return type.Value;
                 }
             }
 
-            return int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) &&
-                   Enum.IsDefined(typeof(WorkplaceType), number)
-                ? (WorkplaceType)number
-                : null;
+            if (int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            {
+                foreach (var type in KnownTypes)
+                {
+                    if ((int)type.Value == number)
+                    {
+                        return type.Value;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static KnownType[] ReadKnownTypes()
+        {
+            var values = (WorkplaceType[])Enum.GetValues(typeof(WorkplaceType));
+            var types = new KnownType[values.Length];
+            for (var index = 0; index < values.Length; index++)
+            {
+                types[index] = new KnownType(values[index].ToString(), values[index]);
+            }
+
+            return types;
+        }
+
+        private readonly struct KnownType
+        {
+            public KnownType(string name, WorkplaceType value)
+            {
+                Name = name;
+                Value = value;
+            }
+
+            public string Name { get; }
+
+            public WorkplaceType Value { get; }
         }
     }
 }
