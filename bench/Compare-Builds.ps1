@@ -15,7 +15,7 @@
 #>
 [CmdletBinding()]
 param(
-    # name=path of a module manifest (LifePos.psd1), two or more; the first is the reference.
+    # name=path of a module manifest (LifePos.psd1), two or more; the first is the reference. "a=x,b=y" works through pwsh -File too.
     [Parameter(Mandatory)] [string[]] $Module,
     [int] $Items = 10000,
     [int] $Rounds = 6,
@@ -26,6 +26,7 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
+$Module = @($Module | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
 Import-Module (Join-Path $PSScriptRoot 'LifePos.Bench') -Force
 $launcher = Join-Path $BuildOutput 'LifePos.Emulator/LifePos.EmulatorProcess.psm1'
 Import-Module $launcher -Force
@@ -122,7 +123,7 @@ try {
             'Wall × first' = $null; 'CPU × first' = $null; '× Floor' = 1
         }
     }
-    $rows
+    $rows | Format-Table -AutoSize | Out-String -Width 200
 }
 finally {
     foreach ($build in $builds.Values) {
