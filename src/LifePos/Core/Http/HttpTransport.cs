@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
@@ -17,10 +16,12 @@ namespace LifePos.Core.Http
     /// </summary>
     internal sealed class HttpTransport : IDisposable
     {
+        // Longest wait CancelAfter accepts; a longer timeout means no timeout.
+        private static readonly TimeSpan LongestTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
+
         private readonly HttpClient _http;
         private readonly ApiAddress _address;
         private readonly RequestLogger _logger;
-        private readonly AttemptCancellation _cancellation = new AttemptCancellation();
 
         public HttpTransport(HttpClient http, ApiAddress address)
         {
@@ -35,7 +36,12 @@ namespace LifePos.Core.Http
             using var message = BuildMessage(request, tokens);
             _logger.Sending(message, request, context);
             var stopwatch = Stopwatch.StartNew();
-            using var attemptCancellation = _cancellation.Start(context.CancellationToken, timeout);
+            using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+            if (timeout < LongestTimeout)
+            {
+                attemptCancellation.CancelAfter(timeout);
+            }
+
             try
             {
                 using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptCancellation.Token)
@@ -73,11 +79,7 @@ namespace LifePos.Core.Http
             }
         }
 
-        public void Dispose()
-        {
-            _http.Dispose();
-            _cancellation.Dispose();
-        }
+        public void Dispose() => _http.Dispose();
 
         /// <summary>The wait a <c>Retry-After</c> header asks for (seconds or an HTTP date); null without one.</summary>
         internal static TimeSpan? RetryAfter(HttpResponseHeaders headers, DateTimeOffset now)
@@ -151,115 +153,6 @@ namespace LifePos.Core.Http
             }
 
             return message;
-        }
-    }
-
-    /// <summary>
-    /// The token of one attempt: cancelled when the caller's token is, or when the attempt's timeout runs out. Its
-    /// sources come from a small pool instead of a linked source with a new timer per attempt. netstandard2.0 has no
-    /// <c>CancellationTokenSource.TryReset</c>, so a source goes back to the pool only when nothing cancelled it and its
-    /// timer was disarmed at least <see cref="ReuseMargin"/> before it was due, so it cannot have fired; any other
-    /// source is disposed. Without a timeout the caller's token serves as it is.
-    /// </summary>
-    internal sealed class AttemptCancellation : IDisposable
-    {
-        /// <summary>Far beyond the granularity of timers and of the tick count they run on.</summary>
-        internal static readonly TimeSpan ReuseMargin = TimeSpan.FromSeconds(1);
-
-        // Longest wait CancelAfter accepts; a longer timeout means no timeout.
-        private static readonly TimeSpan LongestTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
-        private static readonly Action<object?> CancelSource = source => ((CancellationTokenSource)source!).Cancel();
-
-        // About the attempts one connection has in flight at once; more are disposed on return.
-        private const int PoolSize = 32;
-        private readonly Stack<CancellationTokenSource> _pool = new Stack<CancellationTokenSource>();
-        private bool _disposed;
-
-        /// <summary>Starts the attempt's clock; dispose the lease when the attempt is over.</summary>
-        public Lease Start(CancellationToken caller, TimeSpan timeout)
-        {
-            if (timeout >= LongestTimeout)
-            {
-                return new Lease(null, null, caller, default, 0, timeout);
-            }
-
-            var source = Take() ?? new CancellationTokenSource();
-            var started = Stopwatch.GetTimestamp();
-            source.CancelAfter(timeout);
-            var registration = caller.CanBeCanceled ? caller.Register(CancelSource, source) : default;
-            return new Lease(this, source, source.Token, registration, started, timeout);
-        }
-
-        public void Dispose()
-        {
-            lock (_pool)
-            {
-                _disposed = true;
-                while (_pool.Count > 0)
-                {
-                    _pool.Pop().Dispose();
-                }
-            }
-        }
-
-        private CancellationTokenSource? Take()
-        {
-            lock (_pool)
-            {
-                return _pool.Count > 0 ? _pool.Pop() : null;
-            }
-        }
-
-        private void Return(CancellationTokenSource source, CancellationTokenRegistration registration, long started, TimeSpan timeout)
-        {
-            // Waits for a cancellation by the caller that is running, so none can come after this.
-            registration.Dispose();
-            source.CancelAfter(Timeout.Infinite);
-            var disarmedAfter = TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency);
-            if (!source.IsCancellationRequested && timeout - disarmedAfter >= ReuseMargin)
-            {
-                lock (_pool)
-                {
-                    if (!_disposed && _pool.Count < PoolSize)
-                    {
-                        _pool.Push(source);
-                        return;
-                    }
-                }
-            }
-
-            source.Dispose();
-        }
-
-        /// <summary>One attempt's token; disposing it gives the source back (or disposes it).</summary>
-        internal readonly struct Lease : IDisposable
-        {
-            private readonly AttemptCancellation? _owner;
-            private readonly CancellationTokenSource? _source;
-            private readonly CancellationTokenRegistration _registration;
-            private readonly long _started;
-            private readonly TimeSpan _timeout;
-
-            internal Lease(
-                AttemptCancellation? owner, CancellationTokenSource? source, CancellationToken token, CancellationTokenRegistration registration, long started, TimeSpan timeout)
-            {
-                _owner = owner;
-                _source = source;
-                Token = token;
-                _registration = registration;
-                _started = started;
-                _timeout = timeout;
-            }
-
-            public CancellationToken Token { get; }
-
-            public void Dispose()
-            {
-                if (_source != null)
-                {
-                    _owner!.Return(_source, _registration, _started, _timeout);
-                }
-            }
         }
     }
 
