@@ -4,7 +4,8 @@
 .DESCRIPTION
     Build     publishes the module to out/LifePos/ (with its help, generated from docs/help/) and the emulator to
               out/LifePos.Emulator/.
-    Test      runs every xunit and Pester test and prints one closing line: N passed, N failed, N skipped.
+    Test      runs every xunit and Pester test and prints one closing line: N passed, N failed, N skipped. The Pester
+              tests tagged Variants run again on each answer variant of the emulator (tests/Pester/AnswerVariants.psd1).
     Demo      builds, starts the emulator on a free port, runs the examples against it, and stops it.
     Package   builds, then writes the versioned module folder out/package/LifePos/<version>/ and a .nupkg in the
               local PSResourceGet repository out/package/repository/ (see src/Packaging/Publish-LocalPackage.ps1).

@@ -45,6 +45,32 @@ public sealed class RateLimiterAndBreakerTests
     }
 
     [Fact]
+    public async Task Limiter_ARateLearnedTooHigh_ComesDownAStepWithEveryLaterBurst()
+    {
+        var clock = new ManualClock();
+        var limiter = new RateLimiter(clock, TimeSpan.FromSeconds(30));
+        await Answer(limiter, 40, clock, TimeSpan.FromMilliseconds(25));
+        limiter.Pause(TimeSpan.FromSeconds(1), learn: true);
+        limiter.Pause(TimeSpan.FromSeconds(1), learn: true);
+        var learned = limiter.Rate!.Value;
+
+        var rates = new List<double>();
+        for (var burst = 0; burst < 3; burst++)
+        {
+            // A second at the paced rate, all accepted, then the service refuses two in a row anyway.
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Answer(limiter, (int)learned, clock, TimeSpan.FromSeconds(1 / learned));
+            limiter.Pause(TimeSpan.FromSeconds(1), learn: true);
+            limiter.Pause(TimeSpan.FromSeconds(1), learn: true);
+            rates.Add(limiter.Rate!.Value);
+        }
+
+        Assert.Equal(learned * 0.95, rates[0], 3);
+        Assert.Equal(learned * 0.95 * 0.95, rates[1], 3);
+        Assert.Equal(learned * 0.95 * 0.95 * 0.95, rates[2], 3);
+    }
+
+    [Fact]
     public async Task Limiter_ALone429PausesEveryoneButTeachesNoRate()
     {
         var clock = new ManualClock();

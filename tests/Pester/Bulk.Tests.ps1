@@ -1,10 +1,13 @@
 # Bulk runs from CSV files: every parameter binds from PascalCase or snake_case headers, rows run several at a time,
 # output keeps the input order, each failed row is one error carrying the row, and one summary line closes the run.
+# Run.ps1 runs the tests tagged Variants again once per answer variant of the emulator (its --answers).
+param([string] $Answers = '')
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/LifePos/LifePos.psd1') -Force
     Import-Module (Join-Path $PSScriptRoot '../../out/LifePos.Emulator/LifePos.EmulatorProcess.psm1') -Force
     # Jitter makes requests finish out of order, so in-order output is really tested.
-    $script:Emulator = Start-LifePosEmulator -ArgumentList '--seed', '10', '--latency-ms', '2', '--jitter-ms', '15'
+    $script:Emulator = Start-LifePosEmulator -ArgumentList (@('--seed', '10', '--latency-ms', '2', '--jitter-ms', '15') +
+        @(if ($Answers) { '--answers', $Answers }))
     Connect-LifePos -BaseUri $Emulator.BaseUri -Token (ConvertTo-SecureString $Emulator.Token -AsPlainText -Force) `
         -MaxRetryDelay ([TimeSpan]::FromMilliseconds(50))
 
@@ -23,7 +26,7 @@ AfterAll {
 }
 
 Describe 'Import-Csv | New-LifePosWorkplace' {
-    It 'binds snake_case headers, JSON cells and empty cells' {
+    It 'binds snake_case headers, JSON cells and empty cells' -Tag 'Variants' {
         $csv = Join-Path $TestDrive 'snake.csv'
         @(
             'name,workplace_type,meta,extensions,meta_data'
@@ -44,7 +47,7 @@ Describe 'Import-Csv | New-LifePosWorkplace' {
         $created[2].Meta | Should -Be 'no name'
     }
 
-    It 'binds PascalCase headers' {
+    It 'binds PascalCase headers' -Tag 'Variants' {
         $csv = Join-Path $TestDrive 'pascal.csv'
         @(
             [pscustomobject]@{ Name = 'Pascal 1'; WorkplaceType = 'Automat'; Meta = 'm1'; Extension = '{"pos_quick_payments":{"version":"1"}}'; MetaData = '' }
@@ -56,7 +59,7 @@ Describe 'Import-Csv | New-LifePosWorkplace' {
         $created[1].MetaData.n | Should -Be 2
     }
 
-    It 'keeps the input order with -ThrottleLimit 16 and writes one summary line' {
+    It 'keeps the input order with -ThrottleLimit 16 and writes one summary line' -Tag 'Variants' {
         $rows = 1..60 | ForEach-Object { [pscustomobject]@{ Name = 'Order {0:D3}' -f $_; Type = 'Mobile' } }
         $created = @($rows | New-LifePosWorkplace -ThrottleLimit 16 -InformationVariable info)
         $created.Name | Should -Be $rows.Name
@@ -123,7 +126,7 @@ Describe 'Import-Csv | New-LifePosWorkplace' {
         ($again[0].PSObject.Properties.Name -join ',') | Should -Be 'Name,WorkplaceType,Extension'
     }
 
-    It 'skips names that exist with -SkipExisting, emitting the existing workplace with a warning' {
+    It 'skips names that exist with -SkipExisting, emitting the existing workplace with a warning' -Tag 'Variants' {
         $rows = @(
             [pscustomobject]@{ name = 'Касса 0003'; workplace_type = 'Mobile' }
             [pscustomobject]@{ name = 'Skip new'; workplace_type = 'Mobile' }
@@ -140,7 +143,7 @@ Describe 'Import-Csv | New-LifePosWorkplace' {
         "$((Get-Summary $info)[0].MessageData)" | Should -Be '3 rows: 1 created, 2 skipped (existing), 0 failed, 0 retries'
     }
 
-    It 'counts retries in the summary and warns once when asked to slow down' {
+    It 'counts retries in the summary and warns once when asked to slow down' -Tag 'Variants' {
         $null = Invoke-LifePosEmulatorControl $Emulator 'faults' -Method Put -Body @{ next = @('503', '429'); next_endpoint = 'create' }
         $created = @([pscustomobject]@{ Name = 'Retried'; WorkplaceType = 'Mobile' } |
                 New-LifePosWorkplace -InformationVariable info -WarningVariable slowDown -WarningAction SilentlyContinue)
@@ -172,19 +175,19 @@ Describe 'Bulk changes from CSV ids' {
             Export-Csv -LiteralPath $Csv -NoTypeInformation
     }
 
-    It 'renames from a CSV with Set-LifePosWorkplace, in order' {
+    It 'renames from a CSV with Set-LifePosWorkplace, in order' -Tag 'Variants' {
         $renamed = @(Import-Csv $Csv | Set-LifePosWorkplace -ThrottleLimit 16 -PassThru -InformationVariable info)
         $renamed.Name | Should -Be ($Targets.Name | ForEach-Object { "$_ renamed" })
         "$((Get-Summary $info)[0].MessageData)" | Should -Be '6 rows: 6 updated, 0 failed, 0 retries'
     }
 
-    It 'generates activation codes from a CSV' {
+    It 'generates activation codes from a CSV' -Tag 'Variants' {
         $codes = @(Import-Csv $Csv | New-LifePosActivationCode -ThrottleLimit 8)
         $codes.WorkplaceId | Should -Be $Targets.Id
         $codes.Code | ForEach-Object { $_ | Should -Match '^\d{8}$' }
     }
 
-    It 'archives nothing with -WhatIf, then archives and restores from the CSV' {
+    It 'archives nothing with -WhatIf, then archives and restores from the CSV' -Tag 'Variants' {
         $before = Get-RequestCount 'archive'
         Import-Csv $Csv | Remove-LifePosWorkplace -WhatIf
         Get-RequestCount 'archive' | Should -Be $before
@@ -196,9 +199,10 @@ Describe 'Bulk changes from CSV ids' {
         @(Get-LifePosWorkplace -Name 'Bulk target *').Count | Should -Be 6
     }
 
-    It 'deactivates from the CSV' {
+    It 'deactivates from the CSV' -Tag 'Variants' {
         $deactivated = @(Import-Csv $Csv | Disable-LifePosWorkplace -Confirm:$false -PassThru -ThrottleLimit 1)
         $deactivated.Id | Should -Be $Targets.Id
+        $deactivated.IsActivated | Should -Not -Contain $true
     }
 
     It 'reports a bad GUID in a row, naming it, and goes on' {
@@ -213,7 +217,7 @@ Describe 'Bulk changes from CSV ids' {
         [object]::ReferenceEquals($failed[0].TargetObject, $rows[0]) | Should -BeTrue
     }
 
-    It 'gets by id with unknown ids as errors in their place' {
+    It 'gets by id with unknown ids as errors in their place' -Tag 'Variants' {
         $missing = [Guid]::NewGuid()
         $ids = @($Targets[0].Id, $missing, $Targets[1].Id) | ForEach-Object { [pscustomobject]@{ guid = $_ } }
         $found = @($ids | Get-LifePosWorkplace -ThrottleLimit 16 -ErrorVariable failed -ErrorAction SilentlyContinue)
@@ -221,5 +225,40 @@ Describe 'Bulk changes from CSV ids' {
         $failed.Count | Should -Be 1
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'LifePos.NotFound,*'
         $failed[0].TargetObject.guid | Should -Be $missing
+    }
+}
+
+Describe 'Import-Csv | Sync-LifePosWorkplace' {
+    It 'creates, updates, restores and leaves alone, one change per row in order; a second run writes nothing' -Tag 'Variants' {
+        $differs = New-LifePosWorkplace -Name 'Sync differs' -WorkplaceType Mobile -Meta 'hall'
+        $archived = New-LifePosWorkplace -Name 'Sync archived' -WorkplaceType Stationary
+        $null = Remove-LifePosWorkplace -Id $archived.Id -Confirm:$false
+        $csv = Join-Path $TestDrive 'sync.csv'
+        @(
+            [pscustomobject]@{ Id = ''; Number = ''; Name = 'Sync created'; WorkplaceType = 'Automat'; Meta = 'door' }
+            [pscustomobject]@{ Id = ''; Number = $differs.Number; Name = ''; WorkplaceType = ''; Meta = 'kitchen' }
+            [pscustomobject]@{ Id = $archived.Id; Number = ''; Name = ''; WorkplaceType = ''; Meta = '' }
+            [pscustomobject]@{ Id = ''; Number = ''; Name = 'касса 0004'; WorkplaceType = ''; Meta = '' }
+        ) | Export-Csv -LiteralPath $csv -NoTypeInformation
+
+        $changes = @(Import-Csv $csv | Sync-LifePosWorkplace -IncludeArchived -ThrottleLimit 4 -InformationVariable info)
+        $changes.Action | Should -Be Created, Updated, Restored, Unchanged
+        $changes[0].Workplace.Name | Should -Be 'Sync created'
+        $changes[0].Workplace.WorkplaceType | Should -Be 'Automat'
+        $changes[1].Changes.Field | Should -Be 'Meta'
+        $changes[1].Changes.OldValue | Should -Be 'hall'
+        $changes[1].Changes.NewValue | Should -Be 'kitchen'
+        $changes[2].Workplace.Id | Should -Be $archived.Id
+        $changes[2].Workplace.IsArchived | Should -BeFalse
+        $changes[3].Workplace.Number | Should -Be 4
+        "$((Get-Summary $info)[0].MessageData)" | Should -Match '^4 rows: 1 created, 1 updated, 1 restored, 1 unchanged, 0 failed'
+        (Get-LifePosWorkplace -Id $differs.Id).Meta | Should -Be 'kitchen'
+        (Get-LifePosWorkplace -Id $archived.Id).IsArchived | Should -BeFalse
+
+        $writes = foreach ($endpoint in 'create', 'update', 'archive', 'unarchive') { Get-RequestCount $endpoint }
+        $again = @(Import-Csv $csv | Sync-LifePosWorkplace -IncludeArchived)
+        $again.Action | Should -Be Unchanged, Unchanged, Unchanged, Unchanged
+        $writesAfter = foreach ($endpoint in 'create', 'update', 'archive', 'unarchive') { Get-RequestCount $endpoint }
+        $writesAfter | Should -Be $writes
     }
 }

@@ -91,38 +91,49 @@ Describe 'Get-LifePosWorkplace paging through 5000 workplaces on a faulty networ
 
 Describe 'A bulk run stopped halfway, then run again with -SkipExisting' {
     BeforeAll {
-        $script:Emulator = Start-LifePosEmulator -ArgumentList '--latency-ms', '20'
+        $script:Emulator = Start-LifePosEmulator
         $script:Csv = Join-Path $TestDrive 'interrupted.csv'
         New-TestCsv -Path $Csv -Count 300 -Prefix 'Halfway'
     }
     AfterAll { $Emulator | Stop-LifePosEmulator }
 
-    It 'stops within a second of Ctrl+C and ends with exactly the CSV''s workplaces after the re-run' {
+    It 'stops on Ctrl+C with four requests on their way, sends nothing after, and ends with exactly the CSV''s workplaces after the re-run' {
+        # After 50 answers the service hangs: the four requests in flight at -ThrottleLimit 4 never get an answer.
+        # -Timeout 300 means only cancellation can end them before the guard below gives up.
+        $null = Invoke-LifePosEmulatorControl $Emulator 'faults' -Method Put -Body @{ outage_after = 50; outage_mode = 'hang' }
         $module = Join-Path $PSScriptRoot '../../out/LifePos/LifePos.psd1'
         $ps = [powershell]::Create()
         $null = $ps.AddScript({
                 param($Module, $Uri, $Token, $Csv)
                 Import-Module $Module
-                Connect-LifePos -BaseUri $Uri -Token (ConvertTo-SecureString $Token -AsPlainText -Force)
+                Connect-LifePos -BaseUri $Uri -Token $Token -Timeout 300 -OutageTimeout 600
                 Import-Csv $Csv | New-LifePosWorkplace -ThrottleLimit 4
-            }).AddArgument($module).AddArgument($Emulator.BaseUri).AddArgument($Emulator.Token).AddArgument($Csv)
-        $handle = $ps.BeginInvoke()
-        $deadline = [DateTime]::UtcNow.AddSeconds(30)
-        while ((Invoke-LifePosEmulatorControl $Emulator 'stats').workplaces.alive -lt 50 -and [DateTime]::UtcNow -lt $deadline) {
-            Start-Sleep -Milliseconds 20
+            }).AddArgument($module).AddArgument($Emulator.BaseUri).AddArgument($Emulator.SecureToken).AddArgument($Csv)
+        try {
+            $handle = $ps.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            do {
+                Start-Sleep -Milliseconds 20
+                $hung = (Invoke-LifePosEmulatorControl $Emulator 'stats').requests.create.by_status.hung
+            } while ($hung -lt 4 -and -not $handle.IsCompleted -and [DateTime]::UtcNow -lt $deadline)
+            $hung | Should -Be 4 -Because 'four creates are on their way, and no fifth can start while they are'
+
+            # Ctrl+C: a hang guard, not a stopwatch (a Stop that waited for the answers would take -Timeout, 300 s).
+            $stopping = $ps.BeginStop($null, $null)
+            $stopping.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds(60)) | Should -BeTrue -Because 'Ctrl+C cancels the requests on their way'
+            $ps.EndStop($stopping)
+            $handle.IsCompleted | Should -BeTrue
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
         }
-        $stopwatch = [Diagnostics.Stopwatch]::StartNew()
-        $ps.Stop()
-        $stopwatch.Stop()
-        $handle.IsCompleted | Should -BeTrue
-        $stopwatch.Elapsed.TotalSeconds | Should -BeLessThan 1
-        # The emulator counts a request once it has answered it: let the ones already sent settle first.
-        Start-Sleep -Milliseconds 200
-        $createsAtStop = (Invoke-LifePosEmulatorControl $Emulator 'stats').requests.create.total
-        Start-Sleep -Milliseconds 500
-        (Invoke-LifePosEmulatorControl $Emulator 'stats').requests.create.total | Should -Be $createsAtStop -Because 'no request may be sent after the stop'
-        $createsAtStop | Should -BeLessThan 300
-        $ps.Dispose()
+        finally {
+            $ps.Dispose()
+            $null = Invoke-LifePosEmulatorControl $Emulator 'faults' -Method Put -Body @{ outage_after = $null }
+        }
+
+        # Nothing was sent after the stop: the four that hung were the last; the hung ones created nothing.
+        $stats = Invoke-LifePosEmulatorControl $Emulator 'stats'
+        $stats.requests.create.total | Should -Be ($stats.workplaces.alive + 4)
+        $stats.workplaces.alive | Should -BeLessThan 50 -Because 'Connect-LifePos used two of the 50 answers'
 
         Connect-TestEmulator $Emulator
         $null = Import-Csv $Csv | New-LifePosWorkplace -SkipExisting -ThrottleLimit 16 -WarningAction SilentlyContinue

@@ -14,47 +14,13 @@ namespace LifePos.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "LifePosWorkplace", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Workplace))]
-    public sealed class NewLifePosWorkplaceCommand : LifePosApiCmdlet
+    public sealed class NewLifePosWorkplaceCommand : WorkplaceRowCmdlet
     {
         private const string Created = "created";
         private const string SkippedExisting = "skipped (existing)";
 
         private ExistingWorkplaceIndex? _existing;
         private long _rowNumber;
-
-        /// <summary>Unknown, Mobile, Stationary or Automat (or 0 to 3); every row needs one, and a row without it fails alone.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Type", "workplace_type")]
-        [AllowEmptyString]
-        [AllowNull]
-        [ArgumentCompleter(typeof(WorkplaceTypeCompleter))]
-        public string? WorkplaceType { get; set; }
-
-        /// <summary>At most 128 characters.</summary>
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        [AllowNull]
-        public string? Name { get; set; }
-
-        /// <summary>Extensions keyed by name: a hashtable, an object, or JSON text (e.g. from a CSV cell).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("extensions")]
-        [AllowEmptyString]
-        [AllowNull]
-        public object? Extension { get; set; }
-
-        /// <summary>Free text, at most 128 characters; the server's -Query searches it.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        [AllowNull]
-        public string? Meta { get; set; }
-
-        /// <summary>Free data: a hashtable, an object, or JSON text.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("meta_data")]
-        [AllowEmptyString]
-        [AllowNull]
-        public object? MetaData { get; set; }
 
         /// <summary>Rows whose name an alive workplace already has are not created; that workplace is passed on instead.</summary>
         [Parameter]

@@ -116,7 +116,7 @@ namespace LifePos.Commands
                 }
                 else if (ShouldProcess(workplace.Label, "Update " + ChangeText.Describe(patch.Changes)))
                 {
-                    Submit(bulk, workplace, _ => Task.FromResult(new Planned(current, patch)));
+                    Submit(bulk, workplace, _ => Task.FromResult((current, patch)));
                 }
                 else
                 {
@@ -156,11 +156,11 @@ namespace LifePos.Commands
             Submit(bulk, workplace, async context =>
             {
                 var current = await client.GetWorkplaceAsync(organization, workplace.Id, context).ConfigureAwait(false);
-                return new Planned(current, WorkplacePatchBuilder.Build(current, given));
+                return (current, WorkplacePatchBuilder.Build(current, given));
             });
         }
 
-        private void Submit(BulkRunner bulk, WorkplaceTarget workplace, Func<RequestContext, Task<Planned>> plan)
+        private void Submit(BulkRunner bulk, WorkplaceTarget workplace, Func<RequestContext, Task<(Workplace Current, WorkplacePatch Patch)>> plan)
         {
             var client = Client;
             var organization = ActiveConnection.OrganizationId;
@@ -181,26 +181,6 @@ namespace LifePos.Commands
             }, journal);
         }
 
-        /// <summary>The workplace as it was read, and what to send to it.</summary>
-        private readonly struct Planned
-        {
-            public Planned(Workplace current, WorkplacePatch patch)
-            {
-                Current = current;
-                Patch = patch;
-            }
-
-            public Workplace Current { get; }
-
-            public WorkplacePatch Patch { get; }
-
-            public void Deconstruct(out Workplace current, out WorkplacePatch patch)
-            {
-                current = Current;
-                patch = Patch;
-            }
-        }
-
         private WorkplaceChanges GivenChanges()
         {
             var type = RowValidation.Given(WorkplaceType) is null ? (WorkplaceType?)null : RowValidation.ParseWorkplaceType(WorkplaceType, nameof(WorkplaceType));
@@ -215,43 +195,8 @@ namespace LifePos.Commands
                 RemoveExtensions = RemoveExtension ?? Array.Empty<string>(),
                 Clear = WorkplaceValues.FieldList(Clear),
             };
-            return WithoutOwnValuesOfCleared(given);
-        }
-
-        /// <summary>
-        /// A piped workplace binds its own Name, Meta, MetaData and Extensions by property name; with -Clear those are
-        /// not values given alongside it (<c>$w | Set-LifePosWorkplace -Clear Meta</c>), so -Clear is not refused for them.
-        /// </summary>
-        private WorkplaceChanges WithoutOwnValuesOfCleared(WorkplaceChanges given)
-        {
-            if (!((InputObject ?? PipedWorkplace) is { } piped) || given.Clear.Count == 0)
-            {
-                return given;
-            }
-
-            bool Clears(string field) => System.Linq.Enumerable.Any(given.Clear, f => string.Equals(f, field, StringComparison.OrdinalIgnoreCase));
-            if (Clears("Name") && string.Equals(given.Name, piped.Name, StringComparison.Ordinal))
-            {
-                given.Name = null;
-            }
-
-            if (Clears("Meta") && string.Equals(given.Meta, piped.Meta, StringComparison.Ordinal))
-            {
-                given.Meta = null;
-            }
-
-            if (Clears("MetaData") && given.MetaDataGiven && PlainJson.DeepEquals(given.MetaData, piped.MetaData))
-            {
-                given.MetaDataGiven = false;
-                given.MetaData = null;
-            }
-
-            if (Clears("Extensions") && given.Extensions != null && PlainJson.DeepEquals(given.Extensions, piped.Extensions))
-            {
-                given.Extensions = null;
-            }
-
-            return given;
+            // A piped workplace binds its own Name, Meta... by property name: with -Clear those are not values given.
+            return (InputObject ?? PipedWorkplace) is { } piped ? given.WithoutValuesClearedFrom(piped) : given;
         }
     }
 }

@@ -15,7 +15,7 @@ namespace LifePos.Commands
     /// </summary>
     [Cmdlet(VerbsData.Sync, "LifePosWorkplace", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(WorkplaceChange))]
-    public sealed class SyncLifePosWorkplaceCommand : LifePosApiCmdlet
+    public sealed class SyncLifePosWorkplaceCommand : WorkplaceRowCmdlet
     {
         private SyncPlanner? _planner;
         private long _rowNumber;
@@ -32,35 +32,6 @@ namespace LifePos.Commands
         [AllowEmptyString]
         [AllowNull]
         public string? Number { get; set; }
-
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        [AllowNull]
-        public string? Name { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Type", "workplace_type")]
-        [AllowEmptyString]
-        [AllowNull]
-        [ArgumentCompleter(typeof(WorkplaceTypeCompleter))]
-        public string? WorkplaceType { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("extensions")]
-        [AllowEmptyString]
-        [AllowNull]
-        public object? Extension { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        [AllowNull]
-        public string? Meta { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("meta_data")]
-        [AllowEmptyString]
-        [AllowNull]
-        public object? MetaData { get; set; }
 
         /// <summary>Rows may name archived workplaces: they are restored (and updated).</summary>
         [Parameter]

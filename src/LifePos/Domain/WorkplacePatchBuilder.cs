@@ -28,6 +28,39 @@ namespace LifePos.Domain
         public bool IsEmpty =>
             Name is null && WorkplaceType is null && Meta is null && !MetaDataGiven && Extensions is null && RemoveExtensions.Count == 0 && Clear.Count == 0;
 
+        /// <summary>
+        /// These changes without the values a piped workplace bound for itself (its own Name, Meta, MetaData or
+        /// Extensions) in the fields -Clear names: <c>$w | Set-LifePosWorkplace -Clear Meta</c> clears, and is not
+        /// refused as "both given". A value that differs from the workplace's is still given, and still refused.
+        /// </summary>
+        public WorkplaceChanges WithoutValuesClearedFrom(Workplace piped)
+        {
+            bool Clears(string field) => WorkplacePatchBuilder.ContainsIgnoringCase(Clear, field);
+            var result = (WorkplaceChanges)MemberwiseClone();
+            if (Clears("Name") && string.Equals(Name, piped.Name, StringComparison.Ordinal))
+            {
+                result.Name = null;
+            }
+
+            if (Clears("Meta") && string.Equals(Meta, piped.Meta, StringComparison.Ordinal))
+            {
+                result.Meta = null;
+            }
+
+            if (Clears("MetaData") && MetaDataGiven && Core.PlainJson.DeepEquals(MetaData, piped.MetaData))
+            {
+                result.MetaDataGiven = false;
+                result.MetaData = null;
+            }
+
+            if (Clears("Extensions") && Extensions != null && Core.PlainJson.DeepEquals(Extensions, piped.Extensions))
+            {
+                result.Extensions = null;
+            }
+
+            return result;
+        }
+
         /// <summary>The names -Clear takes.</summary>
         public static readonly IReadOnlyList<string> ClearableFields = new[] { "Name", "Meta", "MetaData", "Extensions" };
     }
@@ -163,7 +196,7 @@ namespace LifePos.Domain
             }
         }
 
-        private static bool ContainsIgnoringCase(IEnumerable<string> names, string name)
+        internal static bool ContainsIgnoringCase(IEnumerable<string> names, string name)
         {
             foreach (var candidate in names)
             {

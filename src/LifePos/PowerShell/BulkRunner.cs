@@ -10,30 +10,6 @@ using LifePos.Domain;
 
 namespace LifePos.PowerShell
 {
-    /// <summary>What one row of a bulk run came to: the object to emit, how to count it, and an optional warning.</summary>
-    internal sealed class BulkOutcome
-    {
-        public BulkOutcome(object? output, string label, string? warning = null)
-        {
-            Output = output;
-            Label = label;
-            Warning = warning;
-        }
-
-        public object? Output { get; }
-
-        /// <summary>The workplace the row changed, for the journal, when the output is not it (or there is none).</summary>
-        public Workplace? Subject { get; set; }
-
-        /// <summary>True when the row turned out to need no change: the journal records nothing for it.</summary>
-        public bool Unchanged { get; set; }
-
-        /// <summary>How the summary counts it, e.g. <c>created</c> or <c>skipped (existing)</c>.</summary>
-        public string Label { get; }
-
-        public string? Warning { get; }
-    }
-
     /// <summary>
     /// Runs the rows of a pipeline through an <see cref="OrderedThrottle{TResult}"/>: at most ThrottleLimit requests in
     /// flight, results written on the pipeline thread in input order as soon as the head row is done, one error per
@@ -91,7 +67,7 @@ namespace LifePos.PowerShell
             }
 
             WriteUntilRoom();
-            _throttle.Start(target, StopOnRefusal(target, Journaled(work, journal)));
+            _throttle.Start(target, StopOnRefusal(target, Journaling.Wrap(_cmdlet, work, journal)));
             ReportProgress();
         }
 
@@ -307,42 +283,6 @@ namespace LifePos.PowerShell
             {
                 _cmdlet.WriteInformation(_summary.Text(_cmdlet.RequestContext.RetryCount), new[] { SummaryTag });
             }
-        }
-
-        /// <summary>Runs the row's work in its own context and, with a journal, appends one line for what it changed or failed to.</summary>
-        private Func<CancellationToken, Task<BulkOutcome>> Journaled(Func<RequestContext, Task<BulkOutcome>> work, JournalEntry? journal)
-        {
-            var file = _cmdlet.ActiveConnection.Journal;
-            var organization = _cmdlet.ActiveConnection.OrganizationId;
-            return async token =>
-            {
-                var context = _cmdlet.RowContext(token);
-                if (journal is null || file is null)
-                {
-                    return await work(context).ConfigureAwait(false);
-                }
-
-                journal.OrganizationId = organization;
-                try
-                {
-                    var outcome = await work(context).ConfigureAwait(false);
-                    if (!outcome.Unchanged)
-                    {
-                        var subject = outcome.Subject ?? outcome.Output as Workplace;
-                        journal.WorkplaceId = subject?.Id ?? journal.WorkplaceId;
-                        journal.WorkplaceNumber = subject?.Number ?? journal.WorkplaceNumber;
-                        journal.WorkplaceName = subject?.Name ?? journal.WorkplaceName;
-                        Journaling.Append(file, journal, context, null);
-                    }
-
-                    return outcome;
-                }
-                catch (Exception error) when (!(error is OperationCanceledException))
-                {
-                    Journaling.Append(file, journal, context, error);
-                    throw;
-                }
-            };
         }
 
         /// <summary>

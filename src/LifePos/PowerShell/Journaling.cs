@@ -1,4 +1,6 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using LifePos.Core;
 using LifePos.Core.Journal;
 
@@ -7,6 +9,45 @@ namespace LifePos.PowerShell
     /// <summary>Completes a journal line with how the change ended (retries, request id, outcome) and appends it.</summary>
     internal static class Journaling
     {
+        /// <summary>
+        /// A bulk row's work in its own context (the row's cancellation) that, with a journal, appends one line for
+        /// what it changed or failed to; a row that needed no change, or was cancelled, writes none.
+        /// </summary>
+        public static Func<CancellationToken, Task<BulkOutcome>> Wrap(LifePosApiCmdlet cmdlet, Func<RequestContext, Task<BulkOutcome>> work, JournalEntry? journal)
+        {
+            var file = cmdlet.ActiveConnection.Journal;
+            var organization = cmdlet.ActiveConnection.OrganizationId;
+            return async token =>
+            {
+                var context = cmdlet.RowContext(token);
+                if (journal is null || file is null)
+                {
+                    return await work(context).ConfigureAwait(false);
+                }
+
+                journal.OrganizationId = organization;
+                try
+                {
+                    var outcome = await work(context).ConfigureAwait(false);
+                    if (!outcome.Unchanged)
+                    {
+                        var subject = outcome.Subject ?? outcome.Output as Workplace;
+                        journal.WorkplaceId = subject?.Id ?? journal.WorkplaceId;
+                        journal.WorkplaceNumber = subject?.Number ?? journal.WorkplaceNumber;
+                        journal.WorkplaceName = subject?.Name ?? journal.WorkplaceName;
+                        Append(file, journal, context, null);
+                    }
+
+                    return outcome;
+                }
+                catch (Exception error) when (!(error is OperationCanceledException))
+                {
+                    Append(file, journal, context, error);
+                    throw;
+                }
+            };
+        }
+
         public static void Append(ChangeJournal file, JournalEntry journal, RequestContext context, Exception? error)
         {
             journal.Retries = context.RetryCount;

@@ -67,10 +67,15 @@ namespace LifePos.PowerShell
                     workplace = await _client.CreateWorkplaceAsync(_organization, create!, context).ConfigureAwait(false);
                     break;
                 case WorkplaceChangeAction.Restored:
-                    workplace = await _client.UnarchiveWorkplaceAsync(_organization, step.Current!.Id, context).ConfigureAwait(false) ?? step.Current;
+                    workplace = await _client.UnarchiveWorkplaceAsync(_organization, step.Current!.Id, context).ConfigureAwait(false);
                     if (!step.Patch.IsEmpty)
                     {
                         workplace = await _client.UpdateWorkplaceAsync(_organization, step.Current.Id, step.Patch.Operations, context).ConfigureAwait(false);
+                    }
+                    else if (workplace is null)
+                    {
+                        // An answer without the workplace (204, an empty 200, {}): the change shows it as it is now.
+                        workplace = await _client.GetWorkplaceAsync(_organization, step.Current.Id, context).ConfigureAwait(false);
                     }
 
                     break;

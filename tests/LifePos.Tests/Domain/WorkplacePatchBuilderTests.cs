@@ -104,4 +104,56 @@ public sealed class WorkplacePatchBuilderTests
 
         Assert.Contains("129 characters long; LIFE POS allows at most 128", error.Message);
     }
+    [Fact]
+    public void Clear_EmptiesOnlyWhatIsNotEmptyAlready()
+    {
+        var patch = WorkplacePatchBuilder.Build(Current(), new WorkplaceChanges { Clear = new[] { "meta", "MetaData", "Extensions" } });
+
+        Assert.Equal(new[] { "Meta", "MetaData", "Extensions" }, patch.Changes.Select(change => change.Field).Take(3).ToArray());
+        Assert.Null(patch.Changes[0].NewValue);
+        Assert.Null(patch.Changes[1].NewValue);
+        Assert.Empty(Assert.IsAssignableFrom<IDictionary<string, object?>>(patch.Changes[2].NewValue));
+
+        var cleared = Current();
+        cleared.Meta = null;
+        Assert.True(WorkplacePatchBuilder.Build(cleared, new WorkplaceChanges { Clear = new[] { "Meta" } }).IsEmpty);
+    }
+
+    [Fact]
+    public void AFieldBothSetAndCleared_IsRefused_AndAnUnknownFieldNamesTheKnownOnes()
+    {
+        var both = Assert.Throws<InvalidInputException>(() => WorkplacePatchBuilder.Validate(new WorkplaceChanges { Meta = "x", Clear = new[] { "Meta" } }));
+        var unknown = Assert.Throws<InvalidInputException>(() => WorkplacePatchBuilder.Validate(new WorkplaceChanges { Clear = new[] { "Number" } }));
+
+        Assert.Contains("Meta", both.Message);
+        Assert.Contains("Name, Meta, MetaData, Extensions", unknown.Message);
+    }
+
+    [Fact]
+    public void ANullExtension_RemovesIt_AndLeavesTheOthers()
+    {
+        var patch = WorkplacePatchBuilder.Build(Current(), new WorkplaceChanges
+        {
+            Extensions = new Dictionary<string, object?> { ["smart_pos"] = null, ["not_there"] = null },
+        });
+
+        Assert.Equal(new[] { "remove /extensions/smart_pos" }, Ops(patch).Select(op => op.Split(' ').Take(2).Aggregate((a, b) => a + " " + b)).ToArray());
+    }
+
+    [Fact]
+    public void APipedWorkplacesOwnValues_DoNotCountAsGiven_ForWhatClearNames()
+    {
+        var piped = Current();
+        var bound = new WorkplaceChanges { Name = piped.Name, Meta = piped.Meta, MetaDataGiven = true, MetaData = piped.MetaData, Clear = new[] { "Meta", "MetaData" } };
+
+        var changes = bound.WithoutValuesClearedFrom(piped);
+        WorkplacePatchBuilder.Validate(changes);
+
+        Assert.Null(changes.Meta);
+        Assert.False(changes.MetaDataGiven);
+        Assert.Equal(piped.Name, changes.Name);
+        Assert.Equal(piped.Meta, bound.Meta);
+        var other = new WorkplaceChanges { Meta = "different", Clear = new[] { "Meta" } }.WithoutValuesClearedFrom(piped);
+        Assert.Throws<InvalidInputException>(() => WorkplacePatchBuilder.Validate(other));
+    }
 }

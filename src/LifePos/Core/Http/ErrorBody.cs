@@ -128,7 +128,7 @@ namespace LifePos.Core.Http
 
             if (root.ValueKind == JsonValueKind.String)
             {
-                return new ErrorBody(null, Shorten(root.GetString() ?? string.Empty), kind);
+                return new ErrorBody(null, Shorten(StringOf(root) ?? string.Empty), kind);
             }
 
             if (root.ValueKind != JsonValueKind.Object)
@@ -173,9 +173,9 @@ namespace LifePos.Core.Http
                 {
                     foreach (var property in errors.EnumerateObject())
                     {
-                        if (CodeLike.IsMatch(property.Name))
+                        if (NameOf(property) is { } name && CodeLike.IsMatch(name))
                         {
-                            code = property.Name;
+                            code = name;
                             break;
                         }
                     }
@@ -216,18 +216,77 @@ namespace LifePos.Core.Http
                 var match = Regex.Match(text, "\"" + Regex.Escape(name) + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"", RegexOptions.CultureInvariant);
                 if (match.Success)
                 {
-                    return Regex.Unescape(match.Groups[1].Value);
+                    return JsonUnescape(match.Groups[1].Value);
                 }
             }
 
             return null;
         }
 
+        /// <summary>
+        /// The text of a JSON string found in broken JSON, its escapes read as JSON's; an escape JSON does not know
+        /// (<c>\q</c>, a cut <c>\u12</c>) leaves the text as it was written.
+        /// </summary>
+        private static string JsonUnescape(string escaped)
+        {
+            if (escaped.IndexOf('\\') < 0)
+            {
+                return escaped;
+            }
+
+            try
+            {
+                var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes("\"" + escaped + "\""));
+                return reader.Read() && StringOf(ref reader) is { } text ? text : escaped;
+            }
+            catch (JsonException)
+            {
+                return escaped;
+            }
+        }
+
         private static string? AsText(JsonElement value) => value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => StringOf(value),
             JsonValueKind.Number => value.GetRawText(),
             _ => null,
         };
+
+        // JSON lets a string hold an escaped lone surrogate ("\uD800") that no .NET string can: such a text is no text.
+        private static string? StringOf(JsonElement value)
+        {
+            try
+            {
+                return value.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
+
+        private static string? StringOf(ref Utf8JsonReader reader)
+        {
+            try
+            {
+                return reader.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
+
+        private static string? NameOf(JsonProperty property)
+        {
+            try
+            {
+                return property.Name;
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
     }
 }

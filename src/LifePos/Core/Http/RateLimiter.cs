@@ -10,8 +10,9 @@ namespace LifePos.Core.Http
     /// costs waiting, not rows. A 429 (or a 503 with Retry-After) pauses every new request until the Retry-After has
     /// passed. The first burst of 429s (two in a row with no answer between them: a lone one may be a stray) sets the allowed rate just under
     /// what the service accepted in the second before, and from then on requests are paced; a later 429 lowers the
-    /// rate only when the service clearly accepts less than that (another client shares the limit), so a stray 429
-    /// costs a pause, not speed. Until the connection has shown
+    /// rate to what it clearly accepts when that is much less (another client shares the limit), and a step (5 %) for
+    /// every later burst at the paced rate (a rate learned a little too high), so a stray 429 costs a pause, not speed,
+    /// and no rate stays above the limit. Until the connection has shown
     /// it can take more, only a few requests are in flight (doubling with every success streak), so the first burst
     /// against a limited service costs few 429s.
     /// </summary>
@@ -175,6 +176,12 @@ namespace LifePos.Core.Http
                 {
                     _rate = Math.Max(1, accepted * Headroom);
                 }
+            }
+            else if (_refusalsInARow == 2)
+            {
+                // A burst of 429s while paced at the learned rate: the service counts a little more than was seen
+                // (a request it counted, a window it measures differently), so the rate comes down a step each burst.
+                _rate = Math.Max(1, _rate.Value * Headroom);
             }
 
             _nextSlot = _pausedUntil;

@@ -1,4 +1,5 @@
 using System;
+using System.Security;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using LifePos.Core.Http;
@@ -22,6 +23,28 @@ namespace LifePos.Core.Json
                 return JsonSerializer.Deserialize(response.Body, typeInfo) ?? throw FailureMessages.InvalidResponse(request, response, expected);
             }
             catch (JsonException error)
+            {
+                throw FailureMessages.InvalidResponse(request, response, expected, error);
+            }
+            catch (ArgumentOutOfRangeException error)
+            {
+                // A date DateTimeOffset cannot hold: LenientDateConverter reads a Unix time before year 1 (e.g. -99999999999) with FromUnixTime*.
+                throw FailureMessages.InvalidResponse(request, response, expected, error);
+            }
+        }
+
+        /// <summary>
+        /// Reads a top-level string field that holds a secret (a token) straight into a SecureString; null when the answer
+        /// has none. An answer it cannot read is InvalidResponse: broken JSON, text that is not UTF-8 (or an escaped lone
+        /// surrogate), or a value longer than a SecureString holds (65,536 characters).
+        /// </summary>
+        public static SecureString? ReadSecret(ApiRequest request, ApiResponse response, string field, string expected)
+        {
+            try
+            {
+                return SecretJson.ReadField(response.Body, field);
+            }
+            catch (Exception error) when (error is JsonException || error is InvalidOperationException || error is ArgumentOutOfRangeException)
             {
                 throw FailureMessages.InvalidResponse(request, response, expected, error);
             }

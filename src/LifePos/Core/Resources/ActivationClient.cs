@@ -1,6 +1,5 @@
 using System;
 using System.Net.Http;
-using System.Security;
 using System.Text.Json;
 using System.Threading.Tasks;
 using LifePos.Core.Http;
@@ -62,8 +61,9 @@ namespace LifePos.Core.Resources
                     }
                 }
             }
-            catch (JsonException error)
+            catch (Exception error) when (error is JsonException || error is InvalidOperationException)
             {
+                // InvalidOperationException: a code in bytes that are not UTF-8 (or an escaped lone surrogate) is no text.
                 throw FailureMessages.InvalidResponse(request, response, "an activation code", error);
             }
 
@@ -89,15 +89,13 @@ namespace LifePos.Core.Resources
             };
             var response = await _api.SendAsync(request, context).ConfigureAwait(false);
             var answer = ResponseReader.Parse(request, response, LifePosJsonContext.Default.ActivateWorkplaceResponseDto, "an activation answer");
-            SecureString? token;
-            try
+            if (answer.Workplace is null)
             {
-                token = SecretJson.ReadField(response.Body, "token");
+                // "workplace": null satisfies [JsonRequired]: the field is there, the workplace is not.
+                throw FailureMessages.InvalidResponse(request, response, "an activation answer naming the workplace");
             }
-            catch (JsonException error)
-            {
-                throw FailureMessages.InvalidResponse(request, response, "an activation answer with a token", error);
-            }
+
+            var token = ResponseReader.ReadSecret(request, response, "token", "an activation answer with a token");
 
             // The seed article shows a token in the answer, the v6 reference's schema none: both mean activated.
             Array.Clear(response.Body, 0, response.Body.Length);

@@ -57,7 +57,7 @@ namespace LifePos.Core.Resources
                 throw new LifePosAuthenticationException(
                     "LIFE POS refused the sign-in for '" + signIn.Login + "' (" + refused.StatusCode + " " + refused.ErrorCode +
                     (refused.ServerMessage is null ? string.Empty : ": " + refused.ServerMessage.TrimEnd('.')) +
-                    "). Check the login and the password.",
+                    "). Check the login and the password. (" + refused.Method + " " + refused.Path + ")",
                     refused.StatusCode, refused.ErrorCode, refused.ServerMessage, refused.Method, refused.Path, refused.Attempts, refused);
             }
             finally
@@ -65,16 +65,7 @@ namespace LifePos.Core.Resources
                 Array.Clear(request.Body!, 0, request.Body!.Length);
             }
 
-            SecureString? token;
-            try
-            {
-                token = SecretJson.ReadField(response.Body, "token");
-            }
-            catch (JsonException error)
-            {
-                throw FailureMessages.InvalidResponse(request, response, "a sign-in answer with a token", error);
-            }
-
+            var token = ResponseReader.ReadSecret(request, response, "token", "a sign-in answer with a token");
             if (token is not { Length: > 0 })
             {
                 throw FailureMessages.InvalidResponse(request, response, "a sign-in answer with a token");

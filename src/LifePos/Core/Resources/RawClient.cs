@@ -36,7 +36,7 @@ namespace LifePos.Core.Resources
                     var path = pageToken is null ? first : first + separator + "page_token=" + Uri.EscapeDataString(pageToken);
                     var request = new ApiRequest(HttpMethod.Get, path, RetryMode.Repeatable);
                     var response = await _api.SendAsync(request, context.WithCancellation(cancellationToken)).ConfigureAwait(false);
-                    return ToPage(ResponseReader.ParseAny(request, response));
+                    return ToPage(request, response, ResponseReader.ParseAny(request, response));
                 },
                 SecretRedactor.Redact(first),
                 context.CancellationToken);
@@ -78,7 +78,7 @@ namespace LifePos.Core.Resources
             };
         }
 
-        private static Page<JsonElement> ToPage(JsonElement? root)
+        private static Page<JsonElement> ToPage(ApiRequest request, ApiResponse response, JsonElement? root)
         {
             if (root is not { } page)
             {
@@ -100,7 +100,20 @@ namespace LifePos.Core.Resources
                 }
             }
 
-            var next = page.TryGetProperty("next_page_token", out var token) && token.ValueKind == JsonValueKind.String ? token.GetString() : null;
+            string? next = null;
+            if (page.TryGetProperty("next_page_token", out var token) && token.ValueKind == JsonValueKind.String)
+            {
+                try
+                {
+                    next = token.GetString();
+                }
+                catch (InvalidOperationException error)
+                {
+                    // Bytes that are not UTF-8, or an escaped lone surrogate: no token the next request could send.
+                    throw FailureMessages.InvalidResponse(request, response, "a list page with a readable next_page_token", error);
+                }
+            }
+
             return new Page<JsonElement>(list, next, null, null);
         }
     }
