@@ -10,7 +10,7 @@ namespace LifePos.Core.Json
 
         public static Workplace ToWorkplace(WorkplaceDto wire, Guid organizationId)
         {
-            var workplace = new Workplace
+            var workplace = new Workplace(wire.Extensions ?? new JsonMap())
             {
                 Id = wire.Guid,
                 Number = wire.Number,
@@ -19,7 +19,6 @@ namespace LifePos.Core.Json
                 ActivatedAt = wire.ActivatedAt,
                 IsArchived = wire.DeletedAt != null,
                 ArchivedAt = wire.DeletedAt,
-                Extensions = wire.Extensions ?? new JsonMap(),
                 Meta = wire.Meta,
                 MetaData = wire.MetaData,
                 OrganizationId = wire.Organization?.Guid ?? organizationId,
