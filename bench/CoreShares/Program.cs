@@ -34,7 +34,7 @@ public static class Program
         if (builds.Count == 0) { throw new ArgumentException("--build name=path/LifePos.dll, one or more."); }
         var pages = Directory.GetFiles(pagesDirectory, "*.json").OrderBy(p => p).Select(File.ReadAllBytes).ToList();
         var types = pages.SelectMany(WorkplaceTypes).ToList();
-        Console.WriteLine($"{pages.Count} pages, {types.Count} items; {rounds} rounds; ms per listing, median of the rounds: this thread's CPU time (steady on a busy machine), then wall");
+        Console.WriteLine($"{pages.Count} pages, {types.Count} items; {rounds} rounds; ms per listing, median of the rounds: this thread's CPU time (steady on a busy machine), then wall, then MB this thread allocated");
 
         var measures = new (string Name, Func<Build, Action> Make)[]
         {
@@ -49,6 +49,7 @@ public static class Program
             var actions = builds.Select(make).ToList();
             var times = builds.Select(_ => new List<double>()).ToList();
             var cpu = builds.Select(_ => new List<double>()).ToList();
+            var allocated = builds.Select(_ => new List<double>()).ToList();
             // Tiered JIT: warm every build until its code is at tier 1 (seconds, not a fixed count of runs).
             foreach (var action in actions)
             {
@@ -62,15 +63,17 @@ public static class Program
                 {
                     var which = (index + round) % builds.Count;
                     GC.Collect();
+                    var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
                     var cpuBefore = ThreadCpuMilliseconds();
                     var watch = Stopwatch.StartNew();
                     actions[which]();
                     times[which].Add(watch.Elapsed.TotalMilliseconds);
                     cpu[which].Add(ThreadCpuMilliseconds() - cpuBefore);
+                    allocated[which].Add((GC.GetAllocatedBytesForCurrentThread() - bytesBefore) / 1048576.0);
                 }
             }
 
-            Console.WriteLine($"{name,-44}" + string.Join("", builds.Select((b, i) => $"  {b.Name} {Median(cpu[i]),7:F2} cpu {Median(times[i]),7:F2} wall")));
+            Console.WriteLine($"{name,-44}" + string.Join("", builds.Select((b, i) => $"  {b.Name} {Median(cpu[i]),7:F2} cpu {Median(times[i]),7:F2} wall {Median(allocated[i]),6:F1} MB")));
         }
 
         return 0;
