@@ -19,7 +19,7 @@ namespace LifePos.Bench.Floor
     /// The benchmark floor: the HTTP work of a benchmark scenario done the plainest fast way (one HttpClient,
     /// System.Text.Json source generation, no PowerShell). It times its own repetitions after a warm-up, so the
     /// numbers compare with the cmdlets measured in one warm pwsh process, and prints one JSON line:
-    /// {"mode":"list","samples_ms":[...],"cpu_ms":[...],"items":10000,"peak_working_set_bytes":...}.
+    /// {"mode":"list","samples_ms":[...],"cpu_ms":[...],"items":10000,"peak_working_set_bytes":...,"retained_bytes":...}.
     /// </summary>
     /// <example>
     /// Floor list   --base-uri http://127.0.0.1:5080/ --org GUID --token T --page-size 100 --expect 10000 --repetitions 5
@@ -67,6 +67,7 @@ namespace LifePos.Bench.Floor
 
                 self.Refresh();
                 result.PeakWorkingSetBytes = self.PeakWorkingSet64;
+                result.RetainedBytes = RetainedBytes();
                 Console.WriteLine(JsonSerializer.Serialize(result, FloorJsonContext.Default.FloorResult));
                 return 0;
             }
@@ -76,6 +77,15 @@ namespace LifePos.Bench.Floor
                 Console.Error.WriteLine("Floor: " + exception.Message);
                 return 1;
             }
+        }
+
+        /// <summary>The managed heap after a full collection: what the process still holds (scenario 6).</summary>
+        private static long RetainedBytes()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            return GC.GetTotalMemory(forceFullCollection: true);
         }
 
         /// <summary>Steady once the last 8 runs set no new best (none more than 5 % under the best before them).</summary>
@@ -279,6 +289,9 @@ namespace LifePos.Bench.Floor
         public double WarmupMs { get; set; }
         public long Items { get; set; }
         public long PeakWorkingSetBytes { get; set; }
+
+        /// <summary>The managed heap after a full collection at the end.</summary>
+        public long RetainedBytes { get; set; }
     }
 
     internal sealed class PageDto

@@ -71,6 +71,8 @@ function Add-Record {
         [double[]] $Samples = @(),
         [double[]] $CpuMs = @(),
         [double[]] $PeakWorkingSetMB = @(),
+        # The managed heap after a full collection at the end of a fresh process, per run.
+        [double[]] $RetainedMB = @(),
         [double] $RequestsPerRun = -1,
         [double] $ServerMsPerRequest = -1,
         [string] $FloorKey,
@@ -98,6 +100,7 @@ function Add-Record {
         cpu_median_ms          = if ($CpuMs.Count) { [Math]::Round((Get-Median $CpuMs), 2) } else { $null }
         items_per_second       = if ($Items -gt 0 -and $median -gt 0) { [Math]::Round($Items / ($median / 1000), 0) } else { $null }
         peak_working_set_mb    = if ($PeakWorkingSetMB.Count) { [Math]::Round((Get-Median $PeakWorkingSetMB), 1) } else { $null }
+        retained_mb            = if ($RetainedMB.Count) { [Math]::Round((Get-Median $RetainedMB), 2) } else { $null }
         requests_per_run       = if ($RequestsPerRun -ge 0) { [Math]::Round($RequestsPerRun, 1) } else { $null }
         server_ms_per_request  = if ($ServerMsPerRequest -ge 0) { [Math]::Round($ServerMsPerRequest, 3) } else { $null }
         floor_key              = $FloorKey
@@ -109,15 +112,15 @@ function Add-Record {
     foreach ($name in $Metrics.Keys) { $record | Add-Member -NotePropertyName $name -NotePropertyValue $Metrics[$name] }
     $Bench.Records.Add($record)
     $shown = if ($ErrorText) { "ERROR: $ErrorText" }
-    elseif ($RatioMetric -eq 'peak_working_set_mb') { "peak $($record.peak_working_set_mb) MB, median $($record.median_ms) ms" }
+    elseif ($RatioMetric -eq 'peak_working_set_mb') { "retained $($record.retained_mb) MB, peak $($record.peak_working_set_mb) MB, median $($record.median_ms) ms" }
     else { "median $($record.median_ms) ms (min $($record.min_ms), max $($record.max_ms))" }
     Write-Host ("  {0,-28} {1} [{2:N1} s]" -f $Key, $shown, ([DateTime]::UtcNow - $Bench.Started).TotalSeconds)
 }
 
 function Add-Target {
     # A target compares two records: Subject/Reference ('ratio-at-most'), Reference/Subject ('inverse-ratio-at-least',
-    # how many times faster the subject is) or Subject-Reference ('difference-at-most') against a threshold; or one
-    # record's metric alone against it ('at-most', 'at-least'; no Reference), shown with $Unit.
+    # how many times faster the subject is) or Subject-Reference ('difference-at-most'; in ms unless $Unit says) against
+    # a threshold; or one record's metric alone against it ('at-most', 'at-least'; no Reference), shown with $Unit.
     param(
         [Parameter(Mandatory)] [string] $Text,
         [Parameter(Mandatory)] [string] $Subject,

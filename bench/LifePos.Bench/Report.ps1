@@ -46,7 +46,7 @@ function Set-TargetVerdict([hashtable] $ByKey) {
             'inverse-ratio-at-least' { $b / $a }
             'difference-at-most' { $a - $b }
         }
-        $target.measured = [Math]::Round($exact, $(if ($target.kind -eq 'difference-at-most') { 0 } else { 3 }))
+        $target.measured = [Math]::Round($exact, $(if ($target.kind -eq 'difference-at-most' -and -not $target.unit) { 0 } elseif ($target.kind -eq 'difference-at-most') { 2 } else { 3 }))
         $target.pass = if ($target.kind -eq 'inverse-ratio-at-least') { $exact -ge $target.threshold } else { $exact -le $target.threshold }
     }
 }
@@ -84,14 +84,14 @@ function Format-Ratio($Record, [string] $OtherKey, [hashtable] $ByKey) {
 }
 
 function Get-TargetUnit($Target) {
-    switch ($Target.kind) { 'difference-at-most' { ' ms' } { $_ -in 'at-most', 'at-least' } { $Target.unit } default { '×' } }
+    switch ($Target.kind) { 'difference-at-most' { if ($Target.unit) { $Target.unit } else { ' ms' } } { $_ -in 'at-most', 'at-least' } { $Target.unit } default { '×' } }
 }
 
 function Format-Target($Target) {
     $unit = Get-TargetUnit $Target
     if ($null -eq $Target.pass) { return "$($Target.text): n/a" }
     $verdict = if ($Target.pass) { '**pass**' } else { '**MISS**' }
-    $format = switch ($Target.kind) { 'difference-at-most' { 'N0' } { $_ -in 'at-most', 'at-least' } { '0.###' } default { 'N3' } }
+    $format = switch ($Target.kind) { 'difference-at-most' { if ($Target.unit) { '0.##' } else { 'N0' } } { $_ -in 'at-most', 'at-least' } { '0.###' } default { 'N3' } }
     "$($Target.text): $(Format-Number $Target.measured $format)$unit $verdict"
 }
 
@@ -118,13 +118,14 @@ function Format-ResultHeader($Summary) {
     }
     'Wall milliseconds, median of the repetitions after a warm-up. ×&nbsp;Floor and ×&nbsp;LifePos divide this row''s median by the ' +
     'reference row''s (for scenario 6 the ratios are of peak working sets; in scenario 5 ' +
-    '×&nbsp;LifePos is against the bare pwsh process). Peak WS is the peak working set of a fresh process.'
+    '×&nbsp;LifePos is against the bare pwsh process). Peak WS is the peak working set of a fresh process; Retained is ' +
+    'its managed heap after a full collection at its end (scenario 6).'
     ''
 }
 
 function Format-ResultTable([hashtable] $ByKey) {
-    '| # | Scenario | Contender | Reps | Median ms | Min ms | Max ms | Items/s | Peak WS MB | × Floor | × LifePos | Targets |'
-    '|---|---|---|---|---|---|---|---|---|---|---|---|'
+    '| # | Scenario | Contender | Reps | Median ms | Min ms | Max ms | Items/s | Peak WS MB | Retained MB | × Floor | × LifePos | Targets |'
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|'
     foreach ($record in ($Bench.Records | Sort-Object scenario -Stable)) {
         $targetText = @($Bench.Targets | Where-Object { $_.subject -eq $record.key } | ForEach-Object { Format-Target $_ }) -join '<br>'
         if ($record.error) { $targetText = "ERROR: $($record.error)" + $(if ($targetText) { "<br>$targetText" }) }
@@ -132,7 +133,7 @@ function Format-ResultTable([hashtable] $ByKey) {
         $targetText = Format-Cell $targetText
         "| $($record.scenario) | $($record.scenario_name) | $contender | $($record.repetitions) | $(Format-Number $record.median_ms 'N1') | " +
         "$(Format-Number $record.min_ms 'N1') | $(Format-Number $record.max_ms 'N1') | $(Format-Number $record.items_per_second) | " +
-        "$(Format-Number $record.peak_working_set_mb 'N1') | $(Format-Ratio $record $record.floor_key $ByKey) | $(Format-Ratio $record $record.lifepos_key $ByKey) | $targetText |"
+        "$(Format-Number $record.peak_working_set_mb 'N1') | $(Format-Number $record.retained_mb 'N2') | $(Format-Ratio $record $record.floor_key $ByKey) | $(Format-Ratio $record $record.lifepos_key $ByKey) | $targetText |"
     }
     ''
     '## Targets'
@@ -165,7 +166,9 @@ function Format-MethodNotes($Settings) {
     "run $($Settings.SerialRepetitions) time(s); bulk creates warm up on $($Settings.WarmupRows)-row CSVs; first-item latency $($Settings.FirstItemRepetitions) " +
     "repetitions; fresh-process timings $($Settings.ProcessRepetitions), interleaved. The emulator is reset before every " +
     'bulk-create run. Scenarios 5 and 6 start fresh `pwsh -NoProfile -NonInteractive` processes; their peak working set is ' +
-    '`Process.PeakWorkingSet64` read by the process itself at the end.'
+    '`Process.PeakWorkingSet64` read by the process itself at the end. Scenario 6 also reads what the process still holds ' +
+    'once the listing is over: `GC.Collect()`, `GC.WaitForPendingFinalizers()`, `GC.Collect()`, then `GC.GetTotalMemory($true)` ' +
+    '(the floor does the same at its end); its target is on that retained heap, the peak working set is information.'
     "- **Scenario 7** (rate limit): ``Import-Csv | New-LifePosWorkplace -ThrottleLimit N`` for N in $($Settings.RateLimitThrottles -join ', '), " +
     "$($Settings.RateLimitRows) rows, against an emulator started with ``--rate-limit $($Settings.RateLimitRps)`` (a sliding one-second " +
     'window per token; beyond it 429 with `Retry-After: 1`) and no latency. Before every run the emulator is reset (no workplaces, ' +

@@ -1,5 +1,6 @@
-# Scenario 6: the peak working set of a fresh process listing many workplaces against one listing fewer. Each size has
-# an emulator of its own; the IRM script (it keeps every item) and the floor are shown once per size, for contrast.
+# Scenario 6: what a fresh process listing many workplaces still holds at its end (the managed heap after a full
+# collection) against one listing fewer, with the peak working set beside it as information. Each size has an emulator
+# of its own; the IRM script (it keeps every item) and the floor are shown once per size, for contrast.
 
 @{
     Number   = 6
@@ -17,7 +18,9 @@
     Targets  = {
         $small = Get-MemorySizeLabel $Settings.MemorySmallItems
         $large = Get-MemorySizeLabel $Settings.MemoryItems
-        Add-Target "peak WS $large ≤ 1.3× $small" -Subject "6/LifePos@$large" -Reference "6/LifePos@$small" -Kind ratio-at-most -Threshold 1.3 -Metric peak_working_set_mb
+        # Streaming holds nothing per item: what is left at the end must not grow with the items listed. The peak
+        # working set measures the GC's gen0 budget rather than the module (docs/benchmarks.md), so it is shown, not judged.
+        Add-Target "retained $large ≤ $small + 2 MB" -Subject "6/LifePos@$large" -Reference "6/LifePos@$small" -Kind difference-at-most -Threshold 2 -Metric retained_mb -Unit ' MB'
     }
     Run      = {
         param($Emulator, [string] $Name)
@@ -53,7 +56,8 @@
 function Get-MemorySizeLabel([long] $Items) { "$([Math]::Round($Items / 1000))k" }
 
 function Get-MemoryScript($Emulator, [string] $Contender) {
-    # The text of a fresh pwsh's script: list every workplace, print the count and the process's peak working set.
+    # The text of a fresh pwsh's script: list every workplace, print the count, the process's peak working set and the
+    # managed heap after a full collection (what the process still holds once the listing is over).
     $b = $Emulator.BaseUri.ToString().TrimEnd('/'); $t = $Emulator.Token.Replace("'", "''")
     $count = if ($Contender -eq 'LifePos') {
         "Import-Module '$ModuleManifest'; Connect-LifePos -BaseUri '$b' -Token ([Net.NetworkCredential]::new('', '$t').SecurePassword); " +
@@ -64,22 +68,24 @@ function Get-MemoryScript($Emulator, [string] $Contender) {
         "`$list = & { $irmList } '$b' '$($Emulator.OrganizationId)' @{ 'X-LP-Client-Identifier' = [Guid]::NewGuid().ToString(); 'X-LP-Client-Type' = 'Service'; 'Accept-Language' = 'ru-RU'; Authorization = 'Bearer $t' } $PageSize; " +
         "`$count = `$list.Count; "
     }
-    "$count [Console]::Out.WriteLine('{`"count`":' + `$count + ',`"peak`":' + [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 + '}')"
+    "$count [GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect(); `$retained = [GC]::GetTotalMemory(`$true); " +
+    "[Console]::Out.WriteLine('{`"count`":' + `$count + ',`"peak`":' + [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 + ',`"retained`":' + `$retained + '}')"
 }
 
 function Measure-Memory($Emulator, [long] $Items, [string] $Contender, [int] $Repetitions, [int] $Warmup) {
     $samples = [System.Collections.Generic.List[double]]::new(); $peaks = [System.Collections.Generic.List[double]]::new()
+    $retained = [System.Collections.Generic.List[double]]::new()
     for ($iteration = -$Warmup; $iteration -lt $Repetitions; $iteration++) {
         if ($Contender -eq 'Floor') {
             $result = Invoke-Floor -Raw -Emulator $Emulator -ArgumentList 'list', '--page-size', $PageSize, '--expect', $Items, '--warmup', 0, '--repetitions', 1
-            $wall = $result.samples_ms[0]; $peak = $result.peak_working_set_bytes
+            $wall = $result.samples_ms[0]; $peak = $result.peak_working_set_bytes; $held = $result.retained_bytes
         }
         else {
             $result = Invoke-FreshPwsh (Get-MemoryScript $Emulator $Contender)
             Assert-Count $result.count $Items "$Contender in a fresh pwsh"
-            $wall = $result.WallMs; $peak = $result.peak
+            $wall = $result.WallMs; $peak = $result.peak; $held = $result.retained
         }
-        if ($iteration -ge 0) { $samples.Add($wall); $peaks.Add($peak / 1MB) }
+        if ($iteration -ge 0) { $samples.Add($wall); $peaks.Add($peak / 1MB); $retained.Add($held / 1MB) }
     }
-    @{ Samples = $samples.ToArray(); PeakWorkingSetMB = $peaks.ToArray() }
+    @{ Samples = $samples.ToArray(); PeakWorkingSetMB = $peaks.ToArray(); RetainedMB = $retained.ToArray() }
 }

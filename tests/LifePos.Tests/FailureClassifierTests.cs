@@ -71,6 +71,13 @@ public sealed class FailureClassifierTests
         { "GET", "/orgs", "certificate", nameof(RetryAction.Fail) },
         { "POST", "/orgs/x/workplaces", "timeout", nameof(RetryAction.Resolve) },
         { "GET", "/orgs", "timeout", nameof(RetryAction.Retry) },
+        // The headers came, then the body stalled: still the attempt's timeout.
+        { "GET", "/orgs", "body-hangs", nameof(RetryAction.Retry) },
+        { "POST", "/orgs/x/workplaces", "body-hangs", nameof(RetryAction.Resolve) },
+        { "GET", "/orgs", "chunked-body-hangs", nameof(RetryAction.Retry) },
+        // The body ended before its Content-Length: the connection broke.
+        { "GET", "/orgs", "body-cut", nameof(RetryAction.Retry) },
+        { "POST", "/orgs/x/workplaces", "body-cut", nameof(RetryAction.Resolve) },
     };
 
     [Theory]
@@ -86,14 +93,19 @@ public sealed class FailureClassifierTests
             _ => new ScriptedHandler(_ => throw new InvalidOperationException("not used")),
         };
 
-        var result = failure == "timeout"
-            ? await SendOnceAsync(new NeverAnswers(), request, TimeSpan.FromMilliseconds(50))
-            : await SendOnceAsync(handler, request);
+        var result = failure switch
+        {
+            "timeout" => await SendOnceAsync(new NeverAnswers(), request, TimeSpan.FromMilliseconds(50)),
+            "body-hangs" => await SendOnceAsync(new AnswersWithBody(() => new StalledStream(), 100), request, TimeSpan.FromMilliseconds(50)),
+            "chunked-body-hangs" => await SendOnceAsync(new AnswersWithBody(() => new StalledStream(), null), request, TimeSpan.FromMilliseconds(50)),
+            "body-cut" => await SendOnceAsync(new AnswersWithBody(() => new MemoryStream(new byte[10]), 100), request),
+            _ => await SendOnceAsync(handler, request),
+        };
         var decision = FailureClassifier.Classify(result, request.Mode, request.Authenticated, canSignInAgain: false);
 
         Assert.Null(result.Response);
         Assert.Equal(expected, decision.Action.ToString());
-        Assert.Equal(failure == "timeout", result.TimedOut);
+        Assert.Equal(failure.EndsWith("timeout", StringComparison.Ordinal) || failure.EndsWith("hangs", StringComparison.Ordinal), result.TimedOut);
     }
 
     [Theory]
@@ -116,6 +128,45 @@ public sealed class FailureClassifierTests
     {
         using var transport = new HttpTransport(new HttpClient(handler), new ApiAddress(new Uri("https://api.example/")));
         return await transport.SendOnceAsync(request, null, 1, timeout ?? TimeSpan.FromSeconds(30), RequestContext.None);
+    }
+
+    /// <summary>Answers 200 at once, with the body from <paramref name="body"/> and the Content-Length given (none: chunked).</summary>
+    private sealed class AnswersWithBody(Func<Stream> body, long? contentLength) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var content = new StreamContent(body());
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            content.Headers.ContentLength = contentLength;
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = content });
+        }
+    }
+
+    /// <summary>A body that never sends a byte: every read waits until it is cancelled.</summary>
+    private sealed class StalledStream : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("read asynchronously");
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
     }
 
     private sealed class NeverAnswers : HttpMessageHandler

@@ -14,6 +14,10 @@ namespace LifePos.Domain
         }
 
         /// <param name="now">Monotonic time.</param>
+        /// <returns>True when an update would be shown now; nothing counts as shown.</returns>
+        public bool IsOpen(TimeSpan now) => !(_last is { } last && now - last < _interval);
+
+        /// <param name="now">Monotonic time.</param>
         /// <returns>True when the update may be shown; it then counts as the last one.</returns>
         public bool TryPass(TimeSpan now)
         {

@@ -6,6 +6,19 @@ namespace LifePos
     /// <summary>A LIFE POS workplace: a phone or cash register running the LIFE POS app.</summary>
     public sealed class Workplace
     {
+        private JsonMap? _additionalFields;
+
+        public Workplace()
+            : this(new JsonMap())
+        {
+        }
+
+        /// <summary>For the mapper, which has the answer's extensions at hand (one map per listed workplace, not two).</summary>
+        internal Workplace(IDictionary<string, object?> extensions)
+        {
+            Extensions = extensions;
+        }
+
         public Guid Id { get; internal set; }
 
         /// <summary>Number assigned by the server, unique within the organization (1..99999).</summary>
@@ -27,7 +40,7 @@ namespace LifePos
         /// Extensions keyed by name; values are plain .NET values (dictionaries, lists, strings, numbers, booleans)
         /// so PowerShell dot-access works, e.g. <c>$wp.Extensions.smart_pos.version</c>; as text, compact JSON.
         /// </summary>
-        public IDictionary<string, object?> Extensions { get; internal set; } = new JsonMap();
+        public IDictionary<string, object?> Extensions { get; internal set; }
 
         public string? Meta { get; internal set; }
 
@@ -41,7 +54,12 @@ namespace LifePos
         public Timestamp UpdatedAt { get; internal set; }
 
         /// <summary>Fields of the service's answer this module does not know (yet): kept, not lost.</summary>
-        public JsonMap AdditionalFields { get; internal set; } = new JsonMap();
+        /// <remarks>Made on first use: most workplaces of a long listing have none.</remarks>
+        public JsonMap AdditionalFields
+        {
+            get => _additionalFields ??= new JsonMap();
+            internal set => _additionalFields = value;
+        }
 
         public override string ToString() => string.IsNullOrEmpty(Name) ? "#" + Number : Name!;
     }

@@ -89,7 +89,8 @@ namespace LifePos.PowerShell
 
         private static void ShowProgress<T>(ProgressReporter progress, Pageable<T> pages, long seen, string noun)
         {
-            if (pages.PagesTotal is not { } pagesTotal || pagesTotal <= 1)
+            // Called for every item: the text is built only for the few updates a second that are shown.
+            if (pages.PagesTotal is not { } pagesTotal || pagesTotal <= 1 || !progress.IsDue)
             {
                 return;
             }

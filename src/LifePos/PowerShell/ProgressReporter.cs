@@ -26,6 +26,9 @@ namespace LifePos.PowerShell
             _activity = activity;
         }
 
+        /// <summary>True when <see cref="Update"/> would show a status now: callers build the text only then.</summary>
+        public bool IsDue => _enabled && _gate.IsOpen(SystemClock.Instance.Now);
+
         /// <summary>Shows the status unless an update was shown less than a quarter of a second ago.</summary>
         public void Update(string status, int percentComplete = -1)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -18,6 +19,9 @@ namespace LifePos.Core.Http
     {
         // Longest wait CancelAfter accepts; a longer timeout means no timeout.
         private static readonly TimeSpan LongestTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
+
+        // A body announced larger than this is read in chunks rather than into one array allocated up front.
+        private const long LargestExactBody = 16 * 1024 * 1024;
 
         private readonly HttpClient _http;
         private readonly ApiAddress _address;
@@ -44,9 +48,9 @@ namespace LifePos.Core.Http
 
             try
             {
-                using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptCancellation.Token)
+                using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCancellation.Token)
                     .ConfigureAwait(false);
-                var body = response.Content is null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                var body = await ReadBodyAsync(response.Content, attemptCancellation.Token).ConfigureAwait(false);
                 stopwatch.Stop();
                 var status = (int)response.StatusCode;
                 RequestLogger.Completed(request, status, stopwatch.ElapsedMilliseconds, attempt, context);
@@ -80,6 +84,43 @@ namespace LifePos.Core.Http
         }
 
         public void Dispose() => _http.Dispose();
+
+        /// <summary>
+        /// The whole body, under the attempt's timeout. With a Content-Length, into one array of that length straight
+        /// from the connection: ReadAsByteArrayAsync buffers the body and then copies it, two arrays per page.
+        /// </summary>
+        internal static async Task<byte[]> ReadBodyAsync(HttpContent? content, CancellationToken cancellationToken)
+        {
+            if (content is null)
+            {
+                return Array.Empty<byte>();
+            }
+
+            using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+            if (content.Headers.ContentLength is { } length && length <= LargestExactBody && content.Headers.ContentEncoding.Count == 0)
+            {
+                var body = length == 0 ? Array.Empty<byte>() : new byte[length];
+                var read = 0;
+                while (read < body.Length)
+                {
+                    var count = await stream.ReadAsync(body, read, body.Length - read, cancellationToken).ConfigureAwait(false);
+                    if (count == 0)
+                    {
+                        throw new IOException(
+                            "The answer ended after " + read.ToString(CultureInfo.InvariantCulture) + " of the " +
+                            length.ToString(CultureInfo.InvariantCulture) + " bytes its Content-Length announced.");
+                    }
+
+                    read += count;
+                }
+
+                return body;
+            }
+
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
+            return buffer.ToArray();
+        }
 
         /// <summary>The wait a <c>Retry-After</c> header asks for (seconds or an HTTP date); null without one.</summary>
         internal static TimeSpan? RetryAfter(HttpResponseHeaders headers, DateTimeOffset now)

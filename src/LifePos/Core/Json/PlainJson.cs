@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
@@ -29,6 +30,13 @@ namespace LifePos.Core
             using var document = JsonDocument.Parse(json);
             return FromJson(document.RootElement);
         }
+
+        /// <summary>
+        /// Reads the JSON value the reader stands on (its first token) into the same plain values as
+        /// <see cref="FromJson(JsonElement)"/>, leaving the reader on the value's last token. Straight from the tokens,
+        /// so an answer's nested values cost no <see cref="JsonDocument"/> each.
+        /// </summary>
+        internal static object? FromReader(ref Utf8JsonReader reader) => FromReader(ref reader, 0);
 
         /// <summary>Converts a JSON object to a plain dictionary; anything else gives an empty one.</summary>
         public static JsonMap ObjectFromJson(JsonElement element) =>
@@ -118,7 +126,7 @@ namespace LifePos.Core
         {
             if (depth > MaxDepth)
             {
-                throw new JsonException("The JSON is nested more than " + MaxDepth + " levels deep.");
+                throw TooDeep();
             }
 
             switch (element.ValueKind)
@@ -167,6 +175,66 @@ namespace LifePos.Core
 
             return element.GetDouble();
         }
+
+        // The reader's twin of FromJson(JsonElement, int): the same depth rule, key rule (a repeated key keeps its first
+        // place and its last value) and numbers.
+        private static object? FromReader(ref Utf8JsonReader reader, int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                throw TooDeep();
+            }
+
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    var map = new JsonMap();
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        map[name] = FromReader(ref reader, depth + 1);
+                    }
+
+                    return map;
+                case JsonTokenType.StartArray:
+                    var list = new JsonList();
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        list.Add(FromReader(ref reader, depth + 1));
+                    }
+
+                    return list;
+                case JsonTokenType.String:
+                    return reader.GetString();
+                case JsonTokenType.True:
+                    return true;
+                case JsonTokenType.False:
+                    return false;
+                case JsonTokenType.Number:
+                    return NumberFromReader(ref reader);
+                default:
+                    return null;
+            }
+        }
+
+        private static object NumberFromReader(ref Utf8JsonReader reader)
+        {
+            if (reader.TryGetInt64(out var integral))
+            {
+                return integral;
+            }
+
+            ReadOnlySpan<byte> text = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+            if (text.IndexOfAny((byte)'e', (byte)'E') < 0 && reader.TryGetDecimal(out var exact))
+            {
+                return exact;
+            }
+
+            return reader.GetDouble();
+        }
+
+        private static JsonException TooDeep() => new JsonException("The JSON is nested more than " + MaxDepth + " levels deep.");
 
         private static void Write(Utf8JsonWriter writer, object? value, int depth)
         {

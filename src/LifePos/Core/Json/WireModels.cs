@@ -42,11 +42,14 @@ namespace LifePos.Core.Json
 
         public ReferenceDto? Organization { get; set; }
 
-        public JsonElement? Extensions { get; set; }
+        /// <summary>Read by <see cref="PlainObjectConverter"/>: null when absent, null or not an object.</summary>
+        [JsonConverter(typeof(PlainObjectConverter))]
+        public JsonMap? Extensions { get; set; }
 
         public string? Meta { get; set; }
 
-        public JsonElement? MetaData { get; set; }
+        [JsonConverter(typeof(PlainValueConverter))]
+        public object? MetaData { get; set; }
 
         public DateTimeOffset CreatedAt { get; set; }
 
@@ -112,7 +115,8 @@ namespace LifePos.Core.Json
 
         public string? Meta { get; set; }
 
-        public JsonElement? MetaData { get; set; }
+        [JsonConverter(typeof(PlainValueConverter))]
+        public object? MetaData { get; set; }
 
         public DateTimeOffset? CreatedAt { get; set; }
 
@@ -140,7 +144,9 @@ namespace LifePos.Core.Json
 
         public ReferenceDto? Organization { get; set; }
 
-        public JsonElement? Extensions { get; set; }
+        /// <summary>Read by <see cref="PlainObjectConverter"/>: null when absent, null or not an object.</summary>
+        [JsonConverter(typeof(PlainObjectConverter))]
+        public JsonMap? Extensions { get; set; }
 
         public DateTimeOffset? CreatedAt { get; set; }
 

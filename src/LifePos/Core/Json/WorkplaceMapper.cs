@@ -1,14 +1,16 @@
 using System;
-using System.Text.Json;
+using System.Globalization;
 
 namespace LifePos.Core.Json
 {
     /// <summary>The wire workplace as the typed <see cref="Workplace"/> the cmdlets emit.</summary>
     internal static class WorkplaceMapper
     {
+        private static readonly KnownType[] KnownTypes = ReadKnownTypes();
+
         public static Workplace ToWorkplace(WorkplaceDto wire, Guid organizationId)
         {
-            var workplace = new Workplace
+            var workplace = new Workplace(wire.Extensions ?? new JsonMap())
             {
                 Id = wire.Guid,
                 Number = wire.Number,
@@ -17,9 +19,8 @@ namespace LifePos.Core.Json
                 ActivatedAt = wire.ActivatedAt,
                 IsArchived = wire.DeletedAt != null,
                 ArchivedAt = wire.DeletedAt,
-                Extensions = wire.Extensions is { ValueKind: JsonValueKind.Object } extensions ? PlainJson.ObjectFromJson(extensions) : new JsonMap(),
                 Meta = wire.Meta,
-                MetaData = wire.MetaData is { } metaData ? PlainJson.FromJson(metaData) : null,
+                MetaData = wire.MetaData,
                 OrganizationId = wire.Organization?.Guid ?? organizationId,
                 CreatedAt = wire.CreatedAt,
                 UpdatedAt = wire.UpdatedAt,
@@ -48,7 +49,8 @@ namespace LifePos.Core.Json
         /// <summary>A documented name in any case, or its number (0–3); null for a name the module does not know.</summary>
         internal static WorkplaceType? ParseWorkplaceType(string? text)
         {
-            // Runs once per listed workplace: a switch on the documented names first, not reflection over the enum.
+            // Runs once per listed workplace: a switch on the documented names first, then the names and numbers read
+            // from the enum once, never reflection per call.
             switch (text)
             {
                 case "Mobile": return WorkplaceType.Mobile;
@@ -57,18 +59,52 @@ namespace LifePos.Core.Json
                 case "Unknown": case null: return WorkplaceType.Unknown;
             }
 
-            foreach (var name in Enum.GetNames(typeof(WorkplaceType)))
+            var trimmed = text.Trim();
+            foreach (var type in KnownTypes)
             {
-                if (string.Equals(name, text.Trim(), StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(type.Name, trimmed, StringComparison.OrdinalIgnoreCase))
                 {
-                    return (WorkplaceType)Enum.Parse(typeof(WorkplaceType), name);
+                    return type.Value;
                 }
             }
 
-            return int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) &&
-                   Enum.IsDefined(typeof(WorkplaceType), number)
-                ? (WorkplaceType)number
-                : null;
+            if (int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            {
+                foreach (var type in KnownTypes)
+                {
+                    if ((int)type.Value == number)
+                    {
+                        return type.Value;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static KnownType[] ReadKnownTypes()
+        {
+            var values = (WorkplaceType[])Enum.GetValues(typeof(WorkplaceType));
+            var types = new KnownType[values.Length];
+            for (var index = 0; index < values.Length; index++)
+            {
+                types[index] = new KnownType(values[index].ToString(), values[index]);
+            }
+
+            return types;
+        }
+
+        private readonly struct KnownType
+        {
+            public KnownType(string name, WorkplaceType value)
+            {
+                Name = name;
+                Value = value;
+            }
+
+            public string Name { get; }
+
+            public WorkplaceType Value { get; }
         }
     }
 }

@@ -51,7 +51,7 @@ namespace LifePos.Core
             {
                 while (next != null)
                 {
-                    var page = next.GetAwaiter().GetResult();
+                    var page = WaitFor(next);
                     next = null;
                     var nextToken = tokens.Take(page);
 
@@ -87,6 +87,22 @@ namespace LifePos.Core
         }
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        /// <summary>
+        /// Blocks the consuming thread until the page is in, without spinning: Task.Wait and GetResult spin first,
+        /// which on a small machine takes the processor from the very request being waited for.
+        /// </summary>
+        private static Page<T> WaitFor(Task<Page<T>> page)
+        {
+            if (!page.IsCompleted)
+            {
+                using var done = new ManualResetEventSlim(false, 0);
+                page.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(done.Set);
+                done.Wait();
+            }
+
+            return page.GetAwaiter().GetResult();
+        }
 
         /// <summary>Every item, page after page, without prefetch.</summary>
         internal async Task<List<T>> ToListAsync()
