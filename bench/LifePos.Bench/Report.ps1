@@ -162,7 +162,7 @@ function Format-MethodNotes($Settings) {
     "$($Settings.ListWarmupSeconds) s for scenario 1, " +
     "at most $($Settings.MaxWarmupSeconds) s; the last 8 runs set no new best by more than 5 %): tiered JIT reaches steady " +
     'state only after ~25 listings of 10,000 in a pwsh process and ~12 in the floor. Then ' +
-    "$($Settings.Repetitions) repetitions (median reported); the serial bulk creates " +
+    "$($Settings.Repetitions) repetitions ($($Settings.ListRepetitions) in scenario 1; median reported); the serial bulk creates " +
     "run $($Settings.SerialRepetitions) time(s); bulk creates warm up on $($Settings.WarmupRows)-row CSVs; first-item latency $($Settings.FirstItemRepetitions) " +
     "repetitions; fresh-process timings $($Settings.ProcessRepetitions), interleaved. The emulator is reset before every " +
     'bulk-create run. Scenarios 5 and 6 start fresh `pwsh -NoProfile -NonInteractive` processes; their peak working set is ' +
