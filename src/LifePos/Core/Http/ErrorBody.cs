@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using LifePos.Core.Json;
 
 namespace LifePos.Core.Http
 {
@@ -128,7 +129,7 @@ namespace LifePos.Core.Http
 
             if (root.ValueKind == JsonValueKind.String)
             {
-                return new ErrorBody(null, Shorten(StringOf(root) ?? string.Empty), kind);
+                return new ErrorBody(null, Shorten(JsonText.Of(root) ?? string.Empty), kind);
             }
 
             if (root.ValueKind != JsonValueKind.Object)
@@ -247,23 +248,10 @@ namespace LifePos.Core.Http
 
         private static string? AsText(JsonElement value) => value.ValueKind switch
         {
-            JsonValueKind.String => StringOf(value),
+            JsonValueKind.String => JsonText.Of(value),
             JsonValueKind.Number => value.GetRawText(),
             _ => null,
         };
-
-        // JSON lets a string hold an escaped lone surrogate ("\uD800") that no .NET string can: such a text is no text.
-        private static string? StringOf(JsonElement value)
-        {
-            try
-            {
-                return value.GetString();
-            }
-            catch (InvalidOperationException)
-            {
-                return null;
-            }
-        }
 
         private static string? StringOf(ref Utf8JsonReader reader)
         {

@@ -12,6 +12,9 @@ namespace LifePos.Core.Resources
     /// <summary>Any other endpoint (Invoke-LifePosRequest), with the same headers, token, retries and errors.</summary>
     internal sealed class RawClient
     {
+        // What tells a list page without items from any other object; TryGetProperty compares names without decoding them.
+        private static readonly string[] PageFields = { "next_page_token", "page_number", "pages_total", "items_total" };
+
         private readonly ApiConnection _api;
 
         public RawClient(ApiConnection api)
@@ -132,43 +135,15 @@ namespace LifePos.Core.Resources
 
         private static bool LooksLikeAPage(JsonElement page)
         {
-            foreach (var property in page.EnumerateObject())
+            foreach (var field in PageFields)
             {
-                switch (property.Name)
+                if (page.TryGetProperty(field, out _))
                 {
-                    case "next_page_token":
-                    case "page_number":
-                    case "pages_total":
-                    case "items_total":
-                        return true;
-                    case "type_of":
-                        if (EndsWithList(property.Value))
-                        {
-                            return true;
-                        }
-
-                        break;
+                    return true;
                 }
             }
 
-            return false;
-        }
-
-        private static bool EndsWithList(JsonElement typeOf)
-        {
-            if (typeOf.ValueKind != JsonValueKind.String)
-            {
-                return false;
-            }
-
-            try
-            {
-                return typeOf.GetString()!.EndsWith("List", StringComparison.Ordinal);
-            }
-            catch (InvalidOperationException)
-            {
-                return false;
-            }
+            return page.TryGetProperty("type_of", out var typeOf) && JsonText.Of(typeOf) is { } type && type.EndsWith("List", StringComparison.Ordinal);
         }
     }
 }
