@@ -21,7 +21,7 @@ namespace LifePos.Domain
         /// <returns>True when the update may be shown; it then counts as the last one.</returns>
         public bool TryPass(TimeSpan now)
         {
-            if (_last is { } last && now - last < _interval)
+            if (!IsOpen(now))
             {
                 return false;
             }
