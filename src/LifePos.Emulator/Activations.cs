@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 
 namespace LifePos.Emulator;
 
-internal sealed record ActivationCode(string Code, Guid Organization, Guid Workplace, Guid Employee, Guid? Outlet, DateTimeOffset ExpiresAt);
+internal sealed record ActivationCodeEntry(string Code, Guid Organization, Guid Workplace, Guid Employee, Guid? Outlet, DateTimeOffset ExpiresAt);
 
 /// <summary>An activation code "sent" by SMS: to which phone, for which workplace, employee and outlet.</summary>
 internal sealed record SmsRecord(Guid Workplace, Guid Employee, string Phone, Guid? Outlet, string ActivationCode);
@@ -17,7 +17,7 @@ internal sealed class Activations
     public static readonly TimeSpan BanDuration = TimeSpan.FromHours(24);
 
     private readonly object _lock = new();
-    private readonly Dictionary<string, ActivationCode> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ActivationCodeEntry> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int WrongCodes, DateTimeOffset? BannedUntil)> _clients = new(StringComparer.Ordinal);
     private readonly List<SmsRecord> _sms = new();
     private readonly Dictionary<string, DateTimeOffset> _lastSms = new(StringComparer.Ordinal);
@@ -50,7 +50,7 @@ internal sealed class Activations
             string code;
             do code = RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
             while (_codes.ContainsKey(code));
-            _codes[code] = new ActivationCode(code, organization, workplace, employee, outlet, now + _lifetime);
+            _codes[code] = new ActivationCodeEntry(code, organization, workplace, employee, outlet, now + _lifetime);
             if (phoneKey is not null)
             {
                 _sms.Add(new SmsRecord(workplace, employee, smsPhone!, outlet, code));
@@ -64,7 +64,7 @@ internal sealed class Activations
     /// Checks a code for one client IP. A banned client gets 429 whatever it sends; the fifth wrong code in a row bans
     /// it. A code is removed once <paramref name="activate"/> succeeds, so it works once.
     /// </summary>
-    public ActivationCode Redeem(string client, string code, Action<ActivationCode> activate)
+    public ActivationCodeEntry Redeem(string client, string code, Action<ActivationCodeEntry> activate)
     {
         lock (_lock)
         {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Primitives;
 namespace LifePos.Emulator;
 
 /// <summary>The request as the handlers see it, after headers, token, rate limit and organization were checked.</summary>
-internal sealed record ApiRequest(HttpContext Http, ApiRoute Route, TokenInfo? Token, Organization? Organization, AnswerStyle Style);
+internal sealed record IncomingRequest(HttpContext Http, ApiRoute Route, TokenInfo? Token, EmulatedOrganization? Organization, AnswerStyle Style);
 
 /// <summary>The LIFE POS v6 API: the checks every request passes, then the endpoint's handler.</summary>
 internal sealed class ApiEndpoints
@@ -46,11 +46,11 @@ internal sealed class ApiEndpoints
             var raw = Token(headers.Authorization.ToString(), style.Auth);
             token = _state.Tokens.Authenticate(raw) ?? throw new ApiException(401, "Unauthorized", "The token is unknown, expired or revoked; sign in again.");
             var rate = _state.Faults.RateLimit;
-            if (rate > 0 && _state.RateLimiter.TryAcquire(raw, rate, _state.Clock.GetUtcNow()) is { } wait)
+            if (rate > 0 && _state.RateLimit.TryAcquire(raw, rate, _state.Clock.GetUtcNow()) is { } wait)
                 throw new ApiException(429, "TooManyRequests", $"Too many requests per second for this token; retry after {wait} s.", wait);
         }
 
-        Organization? organization = null;
+        EmulatedOrganization? organization = null;
         if (route.Organization is not null)
         {
             if (!Guid.TryParse(route.Organization, out var orgId) || !_state.OrganizationsById.TryGetValue(orgId, out organization)
@@ -59,7 +59,7 @@ internal sealed class ApiEndpoints
         }
         if (token is not null) Roles.Check(token.Role, route);
 
-        var request = new ApiRequest(http, route, token, organization, style);
+        var request = new IncomingRequest(http, route, token, organization, style);
         return route.Endpoint switch
         {
             "orgs" => _auth.Organizations(request),

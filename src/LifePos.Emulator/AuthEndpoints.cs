@@ -11,7 +11,7 @@ internal sealed class AuthEndpoints
 
     public AuthEndpoints(EmulatorState state) => _state = state;
 
-    public ApiResult Organizations(ApiRequest request)
+    public ApiResult Organizations(IncomingRequest request)
     {
         var includeTotal = ListEndpoint.IncludeTotal(request.Http.Request.Query);
         var reachable = Array.FindAll(_state.Organizations, o => request.Token!.Organization is not { } only || only == o.Id);
@@ -62,7 +62,7 @@ internal sealed class AuthEndpoints
         throw new ApiException(401, "Unauthorized", "Wrong username or password.");
     }
 
-    public ApiResult Activate(ApiRequest request, JsonElement body)
+    public ApiResult Activate(IncomingRequest request, JsonElement body)
     {
         var http = request.Http;
         var code = body.ValueKind == JsonValueKind.Object ? RequestBody.String(body, "activation_code") : null;

@@ -48,7 +48,7 @@ internal sealed class DataFile
             }
             var workplaces = new List<WorkplaceData>();
             if (organization.TryGetProperty("workplaces", out var items) && items.ValueKind == JsonValueKind.Array)
-                foreach (var item in items.EnumerateArray()) workplaces.Add(Workplace.Read(item, id, _state.Clock.Now()));
+                foreach (var item in items.EnumerateArray()) workplaces.Add(WorkplaceItem.Read(item, id, _state.Clock.Now()));
             _state.Load(id, workplaces);
         }
         return true;
@@ -105,7 +105,7 @@ internal sealed class DataFile
                 writer.WriteStartArray("organizations");
                 foreach (var organization in _state.Organizations)
                 {
-                    Workplace[] workplaces;
+                    WorkplaceItem[] workplaces;
                     lock (organization.Lock) workplaces = organization.Workplaces.Snapshot();
                     writer.WriteStartObject();
                     writer.WriteString("guid", organization.Id);

@@ -35,7 +35,7 @@ internal static class EmployeeRules
     }
 
     /// <summary>422 PhoneIsAlreadyTaken or UsernameIsAlreadyTaken when another employee of the organization has them.</summary>
-    public static void CheckUnique(ItemStore<Employee, EmployeeData> employees, EmployeeData candidate)
+    public static void CheckUnique(ItemStore<EmployeeItem, EmployeeData> employees, EmployeeData candidate)
     {
         var phone = RussianPhone.National(candidate.Phone!);
         foreach (var employee in employees.ByKey)

@@ -14,7 +14,7 @@ internal sealed class EmulatorState
     {
         Options = options;
         Organizations = options.EffectiveOrganizations
-            .Select((id, i) => new Organization(id, $"Emulator organization {i + 1}"))
+            .Select((id, i) => new EmulatedOrganization(id, $"Emulator organization {i + 1}"))
             .ToArray();
         OrganizationsById = Organizations.ToDictionary(o => o.Id);
         Accounts = options.EffectiveAccounts.Select(Account.Parse).ToArray();
@@ -27,16 +27,16 @@ internal sealed class EmulatorState
     }
 
     public EmulatorOptions Options { get; }
-    public Organization[] Organizations { get; }
-    public Dictionary<Guid, Organization> OrganizationsById { get; }
-    public Organization DefaultOrganization => Organizations[0];
+    public EmulatedOrganization[] Organizations { get; }
+    public Dictionary<Guid, EmulatedOrganization> OrganizationsById { get; }
+    public EmulatedOrganization DefaultOrganization => Organizations[0];
     public Account[] Accounts { get; }
     public FaultInjector Faults { get; }
     public TokenStore Tokens { get; }
     public Activations Activations { get; }
     public Stats Stats { get; } = new();
     public EmulatorClock Clock { get; } = new();
-    public RateLimiter RateLimiter { get; } = new();
+    public RequestRateLimit RateLimit { get; } = new();
     public PageTokenCodec PageTokens { get; } = new();
 
     /// <summary>The answer style of the command line, which /_emulator/reset returns to.</summary>
@@ -98,7 +98,7 @@ internal sealed class EmulatorState
             lock (organization.Lock) organization.Restore(_startup[organization.Id]);
         }
         Tokens.Reset();
-        RateLimiter.Clear();
+        RateLimit.Clear();
         Activations.Clear();
         Faults.Reset(Options);
         Clock.Reset();

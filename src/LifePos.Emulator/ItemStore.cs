@@ -94,7 +94,7 @@ internal sealed class ItemStore<TItem, TData>
 
     public TItem[] Snapshot() => _byKey.ToArray();
 
-    public ListPage<TItem> List(ListQuery query, long? snapshot, int? knownTotal, SortKey? after)
+    public ListPage<TItem> List(ListParameters query, long? snapshot, int? knownTotal, SortKey? after)
     {
         var snap = snapshot ?? Version;
         IReadOnlyList<TItem> sorted = query.Field == OrderField.Key ? _byKey : Sorted(query.Field);
@@ -131,7 +131,7 @@ internal sealed class ItemStore<TItem, TData>
         return new ListPage<TItem>(items.ToArray(), hasMore, total, snap);
     }
 
-    private bool Matches(TItem item, ListQuery query, long snap)
+    private bool Matches(TItem item, ListParameters query, long snap)
     {
         if (item.History.CreatedSequence > snap) return false;
         if (query.Selection != Selection.All)

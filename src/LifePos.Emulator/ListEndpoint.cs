@@ -37,7 +37,7 @@ internal sealed class ListEndpoint
 
     public ListEndpoint(EmulatorState state) => _state = state;
 
-    public ApiResult List<TItem, TData>(ApiRequest request, ListResource resource, ItemStore<TItem, TData> store)
+    public ApiResult List<TItem, TData>(IncomingRequest request, ListResource resource, ItemStore<TItem, TData> store)
         where TItem : ListItem<TData>
         where TData : class, IListData
     {
@@ -53,7 +53,7 @@ internal sealed class ListEndpoint
             && presentation.ToString() is not ("compact" or "full"))
             throw ApiException.Invalid("presentation must be compact or full.");
 
-        ListQuery query;
+        ListParameters query;
         PageCursor? cursor = null;
         var pageToken = parameters["page_token"].ToString();
         if (pageToken.Length > 0)
@@ -66,7 +66,7 @@ internal sealed class ListEndpoint
         else
         {
             var (field, descending) = Order(parameters["order_by"], resource);
-            query = new ListQuery(Selection(parameters["selection"]), field, descending, pageSize, Query(parameters["query"]), DateRange.Parse(parameters));
+            query = new ListParameters(Selection(parameters["selection"]), field, descending, pageSize, Query(parameters["query"]), DateRange.Parse(parameters));
         }
 
         ListPage<TItem> page;

@@ -7,13 +7,13 @@ internal sealed class OutletEndpoints(ListEndpoint lists)
 {
     public static readonly ListResource Resource = ListResource.Of(ListKind.Outlets, "OutletList");
 
-    public ApiResult List(ApiRequest request) => lists.List(request, Resource, request.Organization!.Outlets);
+    public ApiResult List(IncomingRequest request) => lists.List(request, Resource, request.Organization!.Outlets);
 
-    public static ApiResult Get(ApiRequest request)
+    public static ApiResult Get(IncomingRequest request)
     {
         var organization = request.Organization!;
         var id = Guid.TryParse(request.Route.Id, out var guid) ? guid : throw ApiException.NotFound($"Outlet {request.Route.Id} was not found.");
-        Outlet? outlet;
+        OutletItem? outlet;
         lock (organization.Lock) outlet = organization.Outlets.Find(id);
         return ApiResult.Item(outlet ?? throw ApiException.NotFound($"Outlet {id} was not found."), request.Style);
     }

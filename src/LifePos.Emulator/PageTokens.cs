@@ -10,7 +10,7 @@ namespace LifePos.Emulator;
 internal sealed record PageCursor(
     Guid Organization,
     ListKind Kind,
-    ListQuery Query,
+    ListParameters Query,
     bool IncludeTotal,
     int PageNumber,
     long Snapshot,
@@ -103,7 +103,7 @@ internal sealed class PageTokenCodec
             var issuedAt = reader.ReadInt64();
             if (!Enum.IsDefined(kind) || !Enum.IsDefined(selection) || !Enum.IsDefined(field) || pageSize is < 1 or > 100 || pageNumber < 2) return false;
             if (now.ToUnixTimeSeconds() - issuedAt > (long)Lifetime.TotalSeconds) return false;
-            cursor = new PageCursor(organization, kind, new ListQuery(selection, field, descending, pageSize, query, dates), includeTotal,
+            cursor = new PageCursor(organization, kind, new ListParameters(selection, field, descending, pageSize, query, dates), includeTotal,
                 pageNumber, snapshot, total, new SortKey(key, text, ticks), issuedAt);
             return true;
         }

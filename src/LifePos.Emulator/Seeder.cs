@@ -32,7 +32,7 @@ internal static class Seeder
     /// <summary>The ten national digits of seeded employee 1's phone, +7 900 123-45-61; employee i has this + i - 1.</summary>
     private const long FirstPhone = 9001234561;
 
-    public static void Workplaces(Organization organization, int count, DateTimeOffset now)
+    public static void Workplaces(EmulatedOrganization organization, int count, DateTimeOffset now)
     {
         var start = now.AddMinutes(-count);
         for (var i = 1; i <= count; i++)
@@ -58,7 +58,7 @@ internal static class Seeder
     }
 
     /// <summary>The ready token's Owner, one employee per account, then <paramref name="count"/> seeded employees.</summary>
-    public static void Employees(Organization organization, IReadOnlyList<Account> accounts, int count, DateTimeOffset now)
+    public static void Employees(EmulatedOrganization organization, IReadOnlyList<Account> accounts, int count, DateTimeOffset now)
     {
         var org = organization.Id;
         var created = now.AddMinutes(-(1 + accounts.Count + count));
@@ -102,7 +102,7 @@ internal static class Seeder
     }
 
     /// <summary>Odd outlets have retail_app and lifepay_cloud_fiscalization (with an api_key), even ones settlement_methods.</summary>
-    public static void Outlets(Organization organization, int count, DateTimeOffset now)
+    public static void Outlets(EmulatedOrganization organization, int count, DateTimeOffset now)
     {
         var org = organization.Id;
         var start = now.AddMinutes(-count);

@@ -11,9 +11,9 @@ internal sealed class WorkplaceEndpoints(EmulatorState state, ListEndpoint lists
 
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 
-    public ApiResult List(ApiRequest request) => lists.List(request, Resource, request.Organization!.Workplaces);
+    public ApiResult List(IncomingRequest request) => lists.List(request, Resource, request.Organization!.Workplaces);
 
-    public ApiResult Create(ApiRequest request, JsonElement body)
+    public ApiResult Create(IncomingRequest request, JsonElement body)
     {
         RequestBody.RequireObject(body);
         var type = WorkplaceRules.WorkplaceType(RequestBody.String(body, "workplace_type"));
@@ -31,50 +31,50 @@ internal sealed class WorkplaceEndpoints(EmulatorState state, ListEndpoint lists
 
         var organization = request.Organization!;
         var now = state.Clock.Now();
-        Workplace created;
+        WorkplaceItem created;
         lock (organization.Lock)
         {
             var number = organization.NextNumber();
             if (number == 0)
-                throw new ApiException(422, "OperationCannotBePerformed", $"The organization already has {Organization.MaxNumber} workplaces.");
+                throw new ApiException(422, "OperationCannotBePerformed", $"The organization already has {EmulatedOrganization.MaxNumber} workplaces.");
             created = organization.Workplaces.Add(new WorkplaceData(Guid.NewGuid(), number, name, type, null, organization.Id, extensions, meta, metaData, now, now, null));
         }
         state.NotifyChanged();
         return ApiResult.Item(created, request.Style);
     }
 
-    public static ApiResult Get(ApiRequest request)
+    public static ApiResult Get(IncomingRequest request)
     {
         var organization = request.Organization!;
         var id = WorkplaceId(request);
-        Workplace workplace;
+        WorkplaceItem workplace;
         lock (organization.Lock) workplace = Find(organization, id);
         return ApiResult.Item(workplace, request.Style);
     }
 
-    public ApiResult Update(ApiRequest request, JsonElement patch)
+    public ApiResult Update(IncomingRequest request, JsonElement patch)
     {
         var organization = request.Organization!;
         var id = WorkplaceId(request);
-        Workplace result;
+        WorkplaceItem result;
         lock (organization.Lock)
         {
             var current = Find(organization, id);
             if (current.IsArchived) throw ArchivedError(id);
-            var data = WorkplacePatch.Apply(current.Data, patch, state.Clock.Now());
+            var data = WorkplaceJsonPatch.Apply(current.Data, patch, state.Clock.Now());
             result = ReferenceEquals(data, current.Data) ? current : organization.Workplaces.Replace(current, data);
         }
         state.NotifyChanged();
         return ApiResult.Item(result, request.Style);
     }
 
-    public ApiResult Archive(ApiRequest request) =>
+    public ApiResult Archive(IncomingRequest request) =>
         Change(request, (current, now) => current.IsArchived ? null : current.Data with { DeletedAt = now });
 
-    public ApiResult Unarchive(ApiRequest request) =>
+    public ApiResult Unarchive(IncomingRequest request) =>
         Change(request, (current, _) => current.IsArchived ? current.Data with { DeletedAt = null } : null);
 
-    public ApiResult Deactivate(ApiRequest request)
+    public ApiResult Deactivate(IncomingRequest request)
     {
         var result = Change(request, (current, _) =>
         {
@@ -85,7 +85,7 @@ internal sealed class WorkplaceEndpoints(EmulatorState state, ListEndpoint lists
         return result;
     }
 
-    public ApiResult GenerateActivationCode(ApiRequest request, JsonElement body)
+    public ApiResult GenerateActivationCode(IncomingRequest request, JsonElement body)
     {
         RequestBody.RequireObject(body);
         var employeeId = RequestBody.Reference(body, "employee")
@@ -115,7 +115,7 @@ internal sealed class WorkplaceEndpoints(EmulatorState state, ListEndpoint lists
         }));
     }
 
-    public static Workplace Find(Organization organization, Guid id) =>
+    public static WorkplaceItem Find(EmulatedOrganization organization, Guid id) =>
         organization.Workplaces.Find(id) ?? throw ApiException.NotFound($"Workplace {id} was not found.");
 
     public static ApiException ArchivedError(Guid id) =>
@@ -125,11 +125,11 @@ internal sealed class WorkplaceEndpoints(EmulatorState state, ListEndpoint lists
     /// Applies a state change under the org lock (a null from <paramref name="change"/> means nothing to do) and answers
     /// as the answer style's actions choice says: the workplace, an empty 200, a 204 or {}.
     /// </summary>
-    private ApiResult Change(ApiRequest request, Func<Workplace, DateTimeOffset, WorkplaceData?> change)
+    private ApiResult Change(IncomingRequest request, Func<WorkplaceItem, DateTimeOffset, WorkplaceData?> change)
     {
         var organization = request.Organization!;
         var id = WorkplaceId(request);
-        Workplace result;
+        WorkplaceItem result;
         bool changed;
         lock (organization.Lock)
         {
@@ -148,6 +148,6 @@ internal sealed class WorkplaceEndpoints(EmulatorState state, ListEndpoint lists
         };
     }
 
-    private static Guid WorkplaceId(ApiRequest request) =>
+    private static Guid WorkplaceId(IncomingRequest request) =>
         Guid.TryParse(request.Route.Id, out var id) ? id : throw ApiException.NotFound($"Workplace {request.Route.Id} was not found.");
 }

@@ -7,7 +7,7 @@ public sealed class PageTokenTests
 {
     private static readonly DateTimeOffset Issued = new(2026, 11, 29, 18, 0, 0, TimeSpan.Zero);
     private static readonly PageCursor Cursor = new(Guid.NewGuid(), ListKind.Employees,
-        new ListQuery(Selection.All, OrderField.Name, true, 37, "касса", new DateRange(1, null, Issued.UtcTicks, Issued.UtcTicks + 1)),
+        new ListParameters(Selection.All, OrderField.Name, true, 37, "касса", new DateRange(1, null, Issued.UtcTicks, Issued.UtcTicks + 1)),
         true, 4, 1234, 5678, new SortKey(42, "Касса 0042", null), Issued.ToUnixTimeSeconds());
 
     [Fact]

@@ -6,11 +6,11 @@ namespace LifePos.Emulator;
 internal sealed record OrganizationContent(WorkplaceData[] Workplaces, EmployeeData[] Employees, OutletData[] Outlets);
 
 /// <summary>One organization: its workplaces, employees and outlets, all under one lock.</summary>
-internal sealed class Organization
+internal sealed class EmulatedOrganization
 {
     public const int MaxNumber = 99999;
 
-    public Organization(Guid id, string name)
+    public EmulatedOrganization(Guid id, string name)
     {
         Id = id;
         Name = name;
@@ -19,9 +19,9 @@ internal sealed class Organization
     public Guid Id { get; }
     public string Name { get; }
     public object Lock { get; } = new();
-    public ItemStore<Workplace, WorkplaceData> Workplaces { get; } = new((data, history) => new Workplace(data, history));
-    public ItemStore<Employee, EmployeeData> Employees { get; } = new((data, history) => new Employee(data, history));
-    public ItemStore<Outlet, OutletData> Outlets { get; } = new((data, history) => new Outlet(data, history));
+    public ItemStore<WorkplaceItem, WorkplaceData> Workplaces { get; } = new((data, history) => new WorkplaceItem(data, history));
+    public ItemStore<EmployeeItem, EmployeeData> Employees { get; } = new((data, history) => new EmployeeItem(data, history));
+    public ItemStore<OutletItem, OutletData> Outlets { get; } = new((data, history) => new OutletItem(data, history));
 
     /// <summary>The next free workplace number: the highest + 1, the lowest free one once 99999 is used, 0 when all are taken.</summary>
     public int NextNumber()

@@ -17,7 +17,7 @@ internal enum OrderField : byte { Key, CreatedAt, UpdatedAt, Name, WorkplaceType
 internal readonly record struct SortKey(int Key, string? Text, long? Ticks);
 
 /// <summary>Everything that decides which items a list shows and in what order; a page token carries all of it.</summary>
-internal sealed record ListQuery(Selection Selection, OrderField Field, bool Descending, int PageSize, string? Query, DateRange Dates = default);
+internal sealed record ListParameters(Selection Selection, OrderField Field, bool Descending, int PageSize, string? Query, DateRange Dates = default);
 
 /// <summary>Inclusive created_at and updated_at bounds, as UTC ticks; a null bound is open.</summary>
 internal readonly partial record struct DateRange(long? CreatedFrom, long? CreatedTo, long? UpdatedFrom, long? UpdatedTo)

@@ -8,7 +8,7 @@ namespace LifePos.Emulator;
 /// A sliding one-second window per token: at most max(1, floor(RPS)) requests in any one-second interval. Only the
 /// requests let through are remembered, so an answered 429 does not use up a slot.
 /// </summary>
-internal sealed class RateLimiter
+internal sealed class RequestRateLimit
 {
     private readonly ConcurrentDictionary<string, Queue<long>> _windows = new(StringComparer.Ordinal);
 

@@ -18,9 +18,9 @@ internal sealed record OutletData(
     DateTimeOffset? DeletedAt) : IListData;
 
 /// <summary>An outlet version with its JSON pre-rendered.</summary>
-internal sealed class Outlet : ListItem<OutletData>
+internal sealed class OutletItem : ListItem<OutletData>
 {
-    public Outlet(OutletData data, ItemHistory history)
+    public OutletItem(OutletData data, ItemHistory history)
         : base(data, history, Emulator.Json.Write(w => Write(w, data, AnswerStyle.Default)), Emulator.SearchText.Of(null, data.Name, data.Address, data.Brand))
     {
     }

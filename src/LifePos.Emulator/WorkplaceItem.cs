@@ -35,9 +35,9 @@ internal sealed record WorkplaceData(
 }
 
 /// <summary>A workplace version with its JSON pre-rendered, so list pages copy bytes instead of serializing.</summary>
-internal sealed class Workplace : ListItem<WorkplaceData>
+internal sealed class WorkplaceItem : ListItem<WorkplaceData>
 {
-    public Workplace(WorkplaceData data, ItemHistory history)
+    public WorkplaceItem(WorkplaceData data, ItemHistory history)
         : base(data, history, Emulator.Json.Write(w => Write(w, data, AnswerStyle.Default)),
             Emulator.SearchText.Of(data.MetaDataJson, data.Number.ToString(CultureInfo.InvariantCulture), data.Name, data.Meta))
     {

@@ -39,7 +39,7 @@ internal static class WorkplaceRules
 /// RFC 6902 JSON Patch over the editable part of a workplace. It edits a detached copy, so a failing operation leaves
 /// the workplace untouched (all or nothing).
 /// </summary>
-internal static class WorkplacePatch
+internal static class WorkplaceJsonPatch
 {
     private static readonly string[] EditableFields = ["name", "workplace_type", "meta", "meta_data", "extensions"];
 

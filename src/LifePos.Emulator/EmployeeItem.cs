@@ -22,9 +22,9 @@ internal sealed record EmployeeData(
     DateTimeOffset? DeletedAt) : IListData;
 
 /// <summary>An employee version with its JSON pre-rendered.</summary>
-internal sealed class Employee : ListItem<EmployeeData>
+internal sealed class EmployeeItem : ListItem<EmployeeData>
 {
-    public Employee(EmployeeData data, ItemHistory history)
+    public EmployeeItem(EmployeeData data, ItemHistory history)
         : base(data, history, Emulator.Json.Write(w => Write(w, data, AnswerStyle.Default)),
             Emulator.SearchText.Of(data.MetaDataJson, data.Name, data.Username, data.Phone, data.Phone is null ? null : Account.PhoneDigits(data.Phone),
                 data.Inn, data.Email, data.Meta))
