@@ -1,3 +1,5 @@
+using LifePos.Emulator.Answers;
+
 namespace LifePos.Emulator.Tests;
 
 public sealed class AnswerTests

@@ -7,6 +7,9 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Xunit;
 
+using LifePos.Emulator.Control;
+using LifePos.Emulator.State;
+
 namespace LifePos.Emulator.Tests;
 
 public sealed class ControlTests

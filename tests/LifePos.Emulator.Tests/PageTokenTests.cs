@@ -1,6 +1,8 @@
 using System;
 using Xunit;
 
+using LifePos.Emulator.State.Lists;
+
 namespace LifePos.Emulator.Tests;
 
 public sealed class PageTokenTests

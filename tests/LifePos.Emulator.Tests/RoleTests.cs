@@ -1,3 +1,5 @@
+using LifePos.Emulator.State;
+
 namespace LifePos.Emulator.Tests;
 
 public sealed class RoleTests
