@@ -37,12 +37,12 @@ internal static class FaultControl
                 next.Add(fault);
             }
         }
-        string? nextEndpoint = null;
+        RouteName? nextEndpoint = null;
         if (settings.TryGetProperty("next_endpoint", out var endpoint) && endpoint.ValueKind != JsonValueKind.Null)
         {
-            nextEndpoint = endpoint.ValueKind == JsonValueKind.String ? endpoint.GetString() : null;
-            if (nextEndpoint is null || Array.IndexOf(ApiRoutes.EndpointNames, nextEndpoint) < 0)
-                throw ApiException.Invalid($"next_endpoint must be one of {string.Join(", ", ApiRoutes.EndpointNames)}.");
+            var key = endpoint.ValueKind == JsonValueKind.String ? endpoint.GetString() : null;
+            nextEndpoint = (key is null ? null : ApiRoutes.Find(key)?.Name)
+                ?? throw ApiException.Invalid($"next_endpoint must be one of {string.Join(", ", ApiRoutes.Keys)}.");
             next ??= new List<Fault>();
         }
         var outageGiven = settings.TryGetProperty("outage_after", out _);

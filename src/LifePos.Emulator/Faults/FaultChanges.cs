@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using LifePos.Emulator.Pipeline;
 
 namespace LifePos.Emulator.Faults;
 
@@ -13,7 +14,7 @@ internal sealed record FaultChanges(
     int? JitterMs,
     double? RateLimit,
     IReadOnlyList<Fault>? Next,
-    string? NextEndpoint,
+    RouteName? NextEndpoint,
     bool OutageGiven,
     int? OutageAfter,
     OutageMode? OutageMode);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using LifePos.Emulator.Pipeline;
 
 namespace LifePos.Emulator.Faults;
 
@@ -14,7 +15,7 @@ internal sealed class FaultInjector
     private FaultRates _rates = FaultRates.None;
     private Random _faultRandom = new(0);
     private Random _jitterRandom = new(1);
-    private string? _nextEndpoint;
+    private RouteName? _nextEndpoint;
     private int? _outageAfter;
 
     public FaultInjector(EmulatorOptions options) => Reset(options);
@@ -91,7 +92,7 @@ internal sealed class FaultInjector
         }
     }
 
-    public Fault? Draw(string endpoint)
+    public Fault? Draw(RouteName endpoint)
     {
         lock (_lock)
         {

@@ -2,39 +2,35 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using LifePos.Emulator.Answers;
+using LifePos.Emulator.Endpoints;
 using LifePos.Emulator.Faults;
 using LifePos.Emulator.State;
 
 namespace LifePos.Emulator.Pipeline;
 
 /// <summary>
-/// One API request's way through the emulator: the route, the outage, latency and faults, the API itself, then stats
-/// and the answer. Stats are recorded before the answer leaves (or the connection drops), so a client that reads
-/// /_emulator/stats right after sees its own request counted.
+/// One API request's way through the emulator: the route, the outage, latency and faults, the gate, the route's
+/// handler, then stats and the answer. Stats are recorded before the answer leaves (or the connection drops), so a
+/// client that reads /_emulator/stats right after sees its own request counted.
 /// </summary>
 internal sealed class ApiPipeline
 {
-    private static readonly byte[] HtmlPage = Encoding.UTF8.GetBytes(
-        "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><p>nginx</p></body></html>");
-    private static readonly byte[] TruncatedJson = Encoding.UTF8.GetBytes(
-        "{\"items\":[{\"guid\":\"0b8e7f8a-1c1d-4e2f-9a3b-5c6d7e8f9a0b\",\"type_of\":\"Workplace\",\"number\":1,\"na");
-    private static readonly byte[] BadShapeJson = Encoding.UTF8.GetBytes("{\"unexpected\":true}");
-
     private readonly EmulatorState _state;
-    private readonly ApiEndpoints _api;
+    private readonly RequestGate _gate;
+    private readonly ApiEndpoints _endpoints;
     private readonly ILogger _logger;
     private readonly CancellationToken _stopping;
 
     public ApiPipeline(EmulatorState state, ILogger logger, CancellationToken stopping)
     {
         _state = state;
-        _api = new ApiEndpoints(state);
+        _gate = new RequestGate(state);
+        _endpoints = new ApiEndpoints(state);
         _logger = logger;
         _stopping = stopping;
     }
@@ -42,8 +38,8 @@ internal sealed class ApiPipeline
     public async Task HandleAsync(HttpContext http, string path)
     {
         var answer = AnswerWriter.ForApi(_state.Answers);
-        var route = ApiRoutes.Match(http.Request.Method, path, out var methodAllowed);
-        if (route is null)
+        var match = ApiRoutes.Match(http.Request.Method, path, out var methodAllowed);
+        if (match is null)
         {
             var missing = methodAllowed
                 ? ApiException.NotFound($"There is no API route {path}.")
@@ -51,6 +47,7 @@ internal sealed class ApiPipeline
             await answer.WriteAsync(http, answer.Error(missing), null);
             return;
         }
+        var route = match.Row;
 
         if (_state.Faults.CountTowardsOutage() is { } outage)
         {
@@ -62,7 +59,7 @@ internal sealed class ApiPipeline
         var delay = _state.Faults.NextDelayMs();
         if (delay > 0)
         {
-            _state.Stats.Latency(route.Endpoint, delay);
+            _state.Stats.Latency(route.Key, delay);
             try
             {
                 await Task.Delay(delay, http.RequestAborted);
@@ -74,7 +71,7 @@ internal sealed class ApiPipeline
         }
 
         var started = Stopwatch.GetTimestamp();
-        var fault = _state.Faults.Draw(route.Endpoint);
+        var fault = _state.Faults.Draw(route.Name);
         if (fault is { } drawn)
         {
             _state.Stats.Fault(drawn.Name);
@@ -85,7 +82,7 @@ internal sealed class ApiPipeline
             }
             if (drawn.Kind != FaultKind.DropAfter)
             {
-                await AnswerAsync(http, route, answer, FaultAnswer(drawn, answer), started);
+                await AnswerAsync(http, route, answer, FaultAnswers.For(drawn, answer), started);
                 return;
             }
         }
@@ -93,7 +90,7 @@ internal sealed class ApiPipeline
         ApiResult result;
         try
         {
-            result = await _api.HandleAsync(http, route, answer.Style);
+            result = await route.Handler(_endpoints, _gate.Admit(http, match, answer.Style));
         }
         catch (ApiException e)
         {
@@ -101,7 +98,7 @@ internal sealed class ApiPipeline
         }
         catch (Exception) when (http.RequestAborted.IsCancellationRequested)
         {
-            _state.Stats.Record(route.Endpoint, "aborted", null);
+            _state.Stats.Record(route.Key, "aborted", null);
             return;
         }
         catch (Exception e)
@@ -112,7 +109,7 @@ internal sealed class ApiPipeline
 
         if (fault?.Kind == FaultKind.DropAfter)
         {
-            _state.Stats.Record(route.Endpoint, "dropped", null);
+            _state.Stats.Record(route.Key, "dropped", null);
             http.Abort();
             return;
         }
@@ -122,7 +119,7 @@ internal sealed class ApiPipeline
     private Task AnswerAsync(HttpContext http, ApiRoute route, AnswerWriter answer, ApiResult result, long started)
     {
         var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        _state.Stats.Record(route.Endpoint, result.Status.ToString(CultureInfo.InvariantCulture), ms);
+        _state.Stats.Record(route.Key, result.Status.ToString(CultureInfo.InvariantCulture), ms);
         return answer.WriteAsync(http, result, ms);
     }
 
@@ -132,7 +129,7 @@ internal sealed class ApiPipeline
     /// </summary>
     private async Task TakeAwayAsync(HttpContext http, ApiRoute route, bool hang)
     {
-        _state.Stats.Record(route.Endpoint, hang ? "hung" : "dropped", null);
+        _state.Stats.Record(route.Key, hang ? "hung" : "dropped", null);
         if (hang)
         {
             using var until = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _stopping);
@@ -148,18 +145,4 @@ internal sealed class ApiPipeline
         }
         http.Abort();
     }
-
-    private static ApiResult FaultAnswer(Fault fault, AnswerWriter answer) => fault.Kind switch
-    {
-        FaultKind.Status500 => answer.Error(new ApiException(500, "InternalServerError", "Injected fault: internal server error.")),
-        FaultKind.Status502 => answer.Error(new ApiException(502, "BadGateway", "Injected fault: bad gateway.")),
-        FaultKind.Status503 => answer.Error(new ApiException(503, "TryLater", "Injected fault: service unavailable, try later.")),
-        FaultKind.Status504 => answer.Error(new ApiException(504, "GatewayTimeout", "Injected fault: gateway timeout.")),
-        FaultKind.Status429 => answer.Error(new ApiException(429, "TooManyRequests", "Injected fault: too many requests.")),
-        FaultKind.Error => answer.Error(new ApiException(fault.Status, fault.Code!, $"Forced error {fault.Code}.")),
-        FaultKind.Html => new ApiResult(200, HtmlPage, "text/html; charset=utf-8", null),
-        FaultKind.Empty => new ApiResult(200, ReadOnlyMemory<byte>.Empty, ApiResult.JsonType, null),
-        FaultKind.Truncated => new ApiResult(200, TruncatedJson, ApiResult.JsonType, null),
-        _ => new ApiResult(200, BadShapeJson, ApiResult.JsonType, null),
-    };
 }

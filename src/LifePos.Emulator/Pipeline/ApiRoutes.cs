@@ -1,87 +1,86 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using LifePos.Emulator.Answers;
+using LifePos.Emulator.Endpoints;
+using LifePos.Emulator.Rules;
 
 namespace LifePos.Emulator.Pipeline;
 
-/// <summary>The API's routes: each path with and without the /v6 prefix.</summary>
+/// <summary>
+/// The API's route table, one row per route; every route answers with and without the /v6 prefix. Matching, dispatch,
+/// stats names, fault targets (next_endpoint) and role checks all read these rows.
+/// </summary>
 internal static class ApiRoutes
 {
-    public static readonly string[] EndpointNames =
+    private const bool Token = true, NoToken = false, Changes = true, Reads = false;
+
+    public static readonly ApiRoute[] All =
     [
-        "orgs", "sign-in", "sign-in-by-phone", "list", "create", "get", "update", "archive", "unarchive", "deactivate",
-        "generate-activation-code", "activate", "employees", "employee", "create-employee", "me", "outlets",
-        "outlet",
+        new("GET", "/orgs", RouteName.Orgs, Token, Reads, RoleRights.Readers, Plain((e, r) => e.Auth.Organizations(r))),
+        new("POST", "/auth/sign-in", RouteName.SignIn, NoToken, Reads, RoleRights.Anyone, WithBody((e, _, body) => e.Auth.SignIn(body))),
+        new("POST", "/auth/sign-in-by-phone", RouteName.SignInByPhone, NoToken, Reads, RoleRights.Anyone,
+            WithBody((e, _, body) => e.Auth.SignInByPhone(body))),
+        new("GET", "/orgs/{org}/workplaces", RouteName.List, Token, Reads, RoleRights.Readers, Plain((e, r) => e.Workplaces.List(r))),
+        new("POST", "/orgs/{org}/workplaces", RouteName.Create, Token, Changes, RoleRights.Changers,
+            WithBody((e, r, body) => e.Workplaces.Create(r, body))),
+        new("GET", "/orgs/{org}/workplaces/{id}", RouteName.Get, Token, Reads, RoleRights.Readers, Plain((_, r) => WorkplaceEndpoints.Get(r))),
+        new("PATCH", "/orgs/{org}/workplaces/{id}", RouteName.Update, Token, Changes, RoleRights.Changers,
+            WithBody((e, r, patch) => e.Workplaces.Update(r, patch))),
+        new("DELETE", "/orgs/{org}/workplaces/{id}", RouteName.Archive, Token, Changes, RoleRights.Changers,
+            Plain((e, r) => e.Workplaces.Archive(r))),
+        new("POST", "/orgs/{org}/workplaces/{id}:unarchive", RouteName.Unarchive, Token, Changes, RoleRights.Changers,
+            Plain((e, r) => e.Workplaces.Unarchive(r))),
+        new("POST", "/orgs/{org}/workplaces/{id}:deactivate", RouteName.Deactivate, Token, Changes, RoleRights.Changers,
+            Plain((e, r) => e.Workplaces.Deactivate(r))),
+        new("POST", "/orgs/{org}/workplaces/{id}:generate-activation-code", RouteName.GenerateActivationCode, Token, Changes, RoleRights.Changers,
+            WithBody((e, r, body) => e.Workplaces.GenerateActivationCode(r, body))),
+        new("POST", "/auth/activate-workplace", RouteName.Activate, NoToken, Changes, RoleRights.Anyone,
+            WithBody((e, r, body) => e.Auth.Activate(r, body))),
+        new("GET", "/orgs/{org}/employees", RouteName.Employees, Token, Reads, RoleRights.Readers, Plain((e, r) => e.Employees.List(r))),
+        new("GET", "/orgs/{org}/employees/{id}", RouteName.Employee, Token, Reads, RoleRights.Readers, Plain((_, r) => EmployeeEndpoints.Get(r))),
+        new("POST", "/orgs/{org}/employees", RouteName.CreateEmployee, Token, Changes, RoleRights.Changers,
+            WithBody((e, r, body) => e.Employees.Create(r, body))),
+        new("GET", "/orgs/{org}/me", RouteName.Me, Token, Reads, RoleRights.Employees, Plain((_, r) => EmployeeEndpoints.Me(r))),
+        new("GET", "/orgs/{org}/outlets", RouteName.Outlets, Token, Reads, RoleRights.Readers, Plain((e, r) => e.Outlets.List(r))),
+        new("GET", "/orgs/{org}/outlets/{id}", RouteName.Outlet, Token, Reads, RoleRights.Readers, Plain((_, r) => OutletEndpoints.Get(r))),
     ];
 
-    /// <summary>Matches a path; null when no route has this path, methodAllowed false on a wrong method.</summary>
-    public static ApiRoute? Match(string method, string path, out bool methodAllowed)
+    // Where a collection has actions ({id}:action), a colon in its {id} segment starts one: /workplaces/x:nonsense is no route.
+    private static readonly HashSet<string> TemplatesWithActions =
+        All.Where(r => r.Template.Contains(':', StringComparison.Ordinal)).Select(r => r.Template[..r.Template.IndexOf(':', StringComparison.Ordinal)]).ToHashSet();
+
+    /// <summary>Every route's key, in table order.</summary>
+    public static IEnumerable<string> Keys => All.Select(r => r.Key);
+
+    /// <summary>The route with this key (exact case), or null.</summary>
+    public static ApiRoute? Find(string key) => Array.Find(All, r => r.Key == key);
+
+    /// <summary>Matches a path; null when no route has this path, methodAllowed false when routes have it but not this method.</summary>
+    public static RouteMatch? Match(string method, string path, out bool methodAllowed)
     {
-        methodAllowed = true;
         if (path.StartsWith("/v6/", StringComparison.OrdinalIgnoreCase)) path = path[3..];
         if (path.Length > 1 && path.EndsWith('/')) path = path[..^1];
         var segments = path.Split('/');
-        // segments[0] is the empty string before the leading slash.
-        switch (segments.Length)
+        var pathKnown = false;
+        foreach (var row in All)
         {
-            case 2 when segments[1] == "orgs":
-                return Pick(method, out methodAllowed, ("GET", new ApiRoute("orgs", true, false, null, null)));
-            case 3 when segments[1] == "auth":
-                var auth = segments[2] switch
-                {
-                    "sign-in-by-phone" => new ApiRoute("sign-in-by-phone", false, false, null, null),
-                    "sign-in" => new ApiRoute("sign-in", false, false, null, null),
-                    "activate-workplace" => new ApiRoute("activate", false, false, null, null),
-                    _ => null,
-                };
-                return auth is null ? null : Pick(method, out methodAllowed, ("POST", auth));
-            case 4 when segments[1] == "orgs" && segments[3] == "workplaces":
-                return Pick(method, out methodAllowed,
-                    ("GET", new ApiRoute("list", true, false, segments[2], null)),
-                    ("POST", new ApiRoute("create", true, true, segments[2], null)));
-            case 4 when segments[1] == "orgs" && segments[3] == "employees":
-                return Pick(method, out methodAllowed,
-                    ("GET", new ApiRoute("employees", true, false, segments[2], null)),
-                    ("POST", new ApiRoute("create-employee", true, true, segments[2], null)));
-            case 4 when segments[1] == "orgs" && segments[3] == "me":
-                return Pick(method, out methodAllowed, ("GET", new ApiRoute("me", true, false, segments[2], null)));
-            case 4 when segments[1] == "orgs" && segments[3] == "outlets":
-                return Pick(method, out methodAllowed, ("GET", new ApiRoute("outlets", true, false, segments[2], null)));
-            case 5 when segments[1] == "orgs" && segments[3] == "workplaces":
-                return Workplace(method, segments[2], segments[4], out methodAllowed);
-            case 5 when segments[1] == "orgs" && segments[3] == "employees":
-                return Pick(method, out methodAllowed, ("GET", new ApiRoute("employee", true, false, segments[2], segments[4])));
-            case 5 when segments[1] == "orgs" && segments[3] == "outlets":
-                return Pick(method, out methodAllowed, ("GET", new ApiRoute("outlet", true, false, segments[2], segments[4])));
-            default:
-                return null;
-        }
-    }
-
-    private static ApiRoute? Workplace(string method, string org, string last, out bool methodAllowed)
-    {
-        var colon = last.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0)
-        {
-            return Pick(method, out methodAllowed,
-                ("GET", new ApiRoute("get", true, false, org, last)),
-                ("PATCH", new ApiRoute("update", true, true, org, last)),
-                ("DELETE", new ApiRoute("archive", true, true, org, last)));
-        }
-        methodAllowed = true;
-        var action = last[(colon + 1)..];
-        if (action is not ("unarchive" or "deactivate" or "generate-activation-code")) return null;
-        return Pick(method, out methodAllowed, ("POST", new ApiRoute(action, true, true, org, last[..colon])));
-    }
-
-    private static ApiRoute? Pick(string method, out bool methodAllowed, params ReadOnlySpan<(string Method, ApiRoute Route)> choices)
-    {
-        foreach (var (expected, route) in choices)
-        {
-            if (!HttpMethods.Equals(method, expected)) continue;
+            if (!row.Fits(segments, TemplatesWithActions.Contains(row.Template), out var organization, out var id)) continue;
+            pathKnown = true;
+            if (!HttpMethods.Equals(method, row.Method)) continue;
             methodAllowed = true;
-            return route;
+            return new RouteMatch(row, organization, id);
         }
-        methodAllowed = false;
+        methodAllowed = !pathKnown;
         return null;
     }
+
+    private static RouteHandler Plain(Func<ApiEndpoints, IncomingRequest, ApiResult> handle) =>
+        (endpoints, request) => ValueTask.FromResult(handle(endpoints, request));
+
+    private static RouteHandler WithBody(Func<ApiEndpoints, IncomingRequest, JsonElement, ApiResult> handle) =>
+        async (endpoints, request) => handle(endpoints, request, await RequestBody.ReadAsync(request.Http));
 }

@@ -1,0 +1,8 @@
+using System.Threading.Tasks;
+using LifePos.Emulator.Answers;
+using LifePos.Emulator.Endpoints;
+
+namespace LifePos.Emulator.Pipeline;
+
+/// <summary>What a route does once its request passed the <see cref="RequestGate"/>: one call into the endpoints.</summary>
+internal delegate ValueTask<ApiResult> RouteHandler(ApiEndpoints endpoints, IncomingRequest request);
