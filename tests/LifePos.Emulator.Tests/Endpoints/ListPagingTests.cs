@@ -1,23 +1,16 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Net;
-using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
-using Xunit;
+using System.Globalization;
 
-namespace LifePos.Emulator.Tests;
+namespace LifePos.Emulator.Tests.Endpoints;
 
-public sealed class PagingTests
+public sealed class ListPagingTests
 {
-    private static string[] Guids(IEnumerable<Answer> pages) =>
+    private static string[] Guids(IEnumerable<EmulatorAnswer> pages) =>
         pages.SelectMany(p => p.Json.GetProperty("items").EnumerateArray()).Select(i => i.GetProperty("guid").GetString()!).ToArray();
 
     [Fact]
     public async Task Seed45_ListsAsPagesOf20_20_5_WithEmptyLastToken()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 45);
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Seed = 45);
         var pages = await emulator.AllPagesAsync("");
         Assert.Equal([20, 20, 5], pages.Select(p => p.Json.GetProperty("items").GetArrayLength()));
         Assert.Equal([1, 2, 3], pages.Select(p => p.Json.GetProperty("page_number").GetInt32()));
@@ -35,7 +28,7 @@ public sealed class PagingTests
     [Fact]
     public async Task IncludeItemsTotal_AddsTheCount_AndTokensRememberIt()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 45);
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Seed = 45);
         var pages = await emulator.AllPagesAsync("include_items_total=true&items_per_page=40");
         Assert.Equal(2, pages.Count);
         Assert.All(pages, p => Assert.Equal(45, p.Json.GetProperty("items_total").GetInt32()));
@@ -53,14 +46,14 @@ public sealed class PagingTests
     [InlineData("query=0123456789012345678901234567890123456789012345678901234567890123456789")]
     public async Task InvalidListParameters_Are422(string query)
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 5);
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Seed = 5);
         (await emulator.GetAsync($"{emulator.Workplaces}?{query}")).ShouldBeError(HttpStatusCode.UnprocessableEntity, "RequestIsNotValid");
     }
 
     [Fact]
     public async Task ForgedAlteredOrStaleToken_Is422()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 45);
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Seed = 45);
         var token = (await emulator.GetAsync(emulator.Workplaces)).Json.GetProperty("next_page_token").GetString()!;
         (await emulator.GetAsync($"{emulator.Workplaces}?page_token={token}")).ShouldBe(HttpStatusCode.OK);
 
@@ -76,7 +69,7 @@ public sealed class PagingTests
     public async Task TokenFromAnotherOrganization_Is422()
     {
         var other = Guid.NewGuid();
-        await using var emulator = await TestEmulator.StartAsync(o =>
+        await using var emulator = await EmulatorFixture.StartAsync(o =>
         {
             o.Seed = 30;
             o.Organizations.Add(Guid.NewGuid());
@@ -89,7 +82,7 @@ public sealed class PagingTests
     [Fact]
     public async Task Paging_NeitherSkipsNorRepeats_WhileAnotherTaskCreatesAndArchives()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 300);
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Seed = 300);
         var seeded = Guids(await emulator.AllPagesAsync("items_per_page=100"));
         using var stop = new CancellationTokenSource();
         var firstChange = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -160,7 +153,7 @@ public sealed class PagingTests
     [InlineData("activated_at_desc")]
     public async Task Orders_SortEveryPageTheSameWayAsOneBigPage_AlsoAfterChanges(string order)
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 57);
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Seed = 57);
         await AssertOrderedAsync(emulator, order);
 
         foreach (var name in new[] { "aaa", "ZZZ", "Mmm", "касса 0010" }) await emulator.CreateAsync("Automat", name);
@@ -177,7 +170,7 @@ public sealed class PagingTests
         await AssertOrderedAsync(emulator, order);
     }
 
-    private static async Task AssertOrderedAsync(TestEmulator emulator, string order)
+    private static async Task AssertOrderedAsync(EmulatorFixture emulator, string order)
     {
         var small = Guids(await emulator.AllPagesAsync($"order_by={order}&items_per_page=6&selection=all"));
         var big = await emulator.AllPagesAsync($"order_by={order}&items_per_page=100&selection=all");
@@ -196,7 +189,7 @@ public sealed class PagingTests
     [Fact]
     public async Task QueryAndSelection_Filter()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 30);
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Seed = 30);
         await emulator.CreateAsync("Mobile", "Бар на крыше", new { meta = "Этаж 5", meta_data = new { zone = "Terrace-West" } });
         Assert.Equal(10, Guids(await emulator.AllPagesAsync("query=" + Uri.EscapeDataString("касса 001") + "&items_per_page=5")).Length);
         Assert.Single(Guids(await emulator.AllPagesAsync("query=" + Uri.EscapeDataString("БАР"))));
@@ -218,7 +211,7 @@ public sealed class PagingTests
     [Fact]
     public async Task ListOf100_With10000Workplaces_TakesWellUnderAMillisecondOfServerTime()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 10_000);
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Seed = 10_000);
         var token = "";
         for (var i = 0; i < 50; i++)
         {

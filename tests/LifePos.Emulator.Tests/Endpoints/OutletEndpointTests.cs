@@ -1,12 +1,12 @@
-namespace LifePos.Emulator.Tests;
+namespace LifePos.Emulator.Tests.Endpoints;
 
-public sealed class OutletTests
+public sealed class OutletEndpointTests
 {
     [Fact]
     public async Task Seed_GivesEveryOrganizationTwoOutlets_OneWithACloudFiscalizationApiKey()
     {
         var second = Guid.NewGuid();
-        await using var emulator = await TestEmulator.StartAsync(o => { o.Seed = 1; o.Organizations.Add(Guid.Parse(EmulatorOptions.DefaultOrganization)); o.Organizations.Add(second); });
+        await using var emulator = await EmulatorFixture.StartAsync(o => { o.Seed = 1; o.Organizations.Add(Guid.Parse(EmulatorOptions.DefaultOrganization)); o.Organizations.Add(second); });
         var list = await emulator.GetAsync($"orgs/{emulator.Org}/outlets?include_items_total=true");
         list.ShouldBe(HttpStatusCode.OK);
         Assert.Equal("OutletList", list.Json.GetProperty("type_of").GetString());
@@ -32,7 +32,7 @@ public sealed class OutletTests
         Assert.Equal(2, elsewhere.GetArrayLength());
         Assert.NotEqual(first.GetProperty("guid").GetString(), elsewhere[0].GetProperty("guid").GetString());
 
-        await using var again = await TestEmulator.StartAsync(o => o.Seed = 1);
+        await using var again = await EmulatorFixture.StartAsync(o => o.Seed = 1);
         var rerun = (await again.GetAsync($"orgs/{again.Org}/outlets")).Json.GetProperty("items")[0];
         Assert.Equal(first.GetProperty("guid").GetString(), rerun.GetProperty("guid").GetString());
         Assert.Equal(first.GetProperty("extensions").GetRawText(), rerun.GetProperty("extensions").GetRawText());
@@ -41,7 +41,7 @@ public sealed class OutletTests
     [Fact]
     public async Task TheOutletList_Pages_Searches_AndOrders_LikeTheOthers()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Outlets = 7);
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Outlets = 7);
         Assert.Empty((await emulator.GetAsync(emulator.Workplaces)).Json.GetProperty("items").EnumerateArray());
         var url = $"orgs/{emulator.Org}/outlets";
         var page1 = await emulator.GetAsync($"{url}?items_per_page=4&order_by=name_desc");
@@ -51,7 +51,7 @@ public sealed class OutletTests
         Assert.Equal(names.OrderByDescending(n => n, StringComparer.OrdinalIgnoreCase), names);
         Assert.Equal("", page2.Json.GetProperty("next_page_token").GetString());
 
-        string[] Names(Answer answer) => answer.Json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()!).ToArray();
+        string[] Names(EmulatorAnswer answer) => answer.Json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()!).ToArray();
         Assert.Equal(["Кофейня на Невском", "Кофейня на Невском 2"], Names(await emulator.GetAsync($"{url}?query={Uri.EscapeDataString("санкт-петербург")}")));
         Assert.Equal(5, Names(await emulator.GetAsync($"{url}?query={Uri.EscapeDataString("лайф маркет")}")).Length);
         Assert.Empty(Names(await emulator.GetAsync($"{url}?selection=archived_only")));

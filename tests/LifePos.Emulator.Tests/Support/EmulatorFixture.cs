@@ -7,12 +7,12 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 
-namespace LifePos.Emulator.Tests;
+namespace LifePos.Emulator.Tests.Support;
 
 /// <summary>An emulator started in-process on 127.0.0.1:0 and a real HttpClient that sends the documented headers.</summary>
-internal sealed class TestEmulator : IAsyncDisposable
+internal sealed class EmulatorFixture : IAsyncDisposable
 {
-    private TestEmulator(EmulatorServer server)
+    private EmulatorFixture(EmulatorServer server)
     {
         Server = server;
         Http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = server.BaseAddress };
@@ -27,11 +27,21 @@ internal sealed class TestEmulator : IAsyncDisposable
     public Guid Org => Server.OrganizationId;
     public string Workplaces => $"orgs/{Org}/workplaces";
 
-    public static async Task<TestEmulator> StartAsync(Action<EmulatorOptions>? configure = null)
+    public static async Task<EmulatorFixture> StartAsync(Action<EmulatorOptions>? configure = null)
     {
         var options = new EmulatorOptions { Urls = "http://127.0.0.1:0" };
         configure?.Invoke(options);
-        return new TestEmulator(await EmulatorServer.StartAsync(options));
+        return new EmulatorFixture(await EmulatorServer.StartAsync(options));
+    }
+
+    /// <summary>An emulator with an account of <paramref name="role"/> (role@example.com), signed in as it.</summary>
+    public static async Task<EmulatorFixture> StartSignedInAsAsync(string role)
+    {
+        var emulator = await StartAsync(o => o.Accounts.Add($"{role.ToLowerInvariant()}@example.com:password1:{role}"));
+        var token = (await emulator.PostAsync("auth/sign-in", new { full_username = $"{role.ToLowerInvariant()}@example.com", password = "password1" }))
+            .Json.GetProperty("token").GetString();
+        emulator.Http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return emulator;
     }
 
     public async ValueTask DisposeAsync()
@@ -40,15 +50,15 @@ internal sealed class TestEmulator : IAsyncDisposable
         await Server.DisposeAsync();
     }
 
-    public Task<Answer> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
+    public Task<EmulatorAnswer> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
 
-    public Task<Answer> PostAsync(string path, object? body = null) => SendAsync(HttpMethod.Post, path, body);
+    public Task<EmulatorAnswer> PostAsync(string path, object? body = null) => SendAsync(HttpMethod.Post, path, body);
 
-    public Task<Answer> PatchAsync(string path, object body) => SendAsync(HttpMethod.Patch, path, body, "application/json-patch+json");
+    public Task<EmulatorAnswer> PatchAsync(string path, object body) => SendAsync(HttpMethod.Patch, path, body, "application/json-patch+json");
 
-    public Task<Answer> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path);
+    public Task<EmulatorAnswer> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path);
 
-    public async Task<Answer> SendAsync(HttpMethod method, string path, object? body = null, string mediaType = "application/json",
+    public async Task<EmulatorAnswer> SendAsync(HttpMethod method, string path, object? body = null, string mediaType = "application/json",
         Action<HttpRequestMessage>? adjust = null)
     {
         using var request = new HttpRequestMessage(method, path);
@@ -59,10 +69,10 @@ internal sealed class TestEmulator : IAsyncDisposable
         }
         adjust?.Invoke(request);
         using var response = await Http.SendAsync(request);
-        return await Answer.ReadAsync(response);
+        return await EmulatorAnswer.ReadAsync(response);
     }
 
-    public async Task<Answer> CreateAsync(string type = "Stationary", string? name = null, object? extra = null)
+    public async Task<EmulatorAnswer> CreateAsync(string type = "Stationary", string? name = null, object? extra = null)
     {
         var body = new Dictionary<string, object?> { ["workplace_type"] = type, ["name"] = name };
         if (extra is not null)
@@ -73,9 +83,9 @@ internal sealed class TestEmulator : IAsyncDisposable
     }
 
     /// <summary>Follows next_page_token to the end; returns every page.</summary>
-    public async Task<List<Answer>> AllPagesAsync(string firstQuery)
+    public async Task<List<EmulatorAnswer>> AllPagesAsync(string firstQuery)
     {
-        var pages = new List<Answer>();
+        var pages = new List<EmulatorAnswer>();
         var url = $"{Workplaces}?{firstQuery}";
         while (true)
         {
@@ -142,35 +152,5 @@ internal sealed class TestEmulator : IAsyncDisposable
     {
         var answer = await SendAsync(method ?? HttpMethod.Post, "_emulator/" + path, body);
         answer.ShouldBe(HttpStatusCode.OK);
-    }
-}
-
-internal sealed record Answer(HttpStatusCode Status, string Body, string? ContentType, HttpResponseHeaders Headers)
-{
-    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
-    public string? Code => Json.GetProperty("code").GetString();
-    public string Guid => Json.GetProperty("guid").GetString()!;
-
-    public static async Task<Answer> ReadAsync(HttpResponseMessage response) =>
-        new(response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.MediaType, response.Headers);
-
-    public void ShouldBe(HttpStatusCode status)
-    {
-        if (Status != status) throw new Xunit.Sdk.XunitException($"Expected {(int)status}, got {(int)Status}: {Body}");
-    }
-
-    public void ShouldBe(HttpStatusCode status, string mediaType)
-    {
-        ShouldBe(status);
-        Xunit.Assert.Equal(mediaType, ContentType);
-    }
-
-    /// <summary>Asserts the default error shape: status, JSON content type, {"code","message"}.</summary>
-    public void ShouldBeError(HttpStatusCode status, string code)
-    {
-        ShouldBe(status);
-        Xunit.Assert.Equal("application/json", ContentType);
-        Xunit.Assert.Equal(code, Code);
-        Xunit.Assert.False(string.IsNullOrWhiteSpace(Json.GetProperty("message").GetString()));
     }
 }

@@ -1,18 +1,18 @@
 using System.Globalization;
 
-namespace LifePos.Emulator.Tests;
+namespace LifePos.Emulator.Tests.Endpoints;
 
-public sealed class DateFilterTests
+public sealed class ListDateFilterTests
 {
-    private static string At(Answer page, int index, string field) => page.Json.GetProperty("items")[index].GetProperty(field).GetString()!;
+    private static string At(EmulatorAnswer page, int index, string field) => page.Json.GetProperty("items")[index].GetProperty(field).GetString()!;
 
-    private static int[] Numbers(System.Collections.Generic.IEnumerable<Answer> pages) =>
+    private static int[] Numbers(System.Collections.Generic.IEnumerable<EmulatorAnswer> pages) =>
         pages.SelectMany(p => p.Json.GetProperty("items").EnumerateArray()).Select(i => i.GetProperty("number").GetInt32()).ToArray();
 
     [Fact]
     public async Task CreatedFromAndTo_AreInclusive_AndTravelInThePageToken()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 45);
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Seed = 45);
         var all = await emulator.GetAsync($"{emulator.Workplaces}?items_per_page=100");
         var from = Uri.EscapeDataString(At(all, 9, "created_at"));
         var to = Uri.EscapeDataString(At(all, 19, "created_at"));
@@ -35,7 +35,7 @@ public sealed class DateFilterTests
     [Fact]
     public async Task UpdatedFromAndTo_FollowPatches_OnTheEmulatorClock()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 10);
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Seed = 10);
         var now = DateTimeOffset.Parse((await emulator.ClockAsync(advanceSeconds: 60, frozen: true)).GetProperty("now").GetString()!, CultureInfo.InvariantCulture);
         var all = await emulator.GetAsync(emulator.Workplaces);
         (await emulator.PatchAsync($"{emulator.Workplaces}/{At(all, 3, "guid")}", new[] { new { op = "replace", path = "/name", value = "renamed" } })).ShouldBe(HttpStatusCode.OK);
@@ -59,7 +59,7 @@ public sealed class DateFilterTests
     [InlineData("created_from=2026-13-45T18:00:00Z")]
     public async Task InvalidDateBounds_Are422(string query)
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 3);
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Seed = 3);
         var answer = await emulator.GetAsync($"{emulator.Workplaces}?{query}");
         answer.ShouldBeError(HttpStatusCode.UnprocessableEntity, "RequestIsNotValid");
         Assert.Contains(query[..query.IndexOf('=')], answer.Json.GetProperty("message").GetString(), StringComparison.Ordinal);

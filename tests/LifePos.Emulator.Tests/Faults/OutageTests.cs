@@ -1,40 +1,14 @@
-namespace LifePos.Emulator.Tests;
+namespace LifePos.Emulator.Tests.Faults;
 
 public sealed class OutageTests
 {
     private static int Count(System.Text.Json.JsonElement stats, string endpoint, string status) =>
         stats.GetProperty("requests").GetProperty(endpoint).GetProperty("by_status").TryGetProperty(status, out var n) ? n.GetInt32() : 0;
 
-    [Theory]
-    [InlineData("42:X")]
-    [InlineData("422:")]
-    [InlineData("700:Teapot")]
-    [InlineData("422:Bad-Code")]
-    [InlineData("abc:Code")]
-    [InlineData("422:9Lives")]
-    public async Task AForcedErrorEntry_NeedsAStatusFrom400To599AndACodeName(string entry)
-    {
-        await using var emulator = await TestEmulator.StartAsync();
-        (await emulator.SendAsync(HttpMethod.Put, "_emulator/faults", new { next = new[] { entry } })).ShouldBeError(HttpStatusCode.UnprocessableEntity, "RequestIsNotValid");
-    }
-
-    [Fact]
-    public async Task AForcedError_CanWaitForItsEndpoint()
-    {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Employees = 1);
-        var url = $"{emulator.Workplaces}/{(await emulator.CreateAsync()).Guid}:generate-activation-code";
-        var body = await emulator.CodeRequestAsync(sendSms: true, employee: (await emulator.EmployeeAsync("ivanov1")).GetProperty("guid").GetString());
-        await emulator.ControlAsync("faults", new { next = new[] { "422:NotificationsAreOutOfService" }, next_endpoint = "generate-activation-code" }, HttpMethod.Put);
-        (await emulator.GetAsync(emulator.Workplaces)).ShouldBe(HttpStatusCode.OK);
-        (await emulator.PostAsync(url, body)).ShouldBeError(HttpStatusCode.UnprocessableEntity, "NotificationsAreOutOfService");
-        (await emulator.PostAsync(url, body)).ShouldBe(HttpStatusCode.OK);
-        Assert.Equal(1, (await emulator.StatsAsync()).GetProperty("sms").GetArrayLength());
-    }
-
     [Fact]
     public async Task AHang_AnswersNothingUntilTheClientGivesUp_AndIsCounted()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await EmulatorFixture.StartAsync();
         await emulator.ControlAsync("faults", new { next = new[] { "hang" } }, HttpMethod.Put);
         var ended = await emulator.SendAndGiveUpAsync(emulator.Workplaces, new { workplace_type = "Mobile" });
         Assert.IsAssignableFrom<OperationCanceledException>(ended);
@@ -49,7 +23,7 @@ public sealed class OutageTests
     [Fact]
     public async Task RandomHangs_ComeFromTheFaultMix()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Faults = "hang=1");
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Faults = "hang=1");
         Assert.IsAssignableFrom<OperationCanceledException>(await emulator.SendAndGiveUpAsync(emulator.Workplaces, new { workplace_type = "Mobile" }));
         Assert.Equal(1, (await emulator.StatsAsync()).GetProperty("faults").GetProperty("hang").GetInt32());
     }
@@ -57,7 +31,7 @@ public sealed class OutageTests
     [Fact]
     public async Task AHang_EndsWhenTheServerStops()
     {
-        var emulator = await TestEmulator.StartAsync();
+        var emulator = await EmulatorFixture.StartAsync();
         await emulator.ControlAsync("faults", new { next = new[] { "hang" } }, HttpMethod.Put);
         using var hanging = await ReceivedRequest.SendAsync(emulator.Http, emulator.Workplaces, new { workplace_type = "Mobile" });
         Assert.False(hanging.Answer.IsCompleted);
@@ -68,7 +42,7 @@ public sealed class OutageTests
     [Fact]
     public async Task OutageAfter_TakesTheServiceAwayAfterNRequests_UntilItIsLifted()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 3);
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Seed = 3);
         var answer = await emulator.SendAsync(HttpMethod.Put, "_emulator/faults", new { outage_after = 3 });
         answer.ShouldBe(HttpStatusCode.OK);
         Assert.Equal(3, answer.Json.GetProperty("outage_after").GetInt32());
@@ -91,7 +65,7 @@ public sealed class OutageTests
     [Fact]
     public async Task AHangingOutage_HangsEveryRequest_UntilReset()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await EmulatorFixture.StartAsync();
         await emulator.ControlAsync("faults", new { outage_after = 0, outage_mode = "hang" }, HttpMethod.Put);
         Assert.IsAssignableFrom<OperationCanceledException>(await emulator.SendAndGiveUpAsync(emulator.Workplaces, new { workplace_type = "Mobile" }));
         Assert.IsAssignableFrom<OperationCanceledException>(await emulator.SendAndGiveUpAsync("auth/sign-in", new { full_username = "admin@example.com", password = "password1" }));

@@ -1,21 +1,13 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
-using System.Linq;
-using System.Net;
-using System.Net.Http;
-using System.Text.Json;
-using System.Threading.Tasks;
-using Xunit;
 
-namespace LifePos.Emulator.Tests;
+namespace LifePos.Emulator.Tests.Faults;
 
 public sealed class FaultTests
 {
     private static async Task<string[]> FaultSequenceAsync(int seed)
     {
-        await using var emulator = await TestEmulator.StartAsync(o =>
+        await using var emulator = await EmulatorFixture.StartAsync(o =>
         {
             o.Faults = "500=0.2,503=0.1,drop-before=0.1,bad-shape=0.1";
             o.FaultSeed = seed;
@@ -53,7 +45,7 @@ public sealed class FaultTests
     [Fact]
     public async Task DropAfter_CreatesTheWorkplace_ButAnswersNothing()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await EmulatorFixture.StartAsync();
         await emulator.ControlAsync("faults", new { next = new[] { "drop-after" }, next_endpoint = "create" }, HttpMethod.Put);
         (await emulator.GetAsync(emulator.Workplaces)).ShouldBe(HttpStatusCode.OK);
         await Assert.ThrowsAsync<HttpRequestException>(() => emulator.PostAsync(emulator.Workplaces, new { workplace_type = "Mobile", name = "lost answer" }));
@@ -67,7 +59,7 @@ public sealed class FaultTests
     [Fact]
     public async Task DropBefore_AbortsWithoutProcessing()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await EmulatorFixture.StartAsync();
         await emulator.ControlAsync("faults", new { next = new[] { "drop-before" } }, HttpMethod.Put);
         await Assert.ThrowsAsync<HttpRequestException>(() => emulator.PostAsync(emulator.Workplaces, new { workplace_type = "Mobile" }));
         Assert.Equal(0, (await emulator.GetAsync(emulator.Workplaces)).Json.GetProperty("items").GetArrayLength());
@@ -76,7 +68,7 @@ public sealed class FaultTests
     [Fact]
     public async Task NextStatusFaultsAndForcedErrors_AreAnsweredInOrder_WithJsonBodiesAndRetryAfter()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await EmulatorFixture.StartAsync();
         await emulator.ControlAsync("faults", new { next = new[] { "503", "429", "500", "502", "504", "422:NotificationsAreOutOfService", "429:TrySendCodeLater", "401:WrongUsernameOrPassword" } }, HttpMethod.Put);
         var expected = new (HttpStatusCode Status, string Code, bool RetryAfter)[]
         {
@@ -103,7 +95,7 @@ public sealed class FaultTests
     [Fact]
     public async Task BadAnswerFaults_Are200sWithBrokenBodies()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 2);
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Seed = 2);
         await emulator.ControlAsync("faults", new { next = new[] { "html", "empty", "truncated", "bad-shape" }, next_endpoint = "list" }, HttpMethod.Put);
         (await emulator.GetAsync("orgs")).ShouldBe(HttpStatusCode.OK);
 
@@ -129,7 +121,7 @@ public sealed class FaultTests
     [Fact]
     public async Task Faults_NeverTouchControlEndpoints_AndCanBeTurnedOff()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Faults = "500=1");
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Faults = "500=1");
         (await emulator.GetAsync("orgs")).ShouldBeError(HttpStatusCode.InternalServerError, "InternalServerError");
         Assert.Equal(1, (await emulator.StatsAsync()).GetProperty("faults").GetProperty("500").GetInt32());
         await emulator.ControlAsync("faults", new { faults = "" }, HttpMethod.Put);
@@ -142,7 +134,7 @@ public sealed class FaultTests
     [Fact]
     public async Task Latency_DelaysTheAnswer_AndIsCountedApartFromTheServerTime()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await EmulatorFixture.StartAsync();
         await emulator.ControlAsync("faults", new { latency_ms = 400, jitter_ms = 0 }, HttpMethod.Put);
         var watch = Stopwatch.StartNew();
         var answer = await emulator.GetAsync("orgs");
@@ -158,5 +150,31 @@ public sealed class FaultTests
         Assert.Equal(1, latency.GetProperty("count").GetInt32());
         Assert.Equal(400, latency.GetProperty("total").GetInt32());
         Assert.Equal(2, stats.GetProperty("server_time_ms").GetProperty("orgs").GetProperty("count").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("42:X")]
+    [InlineData("422:")]
+    [InlineData("700:Teapot")]
+    [InlineData("422:Bad-Code")]
+    [InlineData("abc:Code")]
+    [InlineData("422:9Lives")]
+    public async Task AForcedErrorEntry_NeedsAStatusFrom400To599AndACodeName(string entry)
+    {
+        await using var emulator = await EmulatorFixture.StartAsync();
+        (await emulator.SendAsync(HttpMethod.Put, "_emulator/faults", new { next = new[] { entry } })).ShouldBeError(HttpStatusCode.UnprocessableEntity, "RequestIsNotValid");
+    }
+
+    [Fact]
+    public async Task AForcedError_CanWaitForItsEndpoint()
+    {
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Employees = 1);
+        var url = $"{emulator.Workplaces}/{(await emulator.CreateAsync()).Guid}:generate-activation-code";
+        var body = await emulator.CodeRequestAsync(sendSms: true, employee: (await emulator.EmployeeAsync("ivanov1")).GetProperty("guid").GetString());
+        await emulator.ControlAsync("faults", new { next = new[] { "422:NotificationsAreOutOfService" }, next_endpoint = "generate-activation-code" }, HttpMethod.Put);
+        (await emulator.GetAsync(emulator.Workplaces)).ShouldBe(HttpStatusCode.OK);
+        (await emulator.PostAsync(url, body)).ShouldBeError(HttpStatusCode.UnprocessableEntity, "NotificationsAreOutOfService");
+        (await emulator.PostAsync(url, body)).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(1, (await emulator.StatsAsync()).GetProperty("sms").GetArrayLength());
     }
 }

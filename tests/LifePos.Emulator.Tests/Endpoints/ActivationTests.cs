@@ -1,15 +1,8 @@
-using System;
-using System.Net;
-using System.Net.Http;
-using System.Text.Json;
-using System.Threading.Tasks;
-using Xunit;
-
-namespace LifePos.Emulator.Tests;
+namespace LifePos.Emulator.Tests.Endpoints;
 
 public sealed class ActivationTests
 {
-    private static async Task<string> CodeAsync(TestEmulator emulator, string workplace, bool sendSms = false, string? employee = null, object? outlet = null)
+    private static async Task<string> CodeAsync(EmulatorFixture emulator, string workplace, bool sendSms = false, string? employee = null, object? outlet = null)
     {
         var answer = await emulator.PostAsync($"v6/{emulator.Workplaces}/{workplace}:generate-activation-code",
             await emulator.CodeRequestAsync(sendSms, employee, outlet));
@@ -22,7 +15,7 @@ public sealed class ActivationTests
     [Fact]
     public async Task Activation_SetsActivatedAt_ReturnsRefsAndAToken_AndTheCodeWorksOnce()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Outlets = 1);
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Outlets = 1);
         var workplace = (await emulator.CreateAsync()).Guid;
         var outlet = (await emulator.GetAsync($"orgs/{emulator.Org}/outlets")).Json.GetProperty("items")[0].GetProperty("guid").GetString();
         var code = await CodeAsync(emulator, workplace, outlet: new { guid = outlet, type_of = "Outlet" });
@@ -53,7 +46,7 @@ public sealed class ActivationTests
     [Fact]
     public async Task ACode_LivesExactlyItsLifetime_OnTheEmulatorClock()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.ActivationCodeLifetime = TimeSpan.FromSeconds(60));
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.ActivationCodeLifetime = TimeSpan.FromSeconds(60));
         await emulator.ClockAsync(frozen: true);
         var workplace = (await emulator.CreateAsync()).Guid;
         var first = await CodeAsync(emulator, workplace);
@@ -67,7 +60,7 @@ public sealed class ActivationTests
     [Fact]
     public async Task FiveWrongCodes_BanTheClient_UntilReset()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await EmulatorFixture.StartAsync();
         var code = await CodeAsync(emulator, (await emulator.CreateAsync()).Guid);
         var wrong = code == "00000000" ? "11111111" : "00000000";
         for (var i = 0; i < 5; i++)
@@ -84,7 +77,7 @@ public sealed class ActivationTests
     [Fact]
     public async Task ARightCode_ResetsTheWrongCodeCount()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await EmulatorFixture.StartAsync();
         var workplace = (await emulator.CreateAsync()).Guid;
         for (var i = 0; i < 4; i++)
             (await emulator.PostAsync("auth/activate-workplace", new { activation_code = "1" })).ShouldBeError(HttpStatusCode.Unauthorized, "WrongActivationCode");
@@ -97,7 +90,7 @@ public sealed class ActivationTests
     [Fact]
     public async Task InvalidRequests_Are422()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await EmulatorFixture.StartAsync();
         var url = $"{emulator.Workplaces}/{(await emulator.CreateAsync()).Guid}:generate-activation-code";
         (await emulator.PostAsync(url, new { send_sms = true })).ShouldBeError(HttpStatusCode.UnprocessableEntity, "RequestIsNotValid");
         (await emulator.PostAsync(url, new { employee = new { guid = "nope" } })).ShouldBeError(HttpStatusCode.UnprocessableEntity, "RequestIsNotValid");
@@ -108,7 +101,7 @@ public sealed class ActivationTests
     [Fact]
     public async Task SendSms_GoesToTheEmployeesPhone_AndIsRecordedInStats()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => { o.Employees = 1; o.Outlets = 2; });
+        await using var emulator = await EmulatorFixture.StartAsync(o => { o.Employees = 1; o.Outlets = 2; });
         var employee = (await emulator.EmployeeAsync("ivanov1")).GetProperty("guid").GetString()!;
         var outlet = (await emulator.GetAsync($"orgs/{emulator.Org}/outlets")).Json.GetProperty("items")[1].GetProperty("guid").GetString();
         var workplace = (await emulator.CreateAsync()).Guid;
@@ -129,7 +122,7 @@ public sealed class ActivationTests
     public async Task TheEmployee_MustBeOneOfTheOrganization_AndHaveAPhoneForSms()
     {
         var second = Guid.NewGuid();
-        await using var emulator = await TestEmulator.StartAsync(o => { o.Organizations.Add(Guid.NewGuid()); o.Organizations.Add(second); });
+        await using var emulator = await EmulatorFixture.StartAsync(o => { o.Organizations.Add(Guid.NewGuid()); o.Organizations.Add(second); });
         var url = $"{emulator.Workplaces}/{(await emulator.CreateAsync()).Guid}:generate-activation-code";
         var unknown = Guid.NewGuid().ToString();
         var answer = await emulator.PostAsync(url, await emulator.CodeRequestAsync(employee: unknown));
@@ -152,7 +145,7 @@ public sealed class ActivationTests
     [Fact]
     public async Task SmsInterval_RefusesASecondSmsToThePhone_With429TrySendCodeLaterAndRetryAfter()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => { o.Employees = 2; o.SmsInterval = TimeSpan.FromSeconds(60); });
+        await using var emulator = await EmulatorFixture.StartAsync(o => { o.Employees = 2; o.SmsInterval = TimeSpan.FromSeconds(60); });
         await emulator.ClockAsync(frozen: true);
         var ivanov = (await emulator.EmployeeAsync("ivanov1")).GetProperty("guid").GetString()!;
         var petrova = (await emulator.EmployeeAsync("petrova2")).GetProperty("guid").GetString()!;

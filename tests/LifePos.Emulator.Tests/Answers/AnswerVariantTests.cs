@@ -1,13 +1,13 @@
 using LifePos.Emulator.Answers;
 
-namespace LifePos.Emulator.Tests;
+namespace LifePos.Emulator.Tests.Answers;
 
-public sealed class AnswerTests
+public sealed class AnswerVariantTests
 {
     [Fact]
     public async Task TheChoices_DefaultToToday_ChangeOneByOne_AndResetGoesBackToTheCommandLine()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Answers = "errors=text");
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Answers = "errors=text");
         var current = await emulator.GetAsync("_emulator/answers");
         Assert.Equal("actions=workplace,activation=token,errors=text,items=array,end-token=empty,page-fields=present,auth=any,dates=ms,numbers=number,enums=canonical,request-id=header",
             current.Json.GetProperty("answers").GetString());
@@ -36,9 +36,9 @@ public sealed class AnswerTests
     [InlineData("empty-object", HttpStatusCode.OK, "{}")]
     public async Task Actions_AnswerArchiveUnarchiveAndDeactivate_AsChosen(string choice, HttpStatusCode status, string body)
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Answers = "actions=" + choice);
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Answers = "actions=" + choice);
         var wp = $"{emulator.Workplaces}/{(await emulator.CreateAsync()).Guid}";
-        async Task ActAsync(Task<Answer> action, JsonValueKind deletedAt)
+        async Task ActAsync(Task<EmulatorAnswer> action, JsonValueKind deletedAt)
         {
             var answer = await action;
             answer.ShouldBe(status);
@@ -54,7 +54,7 @@ public sealed class AnswerTests
     [Fact]
     public async Task Activation_CanAnswerWithoutAToken()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Answers = "activation=no-token");
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Answers = "activation=no-token");
         var workplace = (await emulator.CreateAsync()).Guid;
         var code = (await emulator.PostAsync($"{emulator.Workplaces}/{workplace}:generate-activation-code", await emulator.CodeRequestAsync())).Json.GetProperty("activation_code").GetString();
         var answer = await emulator.PostAsync("v6/auth/activate-workplace", new { activation_code = code });
@@ -66,7 +66,7 @@ public sealed class AnswerTests
     [Fact]
     public async Task Errors_CodeDescription()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Answers = "errors=code-description");
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Answers = "errors=code-description");
         var answer = await emulator.GetAsync($"{emulator.Workplaces}/{Guid.NewGuid()}");
         answer.ShouldBe(HttpStatusCode.NotFound, "application/json");
         Assert.Equal(["code", "description"], answer.Json.EnumerateObject().Select(p => p.Name));
@@ -76,7 +76,7 @@ public sealed class AnswerTests
     [Fact]
     public async Task Errors_Problem_CarryTheCodeAsTitle_AndTheRequestIdAsTraceId()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Answers = "errors=problem");
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Answers = "errors=problem");
         var answer = await emulator.GetAsync($"{emulator.Workplaces}?items_per_page=0");
         answer.ShouldBe(HttpStatusCode.UnprocessableEntity, "application/problem+json");
         var json = answer.Json;
@@ -100,7 +100,7 @@ public sealed class AnswerTests
     [Fact]
     public async Task Errors_Text_HaveOnlyTheMessage_TheCodeOnlyInTheStatus()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Answers = "errors=text");
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Answers = "errors=text");
         emulator.Http.DefaultRequestHeaders.Authorization = new("Bearer", "unknown");
         var answer = await emulator.GetAsync("orgs");
         answer.ShouldBe(HttpStatusCode.Unauthorized, "text/plain");
@@ -110,7 +110,7 @@ public sealed class AnswerTests
     [Fact]
     public async Task Errors_Html_IsAnErrorPage_OnEveryApiError_ButNotOnControlEndpoints()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Answers = "errors=html");
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Answers = "errors=html");
         var answer = await emulator.GetAsync("no/such/route");
         answer.ShouldBe(HttpStatusCode.NotFound, "text/html");
         Assert.Contains("<title>404 Not Found</title>", answer.Body, StringComparison.Ordinal);
@@ -132,7 +132,7 @@ public sealed class AnswerTests
     [InlineData("end-token=missing", "next_page_token", null)]
     public async Task EmptyPagesAndLastPages_LookAsChosen(string choice, string field, string? expected)
     {
-        await using var emulator = await TestEmulator.StartAsync(o => { o.Seed = 3; o.Outlets = 0; o.Answers = choice; });
+        await using var emulator = await EmulatorFixture.StartAsync(o => { o.Seed = 3; o.Outlets = 0; o.Answers = choice; });
         foreach (var url in new[] { $"{emulator.Workplaces}?selection=archived_only", $"{emulator.Workplaces}?items_per_page=2&query=zzz", $"orgs/{emulator.Org}/outlets" })
         {
             var json = (await emulator.GetAsync(url)).Json;
@@ -148,7 +148,7 @@ public sealed class AnswerTests
     [Fact]
     public async Task PageFields_CanBeLeftOut_AndNumbersCanBeStrings()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => { o.Seed = 3; o.Answers = "page-fields=missing"; });
+        await using var emulator = await EmulatorFixture.StartAsync(o => { o.Seed = 3; o.Answers = "page-fields=missing"; });
         Assert.Equal(["items", "next_page_token", "type_of"], (await emulator.GetAsync(emulator.Workplaces)).Json.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["items", "next_page_token", "type_of"], (await emulator.GetAsync("orgs")).Json.EnumerateObject().Select(p => p.Name));
 
@@ -164,7 +164,7 @@ public sealed class AnswerTests
     [Fact]
     public async Task Auth_CanAcceptOnlyBearer_OrOnlyTheRawToken()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Answers = "auth=bearer");
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Answers = "auth=bearer");
         var token = emulator.Server.Token;
         void Raw(HttpRequestMessage r) => r.Headers.TryAddWithoutValidation("Authorization", token);
         emulator.Http.DefaultRequestHeaders.Authorization = null;
@@ -183,7 +183,7 @@ public sealed class AnswerTests
     [InlineData("ms", @"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$")]
     public async Task Dates_AreWrittenAsChosen_InEveryItem(string choice, string pattern)
     {
-        await using var emulator = await TestEmulator.StartAsync(o => { o.Seed = 3; o.Answers = "dates=" + choice; });
+        await using var emulator = await EmulatorFixture.StartAsync(o => { o.Seed = 3; o.Answers = "dates=" + choice; });
         var workplace = (await emulator.GetAsync(emulator.Workplaces)).Json.GetProperty("items")[2];
         Assert.Matches(pattern, workplace.GetProperty("created_at").GetString());
         Assert.Matches(pattern, workplace.GetProperty("activated_at").GetString());
@@ -196,7 +196,7 @@ public sealed class AnswerTests
     [Fact]
     public async Task Enums_CanBeLowerCase_AndCreateStillTakesAnyCase()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => { o.Seed = 4; o.Answers = "enums=lower"; });
+        await using var emulator = await EmulatorFixture.StartAsync(o => { o.Seed = 4; o.Answers = "enums=lower"; });
         var types = (await emulator.GetAsync(emulator.Workplaces)).Json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("workplace_type").GetString());
         Assert.Equal(["stationary", "automat", "unknown", "mobile"], types);
         Assert.Equal("mobile", (await emulator.CreateAsync("Mobile")).Json.GetProperty("workplace_type").GetString());
@@ -205,7 +205,7 @@ public sealed class AnswerTests
     [Fact]
     public async Task RequestIds_AreOnEveryApiAnswer_AsAHeader_ATraceparent_OrNothing()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await EmulatorFixture.StartAsync();
         var first = (await emulator.GetAsync("orgs")).Headers.GetValues("X-Request-Id").Single();
         var second = (await emulator.GetAsync("orgs/nope/workplaces")).Headers.GetValues("X-Request-Id").Single();
         Assert.True(Guid.TryParse(first, out _));
@@ -225,7 +225,7 @@ public sealed class AnswerTests
     [Fact]
     public async Task Stats_KeepWorkingUnderEveryVariant()
     {
-        await using var emulator = await TestEmulator.StartAsync(o =>
+        await using var emulator = await EmulatorFixture.StartAsync(o =>
         {
             o.Seed = 2;
             o.Answers = "actions=empty204,activation=no-token,errors=html,items=missing-on-empty,end-token=missing,page-fields=missing,auth=raw,dates=ticks,numbers=string,enums=lower,request-id=none";

@@ -1,16 +1,10 @@
-using System.Net;
-using System.Net.Http;
-using System.Text.Json;
-using System.Threading.Tasks;
-using Xunit;
+namespace LifePos.Emulator.Tests.Rules;
 
-namespace LifePos.Emulator.Tests;
-
-public sealed class PatchTests
+public sealed class WorkplaceJsonPatchTests
 {
-    private static async Task<(TestEmulator Emulator, string Url)> StartWithWorkplaceAsync()
+    private static async Task<(EmulatorFixture Emulator, string Url)> StartWithWorkplaceAsync()
     {
-        var emulator = await TestEmulator.StartAsync();
+        var emulator = await EmulatorFixture.StartAsync();
         var created = await emulator.CreateAsync("Stationary", "Касса", new
         {
             meta = "before",

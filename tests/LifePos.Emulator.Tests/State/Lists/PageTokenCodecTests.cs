@@ -1,13 +1,11 @@
-using System;
-using Xunit;
-
 using LifePos.Emulator.State.Lists;
 
-namespace LifePos.Emulator.Tests;
+namespace LifePos.Emulator.Tests.State.Lists;
 
-public sealed class PageTokenTests
+public sealed class PageTokenCodecTests
 {
     private static readonly DateTimeOffset Issued = new(2026, 11, 29, 18, 0, 0, TimeSpan.Zero);
+
     private static readonly PageCursor Cursor = new(Guid.NewGuid(), ListKind.Employees,
         new ListParameters(Selection.All, OrderField.Name, true, 37, "касса", new DateRange(1, null, Issued.UtcTicks, Issued.UtcTicks + 1)),
         true, 4, 1234, 5678, new SortKey(42, "Касса 0042", null), Issued.ToUnixTimeSeconds());

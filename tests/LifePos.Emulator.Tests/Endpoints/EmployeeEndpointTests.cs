@@ -1,14 +1,14 @@
-namespace LifePos.Emulator.Tests;
+namespace LifePos.Emulator.Tests.Endpoints;
 
-public sealed class EmployeeTests
+public sealed class EmployeeEndpointTests
 {
     private const string PinHash = "0123456789abcdef0123456789abcdef";
 
-    private static JsonElement[] Items(IEnumerable<Answer> pages) => pages.SelectMany(p => p.Json.GetProperty("items").EnumerateArray()).ToArray();
+    private static JsonElement[] Items(IEnumerable<EmulatorAnswer> pages) => pages.SelectMany(p => p.Json.GetProperty("items").EnumerateArray()).ToArray();
 
-    private static async Task<List<Answer>> AllEmployeePagesAsync(TestEmulator emulator, string query)
+    private static async Task<List<EmulatorAnswer>> AllEmployeePagesAsync(EmulatorFixture emulator, string query)
     {
-        var pages = new List<Answer>();
+        var pages = new List<EmulatorAnswer>();
         var url = $"orgs/{emulator.Org}/employees?{query}";
         while (true)
         {
@@ -44,7 +44,7 @@ public sealed class EmployeeTests
     public async Task Seed_GivesEveryOrganizationSixEmployees_FiveWithDistinctRussianMobiles_BesideTheStaff()
     {
         var second = Guid.NewGuid();
-        await using var emulator = await TestEmulator.StartAsync(o =>
+        await using var emulator = await EmulatorFixture.StartAsync(o =>
         {
             o.Seed = 3;
             o.Organizations.Add(Guid.Parse(EmulatorOptions.DefaultOrganization));
@@ -70,7 +70,7 @@ public sealed class EmployeeTests
         Assert.Empty((await emulator.GetAsync($"orgs/{second}/workplaces")).Json.GetProperty("items").EnumerateArray());
 
         // The same on every run, apart from the timestamps.
-        await using var again = await TestEmulator.StartAsync(o => o.Seed = 3);
+        await using var again = await EmulatorFixture.StartAsync(o => o.Seed = 3);
         var rerun = Items(await AllEmployeePagesAsync(again, "items_per_page=100"));
         static string Identity(JsonElement e) => $"{e.GetProperty("guid")}|{e.GetProperty("name")}|{e.GetProperty("username")}|{e.GetProperty("phone")}|{e.GetProperty("role")}|{e.GetProperty("inn")}|{e.GetProperty("pin_code_hash")}";
         Assert.Equal(items.Select(Identity), rerun.Select(Identity));
@@ -79,7 +79,7 @@ public sealed class EmployeeTests
     [Fact]
     public async Task EmployeesOption_WorksWithoutSeed_AndResetRestoresTheSeededOnes()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => { o.Employees = 12; o.Accounts.Add("cashier@example.com:password1:Cashier"); });
+        await using var emulator = await EmulatorFixture.StartAsync(o => { o.Employees = 12; o.Accounts.Add("cashier@example.com:password1:Cashier"); });
         var items = Items(await AllEmployeePagesAsync(emulator, "items_per_page=100"));
         Assert.Equal(1 + 1 + 12, items.Length);
         var seeded = items[2..];
@@ -96,7 +96,7 @@ public sealed class EmployeeTests
     [Fact]
     public async Task AnEmployee_HasThePublishedFields_TheRoleWithItsName_AndItsPinCodeHash()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await EmulatorFixture.StartAsync();
         var created = await emulator.PostAsync($"orgs/{emulator.Org}/employees", NewEmployee(emulator.Org));
         created.ShouldBe(HttpStatusCode.OK);
         var json = created.Json;
@@ -135,7 +135,7 @@ public sealed class EmployeeTests
     [InlineData("role", null)]
     public async Task AnInvalidNewEmployee_Is422(string field, string? value)
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await EmulatorFixture.StartAsync();
         var body = JsonSerializer.SerializeToNode(NewEmployee(emulator.Org))!.AsObject();
         body[field] = value;
         var answer = await emulator.PostAsync($"orgs/{emulator.Org}/employees", body.ToJsonString());
@@ -148,7 +148,7 @@ public sealed class EmployeeTests
     public async Task ATakenPhoneOrUsername_OrAnUnknownRole_Is422WithItsCode()
     {
         var second = Guid.NewGuid();
-        await using var emulator = await TestEmulator.StartAsync(o => { o.Organizations.Add(Guid.NewGuid()); o.Organizations.Add(second); });
+        await using var emulator = await EmulatorFixture.StartAsync(o => { o.Organizations.Add(Guid.NewGuid()); o.Organizations.Add(second); });
         var url = $"orgs/{emulator.Org}/employees";
         (await emulator.PostAsync(url, NewEmployee(emulator.Org))).ShouldBe(HttpStatusCode.OK);
         (await emulator.PostAsync(url, NewEmployee(emulator.Org, username: "other", phone: "89015551234"))).ShouldBeError(HttpStatusCode.UnprocessableEntity, "PhoneIsAlreadyTaken");
@@ -168,7 +168,7 @@ public sealed class EmployeeTests
     [Fact]
     public async Task TheList_Pages_Searches_Orders_AndFiltersByDate()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Employees = 12);
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Employees = 12);
         var pages = await AllEmployeePagesAsync(emulator, "items_per_page=5&include_items_total=true");
         Assert.Equal([5, 5, 5], pages.Select(p => p.Json.GetProperty("items").GetArrayLength()));
         Assert.All(pages, p => Assert.Equal(15, p.Json.GetProperty("items_total").GetInt32()));
@@ -203,7 +203,7 @@ public sealed class EmployeeTests
     [Fact]
     public async Task APageTokenOfOneList_IsNotValidOnAnother()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => { o.Seed = 30; o.Employees = 30; });
+        await using var emulator = await EmulatorFixture.StartAsync(o => { o.Seed = 30; o.Employees = 30; });
         var workplaceToken = (await emulator.GetAsync(emulator.Workplaces)).Json.GetProperty("next_page_token").GetString();
         var employeeToken = (await emulator.GetAsync($"orgs/{emulator.Org}/employees")).Json.GetProperty("next_page_token").GetString();
         (await emulator.GetAsync($"orgs/{emulator.Org}/employees?page_token={workplaceToken}")).ShouldBeError(HttpStatusCode.UnprocessableEntity, "RequestIsNotValid");

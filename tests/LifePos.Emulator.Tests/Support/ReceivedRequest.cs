@@ -1,4 +1,4 @@
-namespace LifePos.Emulator.Tests;
+namespace LifePos.Emulator.Tests.Support;
 
 /// <summary>
 /// A POST that the emulator has received but not answered. It is sent with Expect: 100-continue, so its body goes out

@@ -1,23 +1,15 @@
-using System;
 using System.Globalization;
-using System.IO;
-using System.Net;
-using System.Net.Http;
-using System.Text.Json;
-using System.Threading.Tasks;
-using Xunit;
-
 using LifePos.Emulator.Control;
 using LifePos.Emulator.State;
 
-namespace LifePos.Emulator.Tests;
+namespace LifePos.Emulator.Tests.Control;
 
-public sealed class ControlTests
+public sealed class ControlEndpointTests
 {
     [Fact]
     public async Task Stats_CountRequestsByEndpointAndStatus_WithServerTimes()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 3);
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Seed = 3);
         await emulator.GetAsync(emulator.Workplaces);
         await emulator.GetAsync(emulator.Workplaces);
         await emulator.GetAsync($"{emulator.Workplaces}/{Guid.NewGuid()}");
@@ -34,7 +26,7 @@ public sealed class ControlTests
     [Fact]
     public async Task Reset_ReturnsToTheStartUpState()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 45);
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Seed = 45);
         var before = (await emulator.GetAsync($"{emulator.Workplaces}?items_per_page=100&selection=all")).Body;
         var first = (await emulator.GetAsync(emulator.Workplaces)).Json.GetProperty("items")[0].GetProperty("guid").GetString();
         await emulator.DeleteAsync($"{emulator.Workplaces}/{first}");
@@ -53,7 +45,7 @@ public sealed class ControlTests
     [Fact]
     public async Task RevokeTokens_OneOrAll_ResetRestoresTheConfiguredToken()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Token = "my-own-token-abcdefghijklmnopqrstuvwxyz01234");
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Token = "my-own-token-abcdefghijklmnopqrstuvwxyz01234");
         Assert.Equal("my-own-token-abcdefghijklmnopqrstuvwxyz01234", emulator.Server.Token);
         var signedIn = (await emulator.PostAsync("auth/sign-in", new { full_username = "admin@example.com", password = "password1" })).Json.GetProperty("token").GetString();
 
@@ -74,7 +66,7 @@ public sealed class ControlTests
     [Fact]
     public async Task Clock_MovesForward_StandsStillWhenFrozen_AndResetGoesBackToTheSystemTime()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 45);
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Seed = 45);
         var frozen = await emulator.ClockAsync(frozen: true);
         Assert.True(frozen.GetProperty("frozen").GetBoolean());
         var now = DateTimeOffset.Parse(frozen.GetProperty("now").GetString()!, CultureInfo.InvariantCulture);
@@ -122,78 +114,8 @@ public sealed class ControlTests
     [Fact]
     public async Task UnknownControlEndpoint_Is404()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await EmulatorFixture.StartAsync();
         (await emulator.GetAsync("_emulator/nothing")).ShouldBeError(HttpStatusCode.NotFound, "NotFound");
         (await emulator.GetAsync("_emulator/reset")).ShouldBeError(HttpStatusCode.NotFound, "NotFound");
-    }
-
-    [Fact]
-    public async Task DataFile_SurvivesARestart_AndIsWrittenAfterAChangeWithoutOne()
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "lifepos-emulator-tests-" + Guid.NewGuid().ToString("N"));
-        var file = Path.Combine(directory, "data.json");
-        try
-        {
-            string created, patched;
-            await using (var emulator = await TestEmulator.StartAsync(o => { o.DataFile = file; o.Seed = 3; }))
-            {
-                var written = emulator.Server.NextDataFileWrite;
-                var id = (await emulator.CreateAsync("Automat", "Сохрани меня", new { extensions = new { unknown_ext = new { a = 1 } } })).Guid;
-                patched = (await emulator.PatchAsync($"{emulator.Workplaces}/{id}", new[] { new { op = "add", path = "/meta_data", value = new { k = "v" } } })).Body;
-                var archived = (await emulator.GetAsync(emulator.Workplaces)).Json.GetProperty("items")[0].GetProperty("guid").GetString();
-                await emulator.DeleteAsync($"{emulator.Workplaces}/{archived}");
-                created = id;
-
-                // Every change schedules a write; wait for writes (no clock involved) until one holds the last change.
-                while (!(File.Exists(file) && ReadShared(file).Contains(archived + "\",\"type_of\":\"Workplace\",\"number\":1", StringComparison.Ordinal) && ReadShared(file).Contains("\"deleted_at\":\"", StringComparison.Ordinal)))
-                {
-                    await written;
-                    written = emulator.Server.NextDataFileWrite;
-                }
-                using var document = JsonDocument.Parse(ReadShared(file));
-                Assert.Equal(4, document.RootElement.GetProperty("organizations")[0].GetProperty("workplaces").GetArrayLength());
-            }
-
-            await using (var restarted = await TestEmulator.StartAsync(o => { o.DataFile = file; o.Seed = 45; }))
-            {
-                Assert.Equal(patched, (await restarted.GetAsync($"{restarted.Workplaces}/{created}")).Body);
-                var stats = await restarted.StatsAsync();
-                Assert.Equal(3, stats.GetProperty("workplaces").GetProperty("alive").GetInt32());
-                Assert.Equal(1, stats.GetProperty("workplaces").GetProperty("archived").GetInt32());
-                Assert.Equal(5, (await restarted.CreateAsync()).Json.GetProperty("number").GetInt32());
-            }
-            Assert.Contains("\"number\":5", ReadShared(file), StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-    }
-
-    [Fact]
-    public async Task StartAsync_FailsClearly_OnATakenPortOrABrokenDataFile()
-    {
-        await using var first = await TestEmulator.StartAsync();
-        var taken = $"http://127.0.0.1:{first.Server.BaseAddress.Port}";
-        await Assert.ThrowsAsync<IOException>(() => EmulatorServer.StartAsync(new EmulatorOptions { Urls = taken }));
-
-        var file = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllTextAsync(file, "{\"organizations\": [");
-            await Assert.ThrowsAnyAsync<JsonException>(() => EmulatorServer.StartAsync(new EmulatorOptions { DataFile = file }));
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-        (await first.GetAsync("orgs")).ShouldBe(HttpStatusCode.OK);
-    }
-
-    private static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }
