@@ -1,9 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using LifePos.Emulator.Answers;
-using LifePos.Emulator.Faults;
-using LifePos.Emulator.State;
 
 namespace LifePos.Emulator;
 

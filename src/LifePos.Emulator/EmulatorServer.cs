@@ -10,10 +10,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using LifePos.Emulator.Answers;
-using LifePos.Emulator.Control;
-using LifePos.Emulator.Pipeline;
-using LifePos.Emulator.State;
 
 namespace LifePos.Emulator;
 

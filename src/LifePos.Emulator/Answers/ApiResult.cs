@@ -1,5 +1,4 @@
 using System;
-using LifePos.Emulator.State.Items;
 
 namespace LifePos.Emulator.Answers;
 

@@ -4,8 +4,6 @@ using System.Net;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using LifePos.Emulator.Answers;
-using LifePos.Emulator.State;
 
 namespace LifePos.Emulator.Control;
 

@@ -1,9 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using LifePos.Emulator.Answers;
-using LifePos.Emulator.Faults;
-using LifePos.Emulator.Pipeline;
 
 namespace LifePos.Emulator.Control;
 

@@ -1,5 +1,3 @@
-using LifePos.Emulator.State;
-
 namespace LifePos.Emulator.Endpoints;
 
 /// <summary>One emulator's endpoint handlers, by resource, over its state; the route table's handlers call into them.</summary>

@@ -1,9 +1,5 @@
 using System;
 using System.Text.Json;
-using LifePos.Emulator.Answers;
-using LifePos.Emulator.Pipeline;
-using LifePos.Emulator.Rules;
-using LifePos.Emulator.State;
 
 namespace LifePos.Emulator.Endpoints;
 

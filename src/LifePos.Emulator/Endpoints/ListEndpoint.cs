@@ -4,11 +4,6 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
-using LifePos.Emulator.Answers;
-using LifePos.Emulator.Pipeline;
-using LifePos.Emulator.State;
-using LifePos.Emulator.State.Items;
-using LifePos.Emulator.State.Lists;
 
 namespace LifePos.Emulator.Endpoints;
 

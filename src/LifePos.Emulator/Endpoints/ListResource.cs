@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using LifePos.Emulator.State.Lists;
 
 namespace LifePos.Emulator.Endpoints;
 

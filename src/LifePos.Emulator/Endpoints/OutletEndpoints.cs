@@ -1,8 +1,4 @@
 using System;
-using LifePos.Emulator.Answers;
-using LifePos.Emulator.Pipeline;
-using LifePos.Emulator.State.Items;
-using LifePos.Emulator.State.Lists;
 
 namespace LifePos.Emulator.Endpoints;
 

@@ -1,11 +1,5 @@
 using System;
 using System.Text.Json;
-using LifePos.Emulator.Answers;
-using LifePos.Emulator.Pipeline;
-using LifePos.Emulator.Rules;
-using LifePos.Emulator.State;
-using LifePos.Emulator.State.Items;
-using LifePos.Emulator.State.Lists;
 
 namespace LifePos.Emulator.Endpoints;
 

@@ -1,6 +1,5 @@
 using System;
 using System.Text;
-using LifePos.Emulator.Answers;
 
 namespace LifePos.Emulator.Faults;
 

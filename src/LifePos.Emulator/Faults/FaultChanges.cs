@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using LifePos.Emulator.Pipeline;
 
 namespace LifePos.Emulator.Faults;
 

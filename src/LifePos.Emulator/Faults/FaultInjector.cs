@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using LifePos.Emulator.Pipeline;
 
 namespace LifePos.Emulator.Faults;
 

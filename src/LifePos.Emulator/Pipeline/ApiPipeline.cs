@@ -6,10 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using LifePos.Emulator.Answers;
-using LifePos.Emulator.Endpoints;
-using LifePos.Emulator.Faults;
-using LifePos.Emulator.State;
 
 namespace LifePos.Emulator.Pipeline;
 

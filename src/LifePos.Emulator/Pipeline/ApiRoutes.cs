@@ -4,9 +4,6 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using LifePos.Emulator.Answers;
-using LifePos.Emulator.Endpoints;
-using LifePos.Emulator.Rules;
 
 namespace LifePos.Emulator.Pipeline;
 

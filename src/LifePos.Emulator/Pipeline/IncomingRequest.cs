@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using LifePos.Emulator.Answers;
-using LifePos.Emulator.State;
 
 namespace LifePos.Emulator.Pipeline;
 

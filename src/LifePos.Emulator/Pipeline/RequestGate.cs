@@ -2,9 +2,6 @@ using System;
 using System.Linq;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
-using LifePos.Emulator.Answers;
-using LifePos.Emulator.Rules;
-using LifePos.Emulator.State;
 
 namespace LifePos.Emulator.Pipeline;
 

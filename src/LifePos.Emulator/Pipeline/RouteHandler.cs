@@ -1,6 +1,4 @@
 using System.Threading.Tasks;
-using LifePos.Emulator.Answers;
-using LifePos.Emulator.Endpoints;
 
 namespace LifePos.Emulator.Pipeline;
 

@@ -1,9 +1,5 @@
 using System;
 using System.Text.Json;
-using LifePos.Emulator.Answers;
-using LifePos.Emulator.State;
-using LifePos.Emulator.State.Items;
-using LifePos.Emulator.State.Lists;
 
 namespace LifePos.Emulator.Rules;
 

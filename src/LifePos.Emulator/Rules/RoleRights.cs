@@ -1,8 +1,5 @@
 using System;
 using System.Collections.Generic;
-using LifePos.Emulator.Answers;
-using LifePos.Emulator.Pipeline;
-using LifePos.Emulator.State;
 
 namespace LifePos.Emulator.Rules;
 

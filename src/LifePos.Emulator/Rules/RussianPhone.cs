@@ -1,5 +1,4 @@
 using System.Globalization;
-using LifePos.Emulator.State;
 
 namespace LifePos.Emulator.Rules;
 

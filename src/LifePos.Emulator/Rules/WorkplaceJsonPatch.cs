@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using LifePos.Emulator.Answers;
-using LifePos.Emulator.State.Items;
 
 namespace LifePos.Emulator.Rules;
 

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using LifePos.Emulator.Answers;
-using LifePos.Emulator.State.Items;
 
 namespace LifePos.Emulator.Rules;
 

@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Security.Cryptography;
-using LifePos.Emulator.Answers;
-using LifePos.Emulator.Rules;
 
 namespace LifePos.Emulator.State;
 

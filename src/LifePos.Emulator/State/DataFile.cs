@@ -5,8 +5,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
-using LifePos.Emulator.Answers;
-using LifePos.Emulator.State.Items;
 
 namespace LifePos.Emulator.State;
 

@@ -1,6 +1,4 @@
 using System;
-using LifePos.Emulator.State.Items;
-using LifePos.Emulator.State.Lists;
 
 namespace LifePos.Emulator.State;
 

@@ -1,10 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LifePos.Emulator.Answers;
-using LifePos.Emulator.Faults;
-using LifePos.Emulator.State.Items;
-using LifePos.Emulator.State.Lists;
 
 namespace LifePos.Emulator.State;
 

@@ -1,5 +1,3 @@
-using LifePos.Emulator.State.Items;
-
 namespace LifePos.Emulator.State;
 
 /// <summary>What /_emulator/reset brings an organization back to.</summary>

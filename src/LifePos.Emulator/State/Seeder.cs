@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using LifePos.Emulator.Rules;
-using LifePos.Emulator.State.Items;
 
 namespace LifePos.Emulator.State;
 

@@ -1,7 +1,5 @@
 using System;
 using System.Text.Json;
-using LifePos.Emulator.Answers;
-using LifePos.Emulator.State.Lists;
 
 namespace LifePos.Emulator.State.Items;
 

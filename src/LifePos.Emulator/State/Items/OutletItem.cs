@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LifePos.Emulator.Answers;
 
 namespace LifePos.Emulator.State.Items;
 

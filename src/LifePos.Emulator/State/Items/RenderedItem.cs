@@ -1,6 +1,5 @@
 using System;
 using System.Text.Json;
-using LifePos.Emulator.Answers;
 
 namespace LifePos.Emulator.State.Items;
 

@@ -1,8 +1,6 @@
 using System;
 using System.Globalization;
 using System.Text.Json;
-using LifePos.Emulator.Answers;
-using LifePos.Emulator.State.Lists;
 using SortKey = LifePos.Emulator.State.Lists.SortKey;
 
 namespace LifePos.Emulator.State.Items;

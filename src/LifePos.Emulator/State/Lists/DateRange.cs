@@ -2,8 +2,6 @@ using System;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
-using LifePos.Emulator.Answers;
-using LifePos.Emulator.State.Items;
 
 namespace LifePos.Emulator.State.Lists;
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
-using LifePos.Emulator.State.Items;
 
 namespace LifePos.Emulator.State.Lists;
 
