@@ -1,11 +1,5 @@
-using System;
 using System.Diagnostics;
-using System.IO;
-using System.Net.Http;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Threading.Tasks;
-using Xunit;
 
 namespace LifePos.Emulator.Tests;
 

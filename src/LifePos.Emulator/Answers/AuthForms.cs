@@ -1,0 +1,4 @@
+namespace LifePos.Emulator.Answers;
+
+/// <summary>The <c>auth</c> choice: which Authorization forms are accepted.</summary>
+internal enum AuthForms : byte { Any, Bearer, Raw }

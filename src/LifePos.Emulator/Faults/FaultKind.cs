@@ -1,0 +1,21 @@
+namespace LifePos.Emulator.Faults;
+
+/// <summary>What an injected fault does to an API request (see <see cref="FaultKinds"/> for their names).</summary>
+internal enum FaultKind
+{
+    Status500,
+    Status502,
+    Status503,
+    Status504,
+    Status429,
+    DropBefore,
+    DropAfter,
+    Html,
+    Empty,
+    Truncated,
+    BadShape,
+    Hang,
+
+    /// <summary>A forced API error "STATUS:Code" (the forced queue only).</summary>
+    Error,
+}

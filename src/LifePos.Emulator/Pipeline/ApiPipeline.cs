@@ -1,0 +1,144 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace LifePos.Emulator.Pipeline;
+
+/// <summary>
+/// One API request's way through the emulator: the route, the outage, latency and faults, the gate, the route's
+/// handler, then stats and the answer. Stats are recorded before the answer leaves (or the connection drops), so a
+/// client that reads /_emulator/stats right after sees its own request counted.
+/// </summary>
+internal sealed class ApiPipeline
+{
+    private readonly EmulatorState _state;
+    private readonly RequestGate _gate;
+    private readonly ApiEndpoints _endpoints;
+    private readonly ILogger _logger;
+    private readonly CancellationToken _stopping;
+
+    public ApiPipeline(EmulatorState state, ILogger logger, CancellationToken stopping)
+    {
+        _state = state;
+        _gate = new RequestGate(state);
+        _endpoints = new ApiEndpoints(state);
+        _logger = logger;
+        _stopping = stopping;
+    }
+
+    public async Task HandleAsync(HttpContext http, string path)
+    {
+        var answer = AnswerWriter.ForApi(_state.Answers);
+        var match = ApiRoutes.Match(http.Request.Method, path, out var methodAllowed);
+        if (match is null)
+        {
+            var missing = methodAllowed
+                ? ApiException.NotFound($"There is no API route {path}.")
+                : new ApiException(405, "NotAllowed", $"Method {http.Request.Method} is not allowed on {path}.");
+            await answer.WriteAsync(http, answer.Error(missing), null);
+            return;
+        }
+        var route = match.Row;
+
+        if (_state.Faults.CountTowardsOutage() is { } outage)
+        {
+            _state.Stats.Fault("outage");
+            await TakeAwayAsync(http, route, hang: outage == OutageMode.Hang);
+            return;
+        }
+
+        var delay = _state.Faults.NextDelayMs();
+        if (delay > 0)
+        {
+            _state.Stats.Latency(route.Key, delay);
+            try
+            {
+                await Task.Delay(delay, http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var fault = _state.Faults.Draw(route.Name);
+        if (fault is { } drawn)
+        {
+            _state.Stats.Fault(drawn.Name);
+            if (drawn.Kind is FaultKind.DropBefore or FaultKind.Hang)
+            {
+                await TakeAwayAsync(http, route, hang: drawn.Kind == FaultKind.Hang);
+                return;
+            }
+            if (drawn.Kind != FaultKind.DropAfter)
+            {
+                await AnswerAsync(http, route, answer, FaultAnswers.For(drawn, answer), started);
+                return;
+            }
+        }
+
+        ApiResult result;
+        try
+        {
+            result = await route.Handler(_endpoints, _gate.Admit(http, match, answer.Style));
+        }
+        catch (ApiException e)
+        {
+            result = answer.Error(e);
+        }
+        catch (Exception) when (http.RequestAborted.IsCancellationRequested)
+        {
+            _state.Stats.Record(route.Key, "aborted", null);
+            return;
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "Unhandled error on {Method} {Path}", http.Request.Method, path);
+            result = answer.Error(new ApiException(500, "InternalServerError", "The emulator failed: " + e.Message));
+        }
+
+        if (fault?.Kind == FaultKind.DropAfter)
+        {
+            _state.Stats.Record(route.Key, "dropped", null);
+            http.Abort();
+            return;
+        }
+        await AnswerAsync(http, route, answer, result, started);
+    }
+
+    private Task AnswerAsync(HttpContext http, ApiRoute route, AnswerWriter answer, ApiResult result, long started)
+    {
+        var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        _state.Stats.Record(route.Key, result.Status.ToString(CultureInfo.InvariantCulture), ms);
+        return answer.WriteAsync(http, result, ms);
+    }
+
+    /// <summary>
+    /// Counts the request, then aborts its connection at once or, to hang, reads the request and answers nothing until
+    /// the client gives up or the server stops.
+    /// </summary>
+    private async Task TakeAwayAsync(HttpContext http, ApiRoute route, bool hang)
+    {
+        _state.Stats.Record(route.Key, hang ? "hung" : "dropped", null);
+        if (hang)
+        {
+            using var until = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _stopping);
+            try
+            {
+                await http.Request.Body.CopyToAsync(Stream.Null, until.Token);
+                await Task.Delay(Timeout.Infinite, until.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException or BadHttpRequestException)
+            {
+                // The client gave up or the server is stopping: either ends the hang.
+            }
+        }
+        http.Abort();
+    }
+}

@@ -1,0 +1,6 @@
+using Microsoft.AspNetCore.Http;
+
+namespace LifePos.Emulator.Pipeline;
+
+/// <summary>The request as the handlers see it, after the <see cref="RequestGate"/> admitted it.</summary>
+internal sealed record IncomingRequest(HttpContext Http, RouteMatch Route, TokenInfo? Token, EmulatedOrganization? Organization, AnswerStyle Style);

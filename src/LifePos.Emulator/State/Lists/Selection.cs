@@ -1,0 +1,3 @@
+namespace LifePos.Emulator.State.Lists;
+
+internal enum Selection : byte { AliveOnly, ArchivedOnly, All }

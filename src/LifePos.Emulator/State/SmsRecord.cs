@@ -1,0 +1,6 @@
+using System;
+
+namespace LifePos.Emulator.State;
+
+/// <summary>An activation code "sent" by SMS: to which phone, for which workplace, employee and outlet.</summary>
+internal sealed record SmsRecord(Guid Workplace, Guid Employee, string Phone, Guid? Outlet, string ActivationCode);
