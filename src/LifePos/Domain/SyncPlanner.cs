@@ -5,43 +5,6 @@ using System.Linq;
 
 namespace LifePos.Domain
 {
-    /// <summary>One input row of Sync-LifePosWorkplace: its key (Id, else Number, else Name) and the fields it gives.</summary>
-    internal sealed class SyncRow
-    {
-        public Guid? Id { get; set; }
-
-        public int? Number { get; set; }
-
-        public string? Name { get; set; }
-
-        /// <summary>The fields given (empty cells mean "leave alone"); Name and WorkplaceType among them.</summary>
-        public WorkplaceChanges Changes { get; set; } = new WorkplaceChanges();
-
-        public long RowNumber { get; set; }
-    }
-
-    /// <summary>What one row needs: nothing, a create, an update, a restore (and maybe an update), or it fails.</summary>
-    internal sealed class SyncStep
-    {
-        public SyncStep(WorkplaceChangeAction action, Workplace? current, WorkplacePatch patch, string? error = null)
-        {
-            Action = action;
-            Current = current;
-            Patch = patch;
-            Error = error;
-        }
-
-        public WorkplaceChangeAction Action { get; }
-
-        /// <summary>The workplace the row names; null for a create (and for some failures).</summary>
-        public Workplace? Current { get; }
-
-        /// <summary>The fields to set: all given ones for a create, the differing ones otherwise.</summary>
-        public WorkplacePatch Patch { get; }
-
-        public string? Error { get; }
-    }
-
     /// <summary>
     /// Sync-LifePosWorkplace's plan: every row matched to the workplace it names (by Id, else Number, else the name
     /// trimmed and ignoring case, among alive workplaces), and what that takes. A key that names no one or several is an

@@ -1,0 +1,194 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using LifePos.Core;
+using LifePos.Domain;
+using LifePos.Shell.Binding;
+using LifePos.Shell.Cmdlets;
+
+namespace LifePos.Commands
+{
+    /// <summary>
+    /// Connects to LIFE POS with a token, a login, or (for scheduled jobs) the LIFEPOS_* environment variables, picks the
+    /// organization, checks who signed in, and stores the connection as the session's default connection.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "LifePos", DefaultParameterSetName = EnvironmentTokenSet)]
+    [OutputType(typeof(LifePosConnection))]
+    public sealed class ConnectLifePosCommand : LifePosCmdlet
+    {
+        public const string EnvironmentTokenSet = "EnvironmentToken";
+        public const string EnvironmentCredentialSet = "EnvironmentCredential";
+        public const string BaseUriTokenSet = "BaseUriToken";
+        public const string BaseUriCredentialSet = "BaseUriCredential";
+        public const string FromEnvironmentSet = "FromEnvironment";
+
+        private static readonly Guid ClientIdentifier = Guid.NewGuid();
+
+        [Parameter(ParameterSetName = EnvironmentTokenSet)]
+        [Parameter(ParameterSetName = EnvironmentCredentialSet)]
+        [Parameter(ParameterSetName = FromEnvironmentSet)]
+        [ValidateSet("Production", "Test")]
+        public string Environment { get; set; } = "Production";
+
+        /// <summary>Another service address, e.g. the emulator's; http only for loopback.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = BaseUriTokenSet)]
+        [Parameter(Mandatory = true, ParameterSetName = BaseUriCredentialSet)]
+        [Parameter(ParameterSetName = FromEnvironmentSet)]
+        [ValidateNotNull]
+        public Uri? BaseUri { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = EnvironmentTokenSet)]
+        [Parameter(Mandatory = true, ParameterSetName = BaseUriTokenSet)]
+        [ValidateNotNull]
+        public SecureString? Token { get; set; }
+
+        /// <summary>A phone-looking user name signs in by phone, anything else by full user name.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = EnvironmentCredentialSet)]
+        [Parameter(Mandatory = true, ParameterSetName = BaseUriCredentialSet)]
+        [ValidateNotNull]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>Reads the sign-in from LIFEPOS_TOKEN, or LIFEPOS_LOGIN and LIFEPOS_PASSWORD (and LIFEPOS_BASE_URI, LIFEPOS_ENVIRONMENT, LIFEPOS_ORGANIZATION_ID).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = FromEnvironmentSet)]
+        public SwitchParameter FromEnvironment { get; set; }
+
+        /// <summary>Needed only when the account reaches more than one organization.</summary>
+        [Parameter]
+        public Guid OrganizationId { get; set; }
+
+        [Parameter]
+        [ValidateSet("ru-RU", "en-US")]
+        public string Language { get; set; } = "ru-RU";
+
+        /// <summary>Tries in all for one call, the first included.</summary>
+        [Parameter]
+        [ValidateRange(1, 20)]
+        public int MaxRetries { get; set; } = 5;
+
+        /// <summary>The longest wait between tries, a server's Retry-After included; seconds or a TimeSpan.</summary>
+        [Parameter]
+        [SecondsTransformation]
+        public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>How long one try may wait for the whole answer; seconds or a TimeSpan.</summary>
+        [Parameter]
+        [SecondsTransformation]
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>How long one call may take in all, tries and waits included; seconds or a TimeSpan.</summary>
+        [Parameter]
+        [SecondsTransformation]
+        public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>How long the service may be unreachable, with nothing answered meanwhile, before a run stops with one error.</summary>
+        [Parameter]
+        [SecondsTransformation]
+        public TimeSpan OutageTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>A proxy for every request (http://host:port); without it the system's proxy settings apply.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? Proxy { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        [Credential]
+        public PSCredential? ProxyCredential { get; set; }
+
+        /// <summary>Connect directly, whatever the system's proxy settings say.</summary>
+        [Parameter]
+        public SwitchParameter NoProxy { get; set; }
+
+        /// <summary>A file to which every change made through this connection appends one JSON line (see about_LifePos).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var settings = FromEnvironment ? ReadEnvironment() : null;
+            var baseUri = BaseUri ?? settings?.BaseUri;
+            var environment = baseUri != null
+                ? LifePosEnvironment.Custom
+                : MyInvocation.BoundParameters.ContainsKey(nameof(Environment)) || settings?.Environment is null
+                    ? (LifePosEnvironment)Enum.Parse(typeof(LifePosEnvironment), Environment)
+                    : settings.Environment.Value;
+            var login = Credential?.UserName ?? settings?.Login;
+            var password = Credential?.Password ?? settings?.Password;
+            var options = new LifePosClientOptions
+            {
+                BaseUri = baseUri ?? LifePosClient.GetBaseUri(environment),
+                Language = Language,
+                ClientIdentifier = ClientIdentifier,
+                MaxRetries = MaxRetries,
+                MaxRetryDelay = MaxRetryDelay,
+                Timeout = Timeout,
+                OperationTimeout = OperationTimeout,
+                OutageTimeout = OutageTimeout,
+                Token = Token ?? settings?.Token,
+                SignIn = login is null || password is null ? null : new CredentialSignIn(login, password),
+                Proxy = Proxy,
+                ProxyCredential = ProxyCredential?.GetNetworkCredential(),
+                NoProxy = NoProxy.IsPresent,
+            };
+            var organization = OrganizationId != Guid.Empty ? OrganizationId : settings?.OrganizationId ?? Guid.Empty;
+
+            LifePosClient client;
+            Core.Journal.ChangeJournal? journal;
+            try
+            {
+                journal = JournalPath is null ? null : new Core.Journal.ChangeJournal(GetUnresolvedProviderPathFromPSPath(JournalPath));
+                client = LifePosClient.Create(options);
+            }
+            catch (LifePosConfigurationException exception)
+            {
+                ThrowTerminatingError(LifePosErrors.FromException(exception, options.BaseUri));
+                return;
+            }
+
+            var stored = false;
+            try
+            {
+                var connection = new ConnectionOpener(this).Open(client, environment, organization, login);
+                connection.Journal = journal;
+                ConnectionStore.Set(SessionState, connection);
+                stored = true;
+                WriteVerbose("Connected: " + connection);
+                if (PassThru)
+                {
+                    WriteObject(connection);
+                }
+            }
+            catch (LifePosApiException exception)
+            {
+                ThrowTerminatingError(LifePosErrors.FromException(exception, options.BaseUri));
+            }
+            finally
+            {
+                if (!stored)
+                {
+                    client.Dispose();
+                }
+            }
+        }
+
+        private EnvironmentSettings ReadEnvironment()
+        {
+            try
+            {
+                return EnvironmentSettings.Read(System.Environment.GetEnvironmentVariable);
+            }
+            catch (InvalidInputException exception)
+            {
+                ThrowTerminatingError(LifePosErrors.Own(
+                    exception.Message, "LifePos.EnvironmentNotSet", ErrorCategory.InvalidArgument, null,
+                    "Set the variable the message names for this process (the scheduler's environment, or a file the job sources), then run Connect-LifePos -FromEnvironment again."));
+                throw;
+            }
+        }
+    }
+}

@@ -1,0 +1,202 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using LifePos.Core;
+using LifePos.Domain;
+using LifePos.Shell.Binding;
+using LifePos.Shell.Cmdlets;
+using LifePos.Shell.Runs;
+
+namespace LifePos.Commands
+{
+    /// <summary>
+    /// Makes the service match the input: each row (CSV, objects, or exported workplaces) is matched to a workplace by
+    /// Id, else Number, else name, and created, updated or (with -IncludeArchived) restored as needed; -ArchiveUnlisted
+    /// archives the alive workplaces no row names. -WhatIf prints the plan, field by field, and sends no write.
+    /// </summary>
+    [Cmdlet(VerbsData.Sync, "LifePosWorkplace", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(WorkplaceChange))]
+    public sealed class SyncLifePosWorkplaceCommand : WorkplaceRowCmdlet
+    {
+        private SyncPlanner? _planner;
+        private long _rowNumber;
+
+        /// <summary>The workplace's id, when the row has one (an exported row does).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("guid", "WorkplaceId", "workplace_guid")]
+        [AllowNull]
+        [GuidTransformation("workplace", EmptyIsNull = true)]
+        public Guid? Id { get; set; }
+
+        /// <summary>The workplace's number, the key when there is no Id.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        [AllowNull]
+        public string? Number { get; set; }
+
+        /// <summary>Rows may name archived workplaces: they are restored (and updated).</summary>
+        [Parameter]
+        public SwitchParameter IncludeArchived { get; set; }
+
+        /// <summary>Archives the alive workplaces that no row names. Asks first unless -Force or -Confirm:$false.</summary>
+        [Parameter]
+        public SwitchParameter ArchiveUnlisted { get; set; }
+
+        /// <summary>With -ArchiveUnlisted: no question before archiving.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        protected override void ProcessRecord()
+        {
+            _rowNumber++;
+            var target = TargetOf(RowValidation.Describe(_rowNumber, Name));
+            var bulk = Runner();
+            if (RejectedId(bulk, Id is { } id ? new[] { id } : System.Array.Empty<System.Guid>()))
+            {
+                return;
+            }
+
+            SyncStep step;
+            try
+            {
+                step = (_planner ??= Load()).Plan(ReadRow());
+            }
+            catch (InvalidInputException exception)
+            {
+                bulk.SubmitInvalid(target, RowValidation.Describe(_rowNumber, Name) + ": " + exception.Message);
+                return;
+            }
+
+            var work = new SyncWork(Client, ActiveConnection.OrganizationId, target);
+            switch (step.Action)
+            {
+                case WorkplaceChangeAction.Failed:
+                    bulk.SubmitInvalid(target, RowValidation.Describe(_rowNumber, Name) + ": " + step.Error);
+                    return;
+                case WorkplaceChangeAction.Unchanged:
+                    bulk.SubmitDone(target, work.Outcome(step.Action, step.Current, step.Patch));
+                    return;
+            }
+
+            if (!ShouldProcess(work.Label(step), work.Describe(step)))
+            {
+                bulk.Declined();
+                return;
+            }
+
+            // Read on this thread: the parameters hold the next row's values by the time the worker runs.
+            var create = ReadCreate(step);
+            bulk.Submit(target, context => work.RunAsync(step, create, context), work.Journal(step));
+        }
+
+        protected override void EndProcessing()
+        {
+            if (ArchiveUnlisted)
+            {
+                ArchiveTheUnlisted();
+            }
+
+            base.EndProcessing();
+        }
+
+        private void ArchiveTheUnlisted()
+        {
+            if (_rowNumber == 0)
+            {
+                ThrowTerminatingError(LifePosErrors.Own(
+                    "Sync-LifePosWorkplace -ArchiveUnlisted got no rows, so it would archive every workplace; it refuses to.",
+                    "LifePos.EmptyInput", ErrorCategory.InvalidData, null, "Check the input file (and its delimiter: Import-Csv -Delimiter ';'), then run it again."));
+            }
+
+            var unlisted = _planner!.Unlisted;
+            var confirmedOff = MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm) && !LanguagePrimitives.IsTrue(confirm);
+            if (unlisted.Count == 0 ||
+                (!Force && !confirmedOff && !IsPlanWanted(ConfirmImpact.High) &&
+                 !ShouldContinue(
+                     "Archive the " + unlisted.Count.ToString(CultureInfo.InvariantCulture) + " workplace(s) no row names?" +
+                     string.Concat(unlisted.Take(20).Select(workplace => System.Environment.NewLine + "  " + WorkplaceLabel.Of(workplace))) +
+                     (unlisted.Count > 20 ? System.Environment.NewLine + "  …" : string.Empty),
+                     "Sync-LifePosWorkplace -ArchiveUnlisted")))
+            {
+                return;
+            }
+
+            var bulk = Runner();
+            foreach (var workplace in unlisted)
+            {
+                var work = new SyncWork(Client, ActiveConnection.OrganizationId, workplace);
+                var step = new SyncStep(WorkplaceChangeAction.Archived, workplace, new WorkplacePatch());
+                if (ShouldProcess(WorkplaceLabel.Of(workplace), work.Describe(step)))
+                {
+                    bulk.Submit(workplace, context => work.RunAsync(step, null, context), work.Journal(step), countsAsRow: false);
+                }
+            }
+        }
+
+        private BulkRunner Runner()
+        {
+            var bulk = Bulk(ThrottleLimit, "Synchronizing LIFE POS workplaces", "created", "updated", "restored?", "unchanged", "archived?");
+            bulk.FailedOutput ??= (target, error) =>
+                new WorkplaceChange(WorkplaceChangeAction.Failed, null, target, new FieldChangeList(), error.Message);
+            return bulk;
+        }
+
+        /// <summary>Every workplace (alive and archived), listed once at the first row.</summary>
+        private SyncPlanner Load() =>
+            CallOrStop(
+                () => new SyncPlanner(Client.ListWorkplaces(ActiveConnection.OrganizationId, new WorkplaceListQuery { Selection = WorkplaceSelection.All }, RequestContext).ToList(), IncludeArchived),
+                "Sync-LifePosWorkplace");
+
+        private SyncRow ReadRow()
+        {
+            int? number = null;
+            if (RowValidation.Given(Number) is { } text)
+            {
+                number = int.TryParse(text.Trim().TrimStart('#', '№'), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+                    ? parsed
+                    : throw new InvalidInputException("the number '" + text + "' is not a workplace number (1 to 99999).");
+            }
+
+            var name = RowValidation.Given(Name)?.Trim();
+            return new SyncRow
+            {
+                Id = Id,
+                Number = number,
+                Name = name,
+                RowNumber = _rowNumber,
+                Changes = new WorkplaceChanges
+                {
+                    Name = name,
+                    WorkplaceType = RowValidation.Given(WorkplaceType) is null ? null : RowValidation.ParseWorkplaceType(WorkplaceType, nameof(WorkplaceType)),
+                    Meta = RowValidation.Given(Meta),
+                    MetaDataGiven = WorkplaceValues.MetaData(MetaData, out var metaData),
+                    MetaData = metaData,
+                    Extensions = WorkplaceValues.Extensions(Extension),
+                },
+            };
+        }
+
+        private WorkplaceCreateRequest? ReadCreate(SyncStep step)
+        {
+            if (step.Action != WorkplaceChangeAction.Created)
+            {
+                return null;
+            }
+
+            var row = ReadRow().Changes;
+            return new WorkplaceCreateRequest
+            {
+                WorkplaceType = row.WorkplaceType!.Value,
+                Name = row.Name,
+                Meta = row.Meta,
+                MetaData = row.MetaDataGiven ? row.MetaData : null,
+                Extensions = row.Extensions,
+            };
+        }
+    }
+}
