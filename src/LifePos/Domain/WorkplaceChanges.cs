@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace LifePos.Domain
 {
-    /// <summary>What Set-LifePosWorkplace was given, as plain values; null means "not given".</summary>
+    /// <summary>A workplace row as plain values, as WorkplaceRowReader reads it for New, Set and Sync; null means "not given".</summary>
     internal sealed class WorkplaceChanges
     {
         public string? Name { get; set; }
@@ -27,6 +27,16 @@ namespace LifePos.Domain
         /// <summary>True when nothing at all was given.</summary>
         public bool IsEmpty =>
             Name is null && WorkplaceType is null && Meta is null && !MetaDataGiven && Extensions is null && RemoveExtensions.Count == 0 && Clear.Count == 0;
+
+        /// <summary>The request that creates a workplace with these values; a row that creates one has its type.</summary>
+        public Core.WorkplaceCreateRequest ToCreateRequest() => new Core.WorkplaceCreateRequest
+        {
+            WorkplaceType = WorkplaceType ?? throw new InvalidOperationException("A workplace is created with a type; the row was read without one."),
+            Name = Name,
+            Meta = Meta,
+            MetaData = MetaDataGiven ? MetaData : null,
+            Extensions = Extensions,
+        };
 
         /// <summary>
         /// These changes without the values a piped workplace bound for itself (its own Name, Meta, MetaData or

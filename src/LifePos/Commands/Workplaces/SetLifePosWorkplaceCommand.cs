@@ -186,18 +186,7 @@ namespace LifePos.Commands
 
         private WorkplaceChanges GivenChanges()
         {
-            var type = RowValidation.Given(WorkplaceType) is null ? (WorkplaceType?)null : RowValidation.ParseWorkplaceType(WorkplaceType, nameof(WorkplaceType));
-            var given = new WorkplaceChanges
-            {
-                Name = RowValidation.Given(Name),
-                WorkplaceType = type,
-                Meta = RowValidation.Given(Meta),
-                MetaDataGiven = WorkplaceValues.MetaData(MetaData, out var metaData),
-                MetaData = metaData,
-                Extensions = WorkplaceValues.Extensions(Extension),
-                RemoveExtensions = RemoveExtension ?? Array.Empty<string>(),
-                Clear = WorkplaceValues.FieldList(Clear),
-            };
+            var given = new WorkplaceRowReader(Name, WorkplaceType, Extension, Meta, MetaData, RemoveExtension, Clear).Read(exactName: true);
             // A piped workplace binds its own Name, Meta... by property name: with -Clear those are not values given.
             return (InputObject ?? PipedWorkplace) is { } piped ? given.WithoutValuesClearedFrom(piped) : given;
         }

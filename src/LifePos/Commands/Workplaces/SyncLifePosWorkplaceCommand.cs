@@ -61,10 +61,12 @@ namespace LifePos.Commands
                 return;
             }
 
+            SyncRow row;
             SyncStep step;
             try
             {
-                step = (_planner ??= Load()).Plan(ReadRow());
+                row = ReadRow();
+                step = (_planner ??= Load()).Plan(row);
             }
             catch (InvalidInputException exception)
             {
@@ -89,8 +91,7 @@ namespace LifePos.Commands
                 return;
             }
 
-            // Read on this thread: the parameters hold the next row's values by the time the worker runs.
-            var create = ReadCreate(step);
+            var create = step.Action == WorkplaceChangeAction.Created ? row.Changes.ToCreateRequest() : null;
             bulk.Submit(target, context => work.RunAsync(step, create, context), work.Journal(step));
         }
 
@@ -162,41 +163,8 @@ namespace LifePos.Commands
                     : throw new InvalidInputException("the number '" + text + "' is not a workplace number (1 to 99999).");
             }
 
-            var name = RowValidation.Given(Name)?.Trim();
-            return new SyncRow
-            {
-                Id = Id,
-                Number = number,
-                Name = name,
-                RowNumber = _rowNumber,
-                Changes = new WorkplaceChanges
-                {
-                    Name = name,
-                    WorkplaceType = RowValidation.Given(WorkplaceType) is null ? null : RowValidation.ParseWorkplaceType(WorkplaceType, nameof(WorkplaceType)),
-                    Meta = RowValidation.Given(Meta),
-                    MetaDataGiven = WorkplaceValues.MetaData(MetaData, out var metaData),
-                    MetaData = metaData,
-                    Extensions = WorkplaceValues.Extensions(Extension),
-                },
-            };
-        }
-
-        private WorkplaceCreateRequest? ReadCreate(SyncStep step)
-        {
-            if (step.Action != WorkplaceChangeAction.Created)
-            {
-                return null;
-            }
-
-            var row = ReadRow().Changes;
-            return new WorkplaceCreateRequest
-            {
-                WorkplaceType = row.WorkplaceType!.Value,
-                Name = row.Name,
-                Meta = row.Meta,
-                MetaData = row.MetaDataGiven ? row.MetaData : null,
-                Extensions = row.Extensions,
-            };
+            var row = WorkplaceRowReader.Of(this);
+            return new SyncRow { Id = Id, Number = number, Name = row.Name, RowNumber = _rowNumber, Changes = row.Read() };
         }
     }
 }
