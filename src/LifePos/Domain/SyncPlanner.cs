@@ -45,8 +45,8 @@ namespace LifePos.Domain
 
                 if (_named.TryGetValue(found.Id, out var earlier))
                 {
-                    return Failed(found, "row " + earlier.ToString(CultureInfo.InvariantCulture) + " names the same workplace (" + WorkplaceLabel.Of(found) +
-                                         "); each workplace may come once.");
+                    return SyncStep.Failure(
+                        found, "row " + earlier.ToString(CultureInfo.InvariantCulture) + " names the same workplace (" + WorkplaceLabel.Of(found) + "); each workplace may come once.");
                 }
 
                 _named[found.Id] = row.RowNumber;
@@ -57,14 +57,14 @@ namespace LifePos.Domain
                 {
                     return _includeArchived
                         ? new SyncStep(WorkplaceChangeAction.Restored, found, patch)
-                        : Failed(found, WorkplaceLabel.Of(found) + " is archived; -IncludeArchived restores it.");
+                        : SyncStep.Failure(found, WorkplaceLabel.Of(found) + " is archived; -IncludeArchived restores it.");
                 }
 
                 return new SyncStep(patch.IsEmpty ? WorkplaceChangeAction.Unchanged : WorkplaceChangeAction.Updated, found, patch);
             }
             catch (InvalidInputException exception)
             {
-                return Failed(null, exception.Message);
+                return SyncStep.Failure(null, exception.Message);
             }
         }
 
@@ -122,12 +122,12 @@ namespace LifePos.Domain
             var name = row.Name?.Trim();
             if (name != null && _createdNames.TryGetValue(name, out var earlier))
             {
-                return Failed(null, "row " + earlier.ToString(CultureInfo.InvariantCulture) + " creates a workplace of this name already; each workplace may come once.");
+                return SyncStep.Failure(null, "row " + earlier.ToString(CultureInfo.InvariantCulture) + " creates a workplace of this name already; each workplace may come once.");
             }
 
             if (row.Changes.WorkplaceType is null)
             {
-                return Failed(null, "no workplace named '" + name + "' exists, and the row has no WorkplaceType to create it with.");
+                return SyncStep.Failure(null, "no workplace named '" + name + "' exists, and the row has no WorkplaceType to create it with.");
             }
 
             if (name != null)
@@ -135,7 +135,7 @@ namespace LifePos.Domain
                 _createdNames[name] = row.RowNumber;
             }
 
-            return new SyncStep(WorkplaceChangeAction.Created, null, WorkplacePatchBuilder.Build(null, row.Changes));
+            return new SyncStep(WorkplaceChangeAction.Created, null, WorkplacePatchBuilder.Build(null, row.Changes), create: row.Changes.ToCreateRequest());
         }
 
         private List<Workplace> Named(string name, bool archived) =>
@@ -145,7 +145,5 @@ namespace LifePos.Domain
             new InvalidInputException(
                 "the name '" + name + "' is ambiguous: " + string.Join(", ", workplaces.Select(WorkplaceLabel.Of)) + " are " + state +
                 ". Add an Id or Number column to say which.");
-
-        private static SyncStep Failed(Workplace? current, string error) => new SyncStep(WorkplaceChangeAction.Failed, current, new WorkplacePatch(), error);
     }
 }

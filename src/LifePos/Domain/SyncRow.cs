@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace LifePos.Domain
 {
@@ -15,5 +16,18 @@ namespace LifePos.Domain
         public WorkplaceChanges Changes { get; set; } = new WorkplaceChanges();
 
         public long RowNumber { get; set; }
+
+        /// <summary>A Number cell as a workplace number ("17", "#17" or "№17"); null when the cell is empty.</summary>
+        public static int? NumberOf(string? cell)
+        {
+            if (RowValidation.Given(cell) is not { } text)
+            {
+                return null;
+            }
+
+            return int.TryParse(text.Trim().TrimStart('#', '№'), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                ? number
+                : throw new InvalidInputException("the number '" + text + "' is not a workplace number (1 to 99999).");
+        }
     }
 }

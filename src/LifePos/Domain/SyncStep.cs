@@ -3,12 +3,13 @@ namespace LifePos.Domain
     /// <summary>What one row needs: nothing, a create, an update, a restore (and maybe an update), or it fails.</summary>
     internal sealed class SyncStep
     {
-        public SyncStep(WorkplaceChangeAction action, Workplace? current, WorkplacePatch patch, string? error = null)
+        public SyncStep(WorkplaceChangeAction action, Workplace? current, WorkplacePatch patch, string? error = null, Core.WorkplaceCreateRequest? create = null)
         {
             Action = action;
             Current = current;
             Patch = patch;
             Error = error;
+            Create = create;
         }
 
         public WorkplaceChangeAction Action { get; }
@@ -20,5 +21,11 @@ namespace LifePos.Domain
         public WorkplacePatch Patch { get; }
 
         public string? Error { get; }
+
+        /// <summary>For a create: the workplace to create, from the row's values.</summary>
+        public Core.WorkplaceCreateRequest? Create { get; }
+
+        /// <summary>A row that cannot be carried out, and why.</summary>
+        public static SyncStep Failure(Workplace? current, string error) => new SyncStep(WorkplaceChangeAction.Failed, current, new WorkplacePatch(), error);
     }
 }

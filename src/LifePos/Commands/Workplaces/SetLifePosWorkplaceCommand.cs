@@ -1,13 +1,9 @@
-using System;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using LifePos.Core;
-using LifePos.Core.Journal;
 using LifePos.Domain;
 using LifePos.Shell.Binding;
 using LifePos.Shell.Cmdlets;
 using LifePos.Shell.Completion;
-using LifePos.Shell.Runs;
 
 namespace LifePos.Commands
 {
@@ -19,9 +15,10 @@ namespace LifePos.Commands
     [OutputType(typeof(Workplace))]
     public sealed class SetLifePosWorkplaceCommand : WorkplaceTargetCmdlet
     {
-        private const string Updated = "updated";
-        private const string Unchanged = "unchanged";
         private long _rowNumber;
+
+        // These five mirror WorkplaceRowCmdlet's (WorkplaceRowReader reads both) but are declared here: Set's -Name has no
+        // position (-Id has 0), and inherited parameters would be listed after -RemoveExtension and -Clear in Set's syntax.
 
         /// <summary>The new name, at most 128 characters.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -70,7 +67,7 @@ namespace LifePos.Commands
         protected override void ProcessRecord()
         {
             _rowNumber++;
-            var bulk = Bulk(ThrottleLimit, "Updating LIFE POS workplaces", Updated);
+            var bulk = Bulk(ThrottleLimit, "Updating LIFE POS workplaces", SetWork.Updated);
             if (RejectedId(bulk, Id))
             {
                 return;
@@ -79,12 +76,7 @@ namespace LifePos.Commands
             WorkplaceChanges given;
             try
             {
-                given = GivenChanges();
-                WorkplacePatchBuilder.Validate(given);
-                if (given.IsEmpty && InputObject is null && PipedWorkplace is null)
-                {
-                    WorkplacePatchBuilder.Build(null, given);
-                }
+                given = Given();
             }
             catch (InvalidInputException exception)
             {
@@ -92,34 +84,27 @@ namespace LifePos.Commands
                 return;
             }
 
+            var work = new SetWork(Client, ActiveConnection.OrganizationId, given, PassThru, Messages);
             foreach (var workplace in Targets())
             {
                 // A piped workplace binds its own Name, Meta, Extensions... by property name: what equals it is not sent.
                 // Without one, -WhatIf and -Confirm read the workplace first so the plan shows old → new.
                 var current = workplace.Current;
-                if (current is null && IsPlanWanted(ConfirmImpact.Medium))
+                if (current is null && IsPlanWanted(ConfirmImpact.Medium) && !TryRead(workplace, out current))
                 {
-                    if (!TryRead(workplace, out current))
-                    {
-                        continue;
-                    }
-                }
-
-                if (current is null)
-                {
-                    UpdateAsRead(bulk, workplace, given);
                     continue;
                 }
 
-                var patch = WorkplacePatchBuilder.Build(current, given);
-                if (patch.IsEmpty)
+                var patch = work.Patch(current);
+                if (current != null && patch is { IsEmpty: true })
                 {
                     WriteVerbose(workplace.Label + " is unchanged: it already has the values given.");
-                    bulk.SubmitDone(workplace.ErrorTarget, new BulkOutcome(PassThru ? current : null, Unchanged));
+                    bulk.SubmitDone(workplace.ErrorTarget, work.AlreadySet(current));
                 }
-                else if (ShouldProcess(workplace.Label, "Update " + ChangeText.Describe(patch.Changes)))
+                else if (ShouldProcess(workplace.Label, work.Describe(patch)))
                 {
-                    Submit(bulk, workplace, _ => Task.FromResult((current, patch)));
+                    var journal = work.Journal(workplace);
+                    bulk.Submit(workplace.ErrorTarget, context => work.RunAsync(workplace.Id, current, patch, journal, context), journal);
                 }
                 else
                 {
@@ -145,50 +130,20 @@ namespace LifePos.Commands
             }
         }
 
-        /// <summary>Only the id is known: read the workplace in the worker, then send what differs (or nothing).</summary>
-        private void UpdateAsRead(BulkRunner bulk, WorkplaceTarget workplace, WorkplaceChanges given)
-        {
-            if (!ShouldProcess(workplace.Label, "Update what differs of " + ChangeText.Values(WorkplacePatchBuilder.Build(null, given).Changes)))
-            {
-                bulk.Declined();
-                return;
-            }
-
-            var client = Client;
-            var organization = ActiveConnection.OrganizationId;
-            Submit(bulk, workplace, async context =>
-            {
-                var current = await client.GetWorkplaceAsync(organization, workplace.Id, context).ConfigureAwait(false);
-                return (current, WorkplacePatchBuilder.Build(current, given));
-            });
-        }
-
-        private void Submit(BulkRunner bulk, WorkplaceTarget workplace, Func<RequestContext, Task<(Workplace Current, WorkplacePatch Patch)>> plan)
-        {
-            var client = Client;
-            var organization = ActiveConnection.OrganizationId;
-            var passThru = PassThru.IsPresent;
-            var journal = new JournalEntry("update") { WorkplaceId = workplace.Id, WorkplaceName = workplace.Current?.Name };
-            bulk.Submit(workplace.ErrorTarget, async context =>
-            {
-                var (current, patch) = await plan(context).ConfigureAwait(false);
-                if (patch.IsEmpty)
-                {
-                    Messages.Enqueue(PipelineMessageKind.Verbose, WorkplaceLabel.Of(current) + " is unchanged: it already has the values given.");
-                    return new BulkOutcome(passThru ? current : null, Unchanged) { Unchanged = true };
-                }
-
-                journal.Changes = patch.Changes;
-                var updated = await client.UpdateWorkplaceAsync(organization, workplace.Id, patch.Operations, context).ConfigureAwait(false);
-                return new BulkOutcome(passThru ? updated : null, Updated) { Subject = updated };
-            }, journal);
-        }
-
-        private WorkplaceChanges GivenChanges()
+        /// <summary>What the row gives, checked before anything is read or sent.</summary>
+        private WorkplaceChanges Given()
         {
             var given = new WorkplaceRowReader(Name, WorkplaceType, Extension, Meta, MetaData, RemoveExtension, Clear).Read(exactName: true);
             // A piped workplace binds its own Name, Meta... by property name: with -Clear those are not values given.
-            return (InputObject ?? PipedWorkplace) is { } piped ? given.WithoutValuesClearedFrom(piped) : given;
+            given = (InputObject ?? PipedWorkplace) is { } piped ? given.WithoutValuesClearedFrom(piped) : given;
+            WorkplacePatchBuilder.Validate(given);
+            if (given.IsEmpty && InputObject is null && PipedWorkplace is null)
+            {
+                // Refuses with "nothing to change" and the parameters that change something.
+                WorkplacePatchBuilder.Build(null, given);
+            }
+
+            return given;
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using LifePos.Core;
@@ -56,43 +55,29 @@ namespace LifePos.Commands
             _rowNumber++;
             var target = TargetOf(RowValidation.Describe(_rowNumber, Name));
             var bulk = Runner();
-            if (RejectedId(bulk, Id is { } id ? new[] { id } : System.Array.Empty<System.Guid>()))
+            if (RejectedId(bulk, Id is { } id ? new[] { id } : Array.Empty<Guid>()))
             {
                 return;
             }
 
-            SyncRow row;
-            SyncStep step;
-            try
-            {
-                row = ReadRow();
-                step = (_planner ??= Load()).Plan(row);
-            }
-            catch (InvalidInputException exception)
-            {
-                bulk.SubmitInvalid(target, RowValidation.Describe(_rowNumber, Name) + ": " + exception.Message);
-                return;
-            }
-
+            var step = Plan();
             var work = new SyncWork(Client, ActiveConnection.OrganizationId, target);
-            switch (step.Action)
+            if (step.Action == WorkplaceChangeAction.Failed)
             {
-                case WorkplaceChangeAction.Failed:
-                    bulk.SubmitInvalid(target, RowValidation.Describe(_rowNumber, Name) + ": " + step.Error);
-                    return;
-                case WorkplaceChangeAction.Unchanged:
-                    bulk.SubmitDone(target, work.Outcome(step.Action, step.Current, step.Patch));
-                    return;
+                bulk.SubmitInvalid(target, RowValidation.Describe(_rowNumber, Name) + ": " + step.Error);
             }
-
-            if (!ShouldProcess(work.Label(step), work.Describe(step)))
+            else if (step.Action == WorkplaceChangeAction.Unchanged)
+            {
+                bulk.SubmitDone(target, work.Outcome(step.Action, step.Current, step.Patch));
+            }
+            else if (ShouldProcess(work.Label(step), work.Describe(step)))
+            {
+                bulk.Submit(target, context => work.RunAsync(step, context), work.Journal(step));
+            }
+            else
             {
                 bulk.Declined();
-                return;
             }
-
-            var create = step.Action == WorkplaceChangeAction.Created ? row.Changes.ToCreateRequest() : null;
-            bulk.Submit(target, context => work.RunAsync(step, create, context), work.Journal(step));
         }
 
         protected override void EndProcessing()
@@ -118,11 +103,7 @@ namespace LifePos.Commands
             var confirmedOff = MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm) && !LanguagePrimitives.IsTrue(confirm);
             if (unlisted.Count == 0 ||
                 (!Force && !confirmedOff && !IsPlanWanted(ConfirmImpact.High) &&
-                 !ShouldContinue(
-                     "Archive the " + unlisted.Count.ToString(CultureInfo.InvariantCulture) + " workplace(s) no row names?" +
-                     string.Concat(unlisted.Take(20).Select(workplace => System.Environment.NewLine + "  " + WorkplaceLabel.Of(workplace))) +
-                     (unlisted.Count > 20 ? System.Environment.NewLine + "  …" : string.Empty),
-                     "Sync-LifePosWorkplace -ArchiveUnlisted")))
+                 !ShouldContinue(SyncWork.ArchiveQuestion(unlisted), "Sync-LifePosWorkplace -ArchiveUnlisted")))
             {
                 return;
             }
@@ -134,7 +115,7 @@ namespace LifePos.Commands
                 var step = new SyncStep(WorkplaceChangeAction.Archived, workplace, new WorkplacePatch());
                 if (ShouldProcess(WorkplaceLabel.Of(workplace), work.Describe(step)))
                 {
-                    bulk.Submit(workplace, context => work.RunAsync(step, null, context), work.Journal(step), countsAsRow: false);
+                    bulk.Submit(workplace, context => work.RunAsync(step, context), work.Journal(step), countsAsRow: false);
                 }
             }
         }
@@ -142,8 +123,7 @@ namespace LifePos.Commands
         private BulkRunner Runner()
         {
             var bulk = Bulk(ThrottleLimit, "Synchronizing LIFE POS workplaces", "created", "updated", "restored?", "unchanged", "archived?");
-            bulk.FailedOutput ??= (target, error) =>
-                new WorkplaceChange(WorkplaceChangeAction.Failed, null, target, new FieldChangeList(), error.Message);
+            bulk.FailedOutput ??= SyncWork.FailedChange;
             return bulk;
         }
 
@@ -153,18 +133,18 @@ namespace LifePos.Commands
                 () => new SyncPlanner(Client.ListWorkplaces(ActiveConnection.OrganizationId, new WorkplaceListQuery { Selection = WorkplaceSelection.All }, RequestContext).ToList(), IncludeArchived),
                 "Sync-LifePosWorkplace");
 
-        private SyncRow ReadRow()
+        /// <summary>This row's step; a row whose values cannot be read is a failed step.</summary>
+        private SyncStep Plan()
         {
-            int? number = null;
-            if (RowValidation.Given(Number) is { } text)
+            try
             {
-                number = int.TryParse(text.Trim().TrimStart('#', '№'), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
-                    ? parsed
-                    : throw new InvalidInputException("the number '" + text + "' is not a workplace number (1 to 99999).");
+                var row = WorkplaceRowReader.Of(this);
+                return (_planner ??= Load()).Plan(new SyncRow { Id = Id, Number = SyncRow.NumberOf(Number), Name = row.Name, RowNumber = _rowNumber, Changes = row.Read() });
             }
-
-            var row = WorkplaceRowReader.Of(this);
-            return new SyncRow { Id = Id, Number = number, Name = row.Name, RowNumber = _rowNumber, Changes = row.Read() };
+            catch (InvalidInputException exception)
+            {
+                return SyncStep.Failure(null, exception.Message);
+            }
         }
     }
 }

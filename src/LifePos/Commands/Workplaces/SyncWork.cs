@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using System.Threading.Tasks;
 using LifePos.Core;
 using LifePos.Core.Journal;
@@ -44,6 +47,16 @@ namespace LifePos.Commands
                 Unchanged = action == WorkplaceChangeAction.Unchanged,
             };
 
+        /// <summary>The question before -ArchiveUnlisted archives: how many, and the first twenty of them.</summary>
+        public static string ArchiveQuestion(IReadOnlyList<Workplace> unlisted) =>
+            "Archive the " + unlisted.Count.ToString(CultureInfo.InvariantCulture) + " workplace(s) no row names?" +
+            string.Concat(unlisted.Take(20).Select(workplace => Environment.NewLine + "  " + WorkplaceLabel.Of(workplace))) +
+            (unlisted.Count > 20 ? Environment.NewLine + "  …" : string.Empty);
+
+        /// <summary>The change a failed row comes out as, before its error.</summary>
+        public static object FailedChange(object row, Exception error) =>
+            new WorkplaceChange(WorkplaceChangeAction.Failed, null, row, new FieldChangeList(), error.Message);
+
         /// <summary>What the journal records for the step.</summary>
         public JournalEntry Journal(SyncStep step) => new JournalEntry(step.Action switch
         {
@@ -59,13 +72,13 @@ namespace LifePos.Commands
             Changes = step.Patch.Changes,
         };
 
-        public async Task<BulkOutcome> RunAsync(SyncStep step, WorkplaceCreateRequest? create, RequestContext context)
+        public async Task<BulkOutcome> RunAsync(SyncStep step, RequestContext context)
         {
             Workplace? workplace = step.Current;
             switch (step.Action)
             {
                 case WorkplaceChangeAction.Created:
-                    workplace = await _client.CreateWorkplaceAsync(_organization, create!, context).ConfigureAwait(false);
+                    workplace = await _client.CreateWorkplaceAsync(_organization, step.Create!, context).ConfigureAwait(false);
                     break;
                 case WorkplaceChangeAction.Restored:
                     workplace = await _client.UnarchiveWorkplaceAsync(_organization, step.Current!.Id, context).ConfigureAwait(false);
