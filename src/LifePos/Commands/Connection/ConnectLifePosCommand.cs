@@ -22,8 +22,6 @@ namespace LifePos.Commands
         public const string BaseUriCredentialSet = "BaseUriCredential";
         public const string FromEnvironmentSet = "FromEnvironment";
 
-        private static readonly Guid ClientIdentifier = Guid.NewGuid();
-
         [Parameter(ParameterSetName = EnvironmentTokenSet)]
         [Parameter(ParameterSetName = EnvironmentCredentialSet)]
         [Parameter(ParameterSetName = FromEnvironmentSet)]
@@ -110,84 +108,31 @@ namespace LifePos.Commands
 
         protected override void EndProcessing()
         {
-            var settings = FromEnvironment ? ReadEnvironment() : null;
-            var baseUri = BaseUri ?? settings?.BaseUri;
-            var environment = baseUri != null
-                ? LifePosEnvironment.Custom
-                : MyInvocation.BoundParameters.ContainsKey(nameof(Environment)) || settings?.Environment is null
-                    ? (LifePosEnvironment)Enum.Parse(typeof(LifePosEnvironment), Environment)
-                    : settings.Environment.Value;
-            var login = Credential?.UserName ?? settings?.Login;
-            var password = Credential?.Password ?? settings?.Password;
+            var opener = new ConnectionOpener(this);
+            var variables = FromEnvironment ? opener.ReadEnvironment() : null;
+            var environment = MyInvocation.BoundParameters.ContainsKey(nameof(Environment)) ? Environment : null;
+            var settings = ConnectionSettings.Merge(BaseUri, environment, Token, Credential?.UserName, Credential?.Password, OrganizationId, variables);
             var options = new LifePosClientOptions
             {
-                BaseUri = baseUri ?? LifePosClient.GetBaseUri(environment),
+                BaseUri = settings.BaseUri,
                 Language = Language,
-                ClientIdentifier = ClientIdentifier,
+                ClientIdentifier = ConnectionOpener.ClientIdentifier,
                 MaxRetries = MaxRetries,
                 MaxRetryDelay = MaxRetryDelay,
                 Timeout = Timeout,
                 OperationTimeout = OperationTimeout,
                 OutageTimeout = OutageTimeout,
-                Token = Token ?? settings?.Token,
-                SignIn = login is null || password is null ? null : new CredentialSignIn(login, password),
+                Token = settings.Token,
+                SignIn = settings.SignIn,
                 Proxy = Proxy,
                 ProxyCredential = ProxyCredential?.GetNetworkCredential(),
                 NoProxy = NoProxy.IsPresent,
             };
-            var organization = OrganizationId != Guid.Empty ? OrganizationId : settings?.OrganizationId ?? Guid.Empty;
-
-            LifePosClient client;
-            Core.Journal.ChangeJournal? journal;
-            try
+            var connection = opener.Connect(options, settings, JournalPath);
+            WriteVerbose("Connected: " + connection);
+            if (PassThru)
             {
-                journal = JournalPath is null ? null : new Core.Journal.ChangeJournal(GetUnresolvedProviderPathFromPSPath(JournalPath));
-                client = LifePosClient.Create(options);
-            }
-            catch (LifePosConfigurationException exception)
-            {
-                ThrowTerminatingError(LifePosErrors.FromException(exception, options.BaseUri));
-                return;
-            }
-
-            var stored = false;
-            try
-            {
-                var connection = new ConnectionOpener(this).Open(client, environment, organization, login);
-                connection.Journal = journal;
-                ConnectionStore.Set(SessionState, connection);
-                stored = true;
-                WriteVerbose("Connected: " + connection);
-                if (PassThru)
-                {
-                    WriteObject(connection);
-                }
-            }
-            catch (LifePosApiException exception)
-            {
-                ThrowTerminatingError(LifePosErrors.FromException(exception, options.BaseUri));
-            }
-            finally
-            {
-                if (!stored)
-                {
-                    client.Dispose();
-                }
-            }
-        }
-
-        private EnvironmentSettings ReadEnvironment()
-        {
-            try
-            {
-                return EnvironmentSettings.Read(System.Environment.GetEnvironmentVariable);
-            }
-            catch (InvalidInputException exception)
-            {
-                ThrowTerminatingError(LifePosErrors.Own(
-                    exception.Message, "LifePos.EnvironmentNotSet", ErrorCategory.InvalidArgument, null,
-                    "Set the variable the message names for this process (the scheduler's environment, or a file the job sources), then run Connect-LifePos -FromEnvironment again."));
-                throw;
+                WriteObject(connection);
             }
         }
     }

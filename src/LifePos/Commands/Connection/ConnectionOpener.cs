@@ -23,8 +23,69 @@ namespace LifePos.Commands
             _cmdlet = cmdlet;
         }
 
+        /// <summary>Identifies this process to the service, the same for every connection it opens.</summary>
+        public static Guid ClientIdentifier { get; } = Guid.NewGuid();
+
+        /// <summary>-FromEnvironment: the LIFEPOS_* variables; a missing or malformed one ends the command with an error that names it.</summary>
+        public EnvironmentSettings ReadEnvironment()
+        {
+            try
+            {
+                return EnvironmentSettings.Read(Environment.GetEnvironmentVariable);
+            }
+            catch (InvalidInputException exception)
+            {
+                _cmdlet.ThrowTerminatingError(LifePosErrors.Own(
+                    exception.Message, "LifePos.EnvironmentNotSet", ErrorCategory.InvalidArgument, null,
+                    "Set the variable the message names for this process (the scheduler's environment, or a file the job sources), then run Connect-LifePos -FromEnvironment again."));
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// Creates the client (and the journal), opens the connection and stores it as the session's default one. A
+        /// failure ends the command with one error about the service's address, and the client is released.
+        /// </summary>
+        public LifePosConnection Connect(LifePosClientOptions options, ConnectionSettings settings, string? journalPath)
+        {
+            LifePosClient client;
+            Core.Journal.ChangeJournal? journal;
+            try
+            {
+                journal = journalPath is null ? null : new Core.Journal.ChangeJournal(_cmdlet.GetUnresolvedProviderPathFromPSPath(journalPath));
+                client = LifePosClient.Create(options);
+            }
+            catch (LifePosConfigurationException exception)
+            {
+                _cmdlet.ThrowTerminatingError(LifePosErrors.FromException(exception, options.BaseUri));
+                throw;
+            }
+
+            var stored = false;
+            try
+            {
+                var connection = Open(client, settings.Environment, settings.OrganizationId, settings.Login);
+                connection.Journal = journal;
+                ConnectionStore.Set(_cmdlet.SessionState, connection);
+                stored = true;
+                return connection;
+            }
+            catch (LifePosApiException exception)
+            {
+                _cmdlet.ThrowTerminatingError(LifePosErrors.FromException(exception, options.BaseUri));
+                throw;
+            }
+            finally
+            {
+                if (!stored)
+                {
+                    client.Dispose();
+                }
+            }
+        }
+
         /// <param name="requestedOrganization">-OrganizationId, or Guid.Empty.</param>
-        public LifePosConnection Open(LifePosClient client, LifePosEnvironment environment, Guid requestedOrganization, string? account)
+        private LifePosConnection Open(LifePosClient client, LifePosEnvironment environment, Guid requestedOrganization, string? account)
         {
             var context = _cmdlet.RequestContext;
             if (client.Options.SignIn != null)
