@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using LifePos.Core;
-using LifePos.Core.Journal;
 using LifePos.Domain;
 using LifePos.Shell.Binding;
 using LifePos.Shell.Cmdlets;
@@ -74,9 +73,7 @@ namespace LifePos.Commands
                 return;
             }
 
-            var action = "Generate an activation code for " + (plan.EmployeeName ?? "employee " + plan.EmployeeId.ToString("D")) +
-                         (plan.SmsRequested ? " and send it by SMS" + (plan.Phone is null ? string.Empty : " to " + plan.Phone) : string.Empty);
-            if (!ShouldProcess(WorkplaceLabel.Of(plan.WorkplaceId, plan.WorkplaceName), action))
+            if (!ShouldProcess(WorkplaceLabel.Of(plan.WorkplaceId, plan.WorkplaceName), ActivationCodePlan.Action(plan)))
             {
                 bulk.Declined();
                 return;
@@ -84,67 +81,25 @@ namespace LifePos.Commands
 
             var client = Client;
             var organization = ActiveConnection.OrganizationId;
-            // The journal records who the code is for and where an SMS went, never the code itself.
-            var journal = new JournalEntry("generate-activation-code")
-            {
-                WorkplaceId = plan.WorkplaceId,
-                WorkplaceNumber = plan.WorkplaceNumber,
-                WorkplaceName = plan.WorkplaceName,
-                Changes = new FieldChangeList
-                {
-                    new FieldChange("Employee", null, plan.EmployeeName ?? plan.EmployeeId.ToString("D")),
-                    new FieldChange("Sms", null, plan.SmsRequested ? plan.Phone ?? "sent" : null),
-                },
-            };
             bulk.Submit(target, async context =>
             {
                 plan.Code = await client.GenerateActivationCodeAsync(organization, plan.WorkplaceId, plan.EmployeeId, plan.OutletId, plan.SmsRequested, context)
                     .ConfigureAwait(false);
                 return new BulkOutcome(plan, "generated");
-            }, journal);
+            }, ActivationCodePlan.Journal(plan));
         }
 
         /// <summary>The workplace, employee and outlet this row names, read from lists at most once per run.</summary>
         private ActivationCode Resolve()
         {
-            if (Workplace is null || Workplace.IsEmpty)
-            {
-                throw new InvalidInputException("no workplace. Give -Workplace (an object, id, number or exact name), or a Workplace, WorkplaceId or Number column.");
-            }
-
-            if (Employee is null || Employee.IsEmpty)
-            {
-                throw new InvalidInputException("no employee. Give -Employee (an object, id, phone or exact name), or an Employee, EmployeeId or EmployeePhone column.");
-            }
-
-            if (PipelineRow.Current(this) is PSObject { BaseObject: LifePos.Employee piped } && Workplace.Id == piped.Id && Workplace.Workplace is null)
-            {
-                throw new InvalidInputException(
-                    "the piped employee '" + piped.Name + "' is the employee, not the workplace. Give the workplace with -Workplace (an object, id, number or exact name).");
-            }
-
+            ActivationCodePlan.Check(Workplace, Employee, (PipelineRow.Current(this) as PSObject)?.BaseObject as LifePos.Employee);
             var organization = ActiveConnection.OrganizationId;
-            var workplace = ReferenceResolver.Resolve(Workplace, () => _workplaces ??= Listed(() => Client.ListWorkplaces(organization, new WorkplaceListQuery(), RequestContext), "-Workplace"));
-            var employee = ReferenceResolver.Resolve(Employee, () => _employees ??= Listed(() => Client.ListEmployees(organization, new DirectoryListQuery(), RequestContext), "-Employee"));
+            var workplace = ReferenceResolver.Resolve(Workplace!, () => _workplaces ??= Listed(() => Client.ListWorkplaces(organization, new WorkplaceListQuery(), RequestContext), "-Workplace"));
+            var employee = ReferenceResolver.Resolve(Employee!, () => _employees ??= Listed(() => Client.ListEmployees(organization, new DirectoryListQuery(), RequestContext), "-Employee"));
             var outlet = Outlet is null || Outlet.IsEmpty
                 ? null
                 : ReferenceResolver.Resolve(Outlet, () => _outlets ??= Listed(() => Client.ListOutlets(organization, new DirectoryListQuery(), RequestContext), "-Outlet"));
-            if (SendSms && employee != null && string.IsNullOrWhiteSpace(employee.Phone))
-            {
-                throw new InvalidInputException("the employee '" + employee.Name + "' has no phone number, so no SMS can reach them. Add one in LIFE POS, or leave out -SendSms.");
-            }
-
-            return new ActivationCode
-            {
-                WorkplaceId = workplace?.Id ?? Workplace.Id!.Value,
-                WorkplaceName = workplace?.Name,
-                WorkplaceNumber = workplace?.Number,
-                EmployeeId = employee?.Id ?? Employee.Id!.Value,
-                EmployeeName = employee?.Name,
-                Phone = SendSms ? employee?.Phone : null,
-                OutletId = outlet?.Id ?? Outlet?.Id,
-                SmsRequested = SendSms.IsPresent,
-            };
+            return ActivationCodePlan.Of(Workplace!, workplace, Employee!, employee, Outlet, outlet, SendSms.IsPresent);
         }
 
         private IReadOnlyList<T> Listed<T>(Func<IEnumerable<T>> list, string what) => CallOrStop(() => list().ToList(), what);

@@ -90,7 +90,7 @@ namespace LifePos.Commands
                 // A piped workplace binds its own Name, Meta, Extensions... by property name: what equals it is not sent.
                 // Without one, -WhatIf and -Confirm read the workplace first so the plan shows old → new.
                 var current = workplace.Current;
-                if (current is null && IsPlanWanted(ConfirmImpact.Medium) && !TryRead(workplace, out current))
+                if (current is null && Preferences.IsPlanWanted(ConfirmImpact.Medium) && !TryRead(workplace, out current))
                 {
                     continue;
                 }

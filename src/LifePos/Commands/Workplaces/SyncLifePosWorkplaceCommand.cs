@@ -100,9 +100,8 @@ namespace LifePos.Commands
             }
 
             var unlisted = _planner!.Unlisted;
-            var confirmedOff = MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm) && !LanguagePrimitives.IsTrue(confirm);
             if (unlisted.Count == 0 ||
-                (!Force && !confirmedOff && !IsPlanWanted(ConfirmImpact.High) &&
+                (!Force && !Preferences.IsConfirmTurnedOff() && !Preferences.IsPlanWanted(ConfirmImpact.High) &&
                  !ShouldContinue(SyncWork.ArchiveQuestion(unlisted), "Sync-LifePosWorkplace -ArchiveUnlisted")))
             {
                 return;

@@ -18,11 +18,15 @@ namespace LifePos.Shell.Cmdlets
         private CancellationTokenSource? _cancellation;
         private PipelineMessageQueue? _messages;
         private RequestContext? _requestContext;
+        private Preferences? _preferences;
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
         internal CancellationToken CancellationToken => _cancellation?.Token ?? throw new InvalidOperationException("BeginProcessing has not run.");
 
         internal PipelineMessageQueue Messages => _messages ?? throw new InvalidOperationException("BeginProcessing has not run.");
+
+        /// <summary>What the user asked through -WhatIf, -Confirm, -ErrorAction... or the preference variables.</summary>
+        internal Preferences Preferences => _preferences ??= new Preferences(this);
 
         /// <summary>One context per run, so its retry count covers the whole run.</summary>
         internal RequestContext RequestContext => _requestContext ?? throw new InvalidOperationException("BeginProcessing has not run.");
@@ -47,7 +51,7 @@ namespace LifePos.Shell.Cmdlets
         protected override void BeginProcessing()
         {
             _cancellation = new CancellationTokenSource();
-            _messages = new PipelineMessageQueue(IsEnabled("Verbose"), IsEnabled("Debug"));
+            _messages = new PipelineMessageQueue(Preferences.IsEnabled("Verbose"), Preferences.IsEnabled("Debug"));
             _requestContext = new RequestContext(CancellationToken, _messages);
         }
 
@@ -133,58 +137,6 @@ namespace LifePos.Shell.Cmdlets
         {
             RecentItems<Outlet>.Outlets.Remember(outlet);
             WriteObject(outlet);
-        }
-
-        internal bool IsProgressWanted()
-        {
-            var preference = GetVariableValue("ProgressPreference");
-            return !(preference is ActionPreference action && (action == ActionPreference.SilentlyContinue || action == ActionPreference.Ignore));
-        }
-
-        /// <summary>
-        /// True when ShouldProcess will show the action rather than just allow it (-WhatIf, -Confirm, or a
-        /// $ConfirmPreference at or below <paramref name="impact"/>): then the plan is worth reading the current values for.
-        /// </summary>
-        internal bool IsPlanWanted(ConfirmImpact impact)
-        {
-            if (Preference("WhatIf") is { } whatIf && LanguagePrimitives.IsTrue(whatIf))
-            {
-                return true;
-            }
-
-            if (MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm))
-            {
-                return LanguagePrimitives.IsTrue(confirm);
-            }
-
-            return GetVariableValue("ConfirmPreference") is ConfirmImpact preference && preference != ConfirmImpact.None && impact >= preference;
-        }
-
-        /// <summary>True under -ErrorAction Stop or $ErrorActionPreference = 'Stop': the first failed row ends a bulk run.</summary>
-        internal bool IsErrorActionStop()
-        {
-            var preference = Preference("ErrorAction");
-            return preference is ActionPreference action
-                ? action == ActionPreference.Stop
-                : string.Equals(preference as string, "Stop", StringComparison.OrdinalIgnoreCase);
-        }
-
-        /// <summary>A common parameter as bound, else its preference variable.</summary>
-        private object? Preference(string commonParameter)
-        {
-            var value = MyInvocation.BoundParameters.TryGetValue(commonParameter, out var bound) ? bound : GetVariableValue(commonParameter + "Preference");
-            return value is PSObject wrapped ? wrapped.BaseObject : value;
-        }
-
-        private bool IsEnabled(string commonParameter)
-        {
-            if (MyInvocation.BoundParameters.TryGetValue(commonParameter, out var bound))
-            {
-                return bound is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(bound);
-            }
-
-            var preference = GetVariableValue(commonParameter + "Preference");
-            return preference is ActionPreference action && action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore;
         }
     }
 }

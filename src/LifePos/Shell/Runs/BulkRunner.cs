@@ -43,7 +43,7 @@ namespace LifePos.Shell.Runs
             _throttle = new OrderedThrottle<BulkOutcome>(throttleLimit, cmdlet.CancellationToken);
             _progress = new ProgressReporter(cmdlet, activity);
             _summary = new RunSummary(labels);
-            _stopOnError = cmdlet.IsErrorActionStop();
+            _stopOnError = cmdlet.Preferences.IsErrorActionStop();
         }
 
         /// <summary>An object to write for a failed row before its error (Sync-LifePosWorkplace's Failed change); null writes none.</summary>

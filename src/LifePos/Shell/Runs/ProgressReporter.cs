@@ -21,7 +21,7 @@ namespace LifePos.Shell.Runs
         public ProgressReporter(LifePosCmdlet cmdlet, string activity)
         {
             _cmdlet = cmdlet;
-            _enabled = cmdlet.IsProgressWanted();
+            _enabled = cmdlet.Preferences.IsProgressWanted();
             _activityId = System.Threading.Interlocked.Increment(ref _nextActivityId);
             _activity = activity;
         }
