@@ -6,6 +6,7 @@ namespace LifePos.Shell.Cmdlets
     /// <summary>
     /// The fields of a workplace row that New- and Sync-LifePosWorkplace take alike, each bound by property name (so
     /// PascalCase and snake_case CSV headers both work) and each allowing an empty cell, which means "not given".
+    /// <see cref="Binding.WorkplaceRowReader"/> reads them (and Set-LifePosWorkplace's own declarations of the same five).
     /// </summary>
     public abstract class WorkplaceRowCmdlet : LifePosApiCmdlet
     {
