@@ -1,4 +1,4 @@
-using LifePos.Core;
+using LifePos.Shell.Runs;
 using Xunit;
 
 namespace LifePos.Tests;

@@ -1,4 +1,5 @@
 using LifePos.Core;
+using LifePos.Shell.Runs;
 using Xunit;
 
 namespace LifePos.Tests;

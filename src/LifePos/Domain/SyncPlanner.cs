@@ -5,43 +5,6 @@ using System.Linq;
 
 namespace LifePos.Domain
 {
-    /// <summary>One input row of Sync-LifePosWorkplace: its key (Id, else Number, else Name) and the fields it gives.</summary>
-    internal sealed class SyncRow
-    {
-        public Guid? Id { get; set; }
-
-        public int? Number { get; set; }
-
-        public string? Name { get; set; }
-
-        /// <summary>The fields given (empty cells mean "leave alone"); Name and WorkplaceType among them.</summary>
-        public WorkplaceChanges Changes { get; set; } = new WorkplaceChanges();
-
-        public long RowNumber { get; set; }
-    }
-
-    /// <summary>What one row needs: nothing, a create, an update, a restore (and maybe an update), or it fails.</summary>
-    internal sealed class SyncStep
-    {
-        public SyncStep(WorkplaceChangeAction action, Workplace? current, WorkplacePatch patch, string? error = null)
-        {
-            Action = action;
-            Current = current;
-            Patch = patch;
-            Error = error;
-        }
-
-        public WorkplaceChangeAction Action { get; }
-
-        /// <summary>The workplace the row names; null for a create (and for some failures).</summary>
-        public Workplace? Current { get; }
-
-        /// <summary>The fields to set: all given ones for a create, the differing ones otherwise.</summary>
-        public WorkplacePatch Patch { get; }
-
-        public string? Error { get; }
-    }
-
     /// <summary>
     /// Sync-LifePosWorkplace's plan: every row matched to the workplace it names (by Id, else Number, else the name
     /// trimmed and ignoring case, among alive workplaces), and what that takes. A key that names no one or several is an
@@ -82,8 +45,8 @@ namespace LifePos.Domain
 
                 if (_named.TryGetValue(found.Id, out var earlier))
                 {
-                    return Failed(found, "row " + earlier.ToString(CultureInfo.InvariantCulture) + " names the same workplace (" + WorkplaceLabel.Of(found) +
-                                         "); each workplace may come once.");
+                    return SyncStep.Failure(
+                        found, "row " + earlier.ToString(CultureInfo.InvariantCulture) + " names the same workplace (" + WorkplaceLabel.Of(found) + "); each workplace may come once.");
                 }
 
                 _named[found.Id] = row.RowNumber;
@@ -94,14 +57,14 @@ namespace LifePos.Domain
                 {
                     return _includeArchived
                         ? new SyncStep(WorkplaceChangeAction.Restored, found, patch)
-                        : Failed(found, WorkplaceLabel.Of(found) + " is archived; -IncludeArchived restores it.");
+                        : SyncStep.Failure(found, WorkplaceLabel.Of(found) + " is archived; -IncludeArchived restores it.");
                 }
 
                 return new SyncStep(patch.IsEmpty ? WorkplaceChangeAction.Unchanged : WorkplaceChangeAction.Updated, found, patch);
             }
             catch (InvalidInputException exception)
             {
-                return Failed(null, exception.Message);
+                return SyncStep.Failure(null, exception.Message);
             }
         }
 
@@ -159,12 +122,12 @@ namespace LifePos.Domain
             var name = row.Name?.Trim();
             if (name != null && _createdNames.TryGetValue(name, out var earlier))
             {
-                return Failed(null, "row " + earlier.ToString(CultureInfo.InvariantCulture) + " creates a workplace of this name already; each workplace may come once.");
+                return SyncStep.Failure(null, "row " + earlier.ToString(CultureInfo.InvariantCulture) + " creates a workplace of this name already; each workplace may come once.");
             }
 
             if (row.Changes.WorkplaceType is null)
             {
-                return Failed(null, "no workplace named '" + name + "' exists, and the row has no WorkplaceType to create it with.");
+                return SyncStep.Failure(null, "no workplace named '" + name + "' exists, and the row has no WorkplaceType to create it with.");
             }
 
             if (name != null)
@@ -172,7 +135,7 @@ namespace LifePos.Domain
                 _createdNames[name] = row.RowNumber;
             }
 
-            return new SyncStep(WorkplaceChangeAction.Created, null, WorkplacePatchBuilder.Build(null, row.Changes));
+            return new SyncStep(WorkplaceChangeAction.Created, null, WorkplacePatchBuilder.Build(null, row.Changes), create: row.Changes.ToCreateRequest());
         }
 
         private List<Workplace> Named(string name, bool archived) =>
@@ -182,7 +145,5 @@ namespace LifePos.Domain
             new InvalidInputException(
                 "the name '" + name + "' is ambiguous: " + string.Join(", ", workplaces.Select(WorkplaceLabel.Of)) + " are " + state +
                 ". Add an Id or Number column to say which.");
-
-        private static SyncStep Failed(Workplace? current, string error) => new SyncStep(WorkplaceChangeAction.Failed, current, new WorkplacePatch(), error);
     }
 }

@@ -1,0 +1,69 @@
+using System;
+using System.Threading.Tasks;
+using LifePos.Core;
+using LifePos.Core.Journal;
+using LifePos.Domain;
+using LifePos.Shell.Cmdlets;
+using LifePos.Shell.Runs;
+
+namespace LifePos.Commands
+{
+    /// <summary>
+    /// Carries out Set-LifePosWorkplace's update of one workplace (in a worker) and says what it does (for -WhatIf and
+    /// -Confirm): the patch of what was given against the workplace as it is, read first when only its id is known.
+    /// </summary>
+    internal sealed class SetWork
+    {
+        public const string Updated = "updated";
+        private const string Unchanged = "unchanged";
+
+        private readonly LifePosClient _client;
+        private readonly Guid _organization;
+        private readonly WorkplaceChanges _given;
+        private readonly bool _passThru;
+        private readonly PipelineMessageQueue _messages;
+
+        public SetWork(LifePosClient client, Guid organization, WorkplaceChanges given, bool passThru, PipelineMessageQueue messages)
+        {
+            _client = client;
+            _organization = organization;
+            _given = given;
+            _passThru = passThru;
+            _messages = messages;
+        }
+
+        /// <summary>The patch for a workplace as it is; null when it is not known yet (the worker reads it).</summary>
+        public WorkplacePatch? Patch(Workplace? current) => current is null ? null : WorkplacePatchBuilder.Build(current, _given);
+
+        /// <summary>The ShouldProcess action: the fields that change, or the values given when the workplace is not read yet.</summary>
+        public string Describe(WorkplacePatch? patch) =>
+            patch is null
+                ? "Update what differs of " + ChangeText.Values(WorkplacePatchBuilder.Build(null, _given).Changes)
+                : "Update " + ChangeText.Describe(patch.Changes);
+
+        /// <summary>A workplace that already has the values given: nothing is sent.</summary>
+        public BulkOutcome AlreadySet(Workplace current) => new BulkOutcome(_passThru ? current : null, Unchanged);
+
+        public JournalEntry Journal(WorkplaceTarget workplace) => new JournalEntry("update") { WorkplaceId = workplace.Id, WorkplaceName = workplace.Current?.Name };
+
+        /// <summary>Sends what differs (reading the workplace first when <paramref name="current"/> is null), or nothing.</summary>
+        public async Task<BulkOutcome> RunAsync(Guid id, Workplace? current, WorkplacePatch? patch, JournalEntry journal, RequestContext context)
+        {
+            if (current is null || patch is null)
+            {
+                current = await _client.GetWorkplaceAsync(_organization, id, context).ConfigureAwait(false);
+                patch = WorkplacePatchBuilder.Build(current, _given);
+            }
+
+            if (patch.IsEmpty)
+            {
+                _messages.Enqueue(PipelineMessageKind.Verbose, WorkplaceLabel.Of(current) + " is unchanged: it already has the values given.");
+                return new BulkOutcome(_passThru ? current : null, Unchanged) { Unchanged = true };
+            }
+
+            journal.Changes = patch.Changes;
+            var updated = await _client.UpdateWorkplaceAsync(_organization, id, patch.Operations, context).ConfigureAwait(false);
+            return new BulkOutcome(_passThru ? updated : null, Updated) { Subject = updated };
+        }
+    }
+}

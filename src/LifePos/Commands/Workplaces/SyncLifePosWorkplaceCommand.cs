@@ -1,0 +1,149 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using LifePos.Core;
+using LifePos.Domain;
+using LifePos.Shell.Binding;
+using LifePos.Shell.Cmdlets;
+using LifePos.Shell.Runs;
+
+namespace LifePos.Commands
+{
+    /// <summary>
+    /// Makes the service match the input: each row (CSV, objects, or exported workplaces) is matched to a workplace by
+    /// Id, else Number, else name, and created, updated or (with -IncludeArchived) restored as needed; -ArchiveUnlisted
+    /// archives the alive workplaces no row names. -WhatIf prints the plan, field by field, and sends no write.
+    /// </summary>
+    [Cmdlet(VerbsData.Sync, "LifePosWorkplace", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(WorkplaceChange))]
+    public sealed class SyncLifePosWorkplaceCommand : WorkplaceRowCmdlet
+    {
+        private SyncPlanner? _planner;
+        private long _rowNumber;
+
+        /// <summary>The workplace's id, when the row has one (an exported row does).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("guid", "WorkplaceId", "workplace_guid")]
+        [AllowNull]
+        [GuidTransformation("workplace", EmptyIsNull = true)]
+        public Guid? Id { get; set; }
+
+        /// <summary>The workplace's number, the key when there is no Id.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        [AllowNull]
+        public string? Number { get; set; }
+
+        /// <summary>Rows may name archived workplaces: they are restored (and updated).</summary>
+        [Parameter]
+        public SwitchParameter IncludeArchived { get; set; }
+
+        /// <summary>Archives the alive workplaces that no row names. Asks first unless -Force or -Confirm:$false.</summary>
+        [Parameter]
+        public SwitchParameter ArchiveUnlisted { get; set; }
+
+        /// <summary>With -ArchiveUnlisted: no question before archiving.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        protected override void ProcessRecord()
+        {
+            _rowNumber++;
+            var target = TargetOf(RowValidation.Describe(_rowNumber, Name));
+            var bulk = Runner();
+            if (RejectedId(bulk, Id is { } id ? new[] { id } : Array.Empty<Guid>()))
+            {
+                return;
+            }
+
+            var step = Plan();
+            var work = new SyncWork(Client, ActiveConnection.OrganizationId, target);
+            if (step.Action == WorkplaceChangeAction.Failed)
+            {
+                bulk.SubmitInvalid(target, RowValidation.Describe(_rowNumber, Name) + ": " + step.Error);
+            }
+            else if (step.Action == WorkplaceChangeAction.Unchanged)
+            {
+                bulk.SubmitDone(target, work.Outcome(step.Action, step.Current, step.Patch));
+            }
+            else if (ShouldProcess(work.Label(step), work.Describe(step)))
+            {
+                bulk.Submit(target, context => work.RunAsync(step, context), work.Journal(step));
+            }
+            else
+            {
+                bulk.Declined();
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (ArchiveUnlisted)
+            {
+                ArchiveTheUnlisted();
+            }
+
+            base.EndProcessing();
+        }
+
+        private void ArchiveTheUnlisted()
+        {
+            if (_rowNumber == 0)
+            {
+                ThrowTerminatingError(LifePosErrors.Own(
+                    "Sync-LifePosWorkplace -ArchiveUnlisted got no rows, so it would archive every workplace; it refuses to.",
+                    "LifePos.EmptyInput", ErrorCategory.InvalidData, null, "Check the input file (and its delimiter: Import-Csv -Delimiter ';'), then run it again."));
+            }
+
+            var unlisted = _planner!.Unlisted;
+            if (unlisted.Count == 0 ||
+                (!Force && !Preferences.IsConfirmTurnedOff() && !Preferences.IsPlanWanted(ConfirmImpact.High) &&
+                 !ShouldContinue(SyncWork.ArchiveQuestion(unlisted), "Sync-LifePosWorkplace -ArchiveUnlisted")))
+            {
+                return;
+            }
+
+            var bulk = Runner();
+            foreach (var workplace in unlisted)
+            {
+                var work = new SyncWork(Client, ActiveConnection.OrganizationId, workplace);
+                var step = new SyncStep(WorkplaceChangeAction.Archived, workplace, new WorkplacePatch());
+                if (ShouldProcess(WorkplaceLabel.Of(workplace), work.Describe(step)))
+                {
+                    bulk.Submit(workplace, context => work.RunAsync(step, context), work.Journal(step), countsAsRow: false);
+                }
+            }
+        }
+
+        private BulkRunner Runner()
+        {
+            var bulk = Bulk(ThrottleLimit, "Synchronizing LIFE POS workplaces", "created", "updated", "restored?", "unchanged", "archived?");
+            bulk.FailedOutput ??= SyncWork.FailedChange;
+            return bulk;
+        }
+
+        /// <summary>Every workplace (alive and archived), listed once at the first row.</summary>
+        private SyncPlanner Load() =>
+            CallOrStop(
+                () => new SyncPlanner(Client.ListWorkplaces(ActiveConnection.OrganizationId, new WorkplaceListQuery { Selection = WorkplaceSelection.All }, RequestContext).ToList(), IncludeArchived),
+                "Sync-LifePosWorkplace");
+
+        /// <summary>This row's step; a row whose values cannot be read is a failed step.</summary>
+        private SyncStep Plan()
+        {
+            try
+            {
+                var row = WorkplaceRowReader.Of(this);
+                return (_planner ??= Load()).Plan(new SyncRow { Id = Id, Number = SyncRow.NumberOf(Number), Name = row.Name, RowNumber = _rowNumber, Changes = row.Read() });
+            }
+            catch (InvalidInputException exception)
+            {
+                return SyncStep.Failure(null, exception.Message);
+            }
+        }
+    }
+}

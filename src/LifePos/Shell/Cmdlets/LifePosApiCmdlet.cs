@@ -1,0 +1,114 @@
+using System.Management.Automation;
+using LifePos.Core;
+using LifePos.Shell.Binding;
+using LifePos.Shell.Completion;
+using LifePos.Shell.Runs;
+
+namespace LifePos.Shell.Cmdlets
+{
+    /// <summary>A cmdlet that talks to LIFE POS: it takes -Connection or uses the one Connect-LifePos stored.</summary>
+    public abstract class LifePosApiCmdlet : LifePosCmdlet
+    {
+        private LifePosConnection? _connection;
+        private BulkRunner? _bulk;
+
+        /// <summary>The connection to use instead of the default one (from Connect-LifePos -PassThru).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public LifePosConnection? Connection { get; set; }
+
+        internal LifePosConnection ActiveConnection => _connection ??= OpenConnection(Connection ?? ConnectionStore.Get(SessionState));
+
+        internal LifePosClient Client => ActiveConnection.Client;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            CompletionSource.LastConnection = ActiveConnection;
+            Client.BeginCommand();
+        }
+
+        /// <summary>Writes what is still running in a bulk run, then its summary.</summary>
+        protected override void EndProcessing()
+        {
+            _bulk?.Finish();
+        }
+
+        protected override void DisposeResources()
+        {
+            _bulk?.Dispose();
+        }
+
+        /// <summary>The run's bulk runner, created with the first row.</summary>
+        internal BulkRunner Bulk(int throttleLimit, string activity, params string[] labels) =>
+            _bulk ??= new BulkRunner(this, throttleLimit, activity, labels);
+
+        /// <summary>A context for one row of a bulk run: the row's cancellation, the run's observer and retry count.</summary>
+        internal RequestContext RowContext(System.Threading.CancellationToken cancellationToken) => RequestContext.WithCancellation(cancellationToken);
+
+        /// <summary>
+        /// A refused token or a broken configuration cannot be fixed by the next row: the run stops with one error
+        /// that says what to do. Anything else is reported for this row and the run goes on.
+        /// </summary>
+        internal void WriteFailure(System.Exception exception, object target)
+        {
+            if (BulkRunner.StopsTheRun(exception))
+            {
+                ThrowTerminatingError(LifePosErrors.FromException(exception, target));
+            }
+
+            WriteError(LifePosErrors.FromException(exception, target));
+        }
+
+        /// <summary>A row whose id could not be read (see <see cref="GuidTransformationAttribute"/>) fails alone, in its place; true when it did.</summary>
+        internal bool RejectedId(BulkRunner bulk, System.Collections.Generic.IEnumerable<System.Guid> ids)
+        {
+            // A rejection left by a binding whose command never ran is not this row's: only an unread (empty) id is.
+            if (GuidTransformationAttribute.TakeRejection() is not { } rejection || !System.Linq.Enumerable.Contains(ids, System.Guid.Empty))
+            {
+                return false;
+            }
+
+            bulk.SubmitInvalid(TargetOf(rejection), rejection);
+            return true;
+        }
+
+        /// <summary>
+        /// Runs a call the whole command depends on (a listing before the first row, a sign-in) on the pipeline thread:
+        /// Ctrl+C stops quietly, and a failure ends the command with one error about <paramref name="target"/>.
+        /// </summary>
+        internal T CallOrStop<T>(System.Func<T> call, object target)
+        {
+            try
+            {
+                var result = call();
+                FlushMessages();
+                return result;
+            }
+            catch (System.OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (LifePosApiException exception)
+            {
+                FlushMessages();
+                ThrowTerminatingError(LifePosErrors.FromException(exception, target));
+                throw;
+            }
+        }
+
+        private LifePosConnection OpenConnection(LifePosConnection? connection)
+        {
+            if (connection is null)
+            {
+                ThrowTerminatingError(LifePosErrors.NotConnected());
+            }
+            else if (connection.IsClosed)
+            {
+                ThrowTerminatingError(LifePosErrors.ConnectionClosed(connection));
+            }
+
+            return connection!;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.Threading.Tasks;
+using LifePos.Core;
+using LifePos.Shell.Runs;
+
+namespace LifePos.Shell.Cmdlets
+{
+    /// <summary>
+    /// Shared shape of Remove-, Restore- and Disable-LifePosWorkplace: one call for each workplace given.
+    /// </summary>
+    public abstract class WorkplaceActionCmdlet : WorkplaceTargetCmdlet
+    {
+        /// <summary>For progress, e.g. "Archiving LIFE POS workplaces".</summary>
+        internal abstract string Activity { get; }
+
+        /// <summary>For the summary, e.g. "archived".</summary>
+        internal abstract string DoneLabel { get; }
+
+        /// <summary>The journal's name for the operation, e.g. "archive".</summary>
+        internal abstract string JournalOperation { get; }
+
+        /// <summary>The ShouldProcess action, e.g. "Archive".</summary>
+        internal abstract string Action { get; }
+
+        /// <summary>Optional longer ShouldProcess text for a target.</summary>
+        internal virtual string? Explain(string target) => null;
+
+        internal abstract Task<Workplace?> InvokeAsync(LifePosClient client, Guid organizationId, Guid workplaceId, RequestContext context);
+
+        protected override void ProcessRecord()
+        {
+            var bulk = Bulk(ThrottleLimit, Activity, DoneLabel);
+            if (RejectedId(bulk, Id))
+            {
+                return;
+            }
+
+            foreach (var workplace in Targets())
+            {
+                var explanation = Explain(workplace.Label);
+                var confirmed = explanation is null
+                    ? ShouldProcess(workplace.Label, Action)
+                    : ShouldProcess(explanation, explanation + " Continue?", Action + " workplace");
+                if (!confirmed)
+                {
+                    bulk.Declined();
+                    continue;
+                }
+
+                Submit(bulk, workplace.Id, workplace.ErrorTarget);
+            }
+        }
+
+        private void Submit(BulkRunner bulk, Guid id, object target)
+        {
+            var client = Client;
+            var organization = ActiveConnection.OrganizationId;
+            var passThru = PassThru.IsPresent;
+            bulk.Submit(target, async context =>
+            {
+                var workplace = await InvokeAsync(client, organization, id, context).ConfigureAwait(false);
+                if (passThru && workplace is null)
+                {
+                    // The answer may carry no workplace (an empty 200, a 204, {}): fetch it so -PassThru still has it.
+                    workplace = await client.GetWorkplaceAsync(organization, id, context).ConfigureAwait(false);
+                }
+
+                return new BulkOutcome(passThru ? workplace : null, DoneLabel) { Subject = workplace };
+            }, new Core.Journal.JournalEntry(JournalOperation) { WorkplaceId = id });
+        }
+    }
+}

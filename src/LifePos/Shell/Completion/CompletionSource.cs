@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using LifePos.Core;
+
+namespace LifePos.Shell.Completion
+{
+    /// <summary>What the completers share.</summary>
+    internal static class CompletionSource
+    {
+        private static readonly TimeSpan LookupTime = TimeSpan.FromSeconds(3);
+
+        /// <summary>The connection a LifePos cmdlet used last in this process: the completers list through it.</summary>
+        public static LifePosConnection? LastConnection { get; set; }
+
+        public static WildcardPattern Pattern(string? wordToComplete) =>
+            new WildcardPattern("*" + (wordToComplete ?? string.Empty).Trim('\'', '"') + "*", WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+
+        /// <summary>The items seen recently; when there are none, one page listed through the last connection (briefly).</summary>
+        public static IReadOnlyList<T> Known<T>(RecentItems<T> recent, Func<LifePosClient, Guid, RequestContext, Pageable<T>> list)
+            where T : class
+        {
+            if (recent.IsEmpty && LastConnection is { IsClosed: false } connection)
+            {
+                try
+                {
+                    using var cancellation = new CancellationTokenSource(LookupTime);
+                    foreach (var item in list(connection.Client, connection.OrganizationId, new RequestContext(cancellation.Token)).Take(100))
+                    {
+                        recent.Remember(item);
+                    }
+                }
+                catch (Exception error) when (error is LifePosApiException || error is OperationCanceledException || error is LifePosConfigurationException)
+                {
+                    // Completion offers what it has; it never fails the prompt.
+                }
+            }
+
+            return recent.Snapshot();
+        }
+
+        /// <summary>Each item completes to its quoted name when that name is unique, else to its id.</summary>
+        public static IEnumerable<CompletionResult> ByName<T>(IEnumerable<T> items, Func<T, string?> name, Func<T, Guid> id, Func<T, string> tooltip)
+        {
+            var list = items.ToList();
+            foreach (var item in list)
+            {
+                var text = name(item);
+                var unique = !string.IsNullOrEmpty(text) && list.Count(other => string.Equals(name(other), text, StringComparison.OrdinalIgnoreCase)) == 1;
+                var completion = unique ? "'" + text!.Replace("'", "''") + "'" : id(item).ToString("D");
+                yield return new CompletionResult(completion, string.IsNullOrEmpty(text) ? id(item).ToString("D") : text, CompletionResultType.ParameterValue, tooltip(item));
+            }
+        }
+    }
+}
