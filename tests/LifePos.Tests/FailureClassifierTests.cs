@@ -22,7 +22,7 @@ public sealed class FailureClassifierTests
         { "GET", "/orgs", 400, "BadRequest", null, false, nameof(RetryAction.Fail), null },
         { "GET", "/orgs", 401, "Unauthorized", null, true, nameof(RetryAction.ReSignIn), null },
         { "GET", "/orgs", 401, null, null, true, nameof(RetryAction.ReSignIn), null },
-        { "GET", "/orgs", 401, "Unauthorized", null, false, nameof(RetryAction.Fail), null },
+        { "GET", "/orgs", 401, "Unauthorized", null, false, nameof(RetryAction.TokenRefused), null },
         { "POST", "/v6/auth/activate-workplace", 401, "WrongActivationCode", null, true, nameof(RetryAction.Fail), null },
         { "PATCH", "/orgs/x/workplaces/y", 403, "NoPermissions", null, false, nameof(RetryAction.Fail), null },
         { "GET", "/orgs/x/workplaces/y", 404, "NotFound", null, false, nameof(RetryAction.Fail), null },
@@ -54,10 +54,41 @@ public sealed class FailureClassifierTests
         var request = RawClient.Describe(method, path, null);
 
         var result = await SendOnceAsync(ScriptedHandler.Always(status, body, retryAfter: retryAfter), request);
-        var decision = FailureClassifier.Classify(result, request.Mode, request.Authenticated, canSignInAgain);
+        var decision = FailureClassifier.Classify(result, request.Mode, request.Authenticated, canSignInAgain, rawTokenUntried: false);
 
         Assert.Equal(expected, decision.Action.ToString());
         Assert.Equal(waitSeconds, decision.RetryAfter?.TotalSeconds);
+    }
+
+    public static TheoryData<string, string, string?, bool, bool, string> Refusals => new()
+    {
+        // method, path, 401 code, can sign in again, raw token untried, action
+        // The raw form comes first, before any sign-in, while no answer has accepted the Bearer form.
+        { "GET", "/orgs", "Unauthorized", false, true, nameof(RetryAction.TryRawToken) },
+        { "GET", "/orgs", null, true, true, nameof(RetryAction.TryRawToken) },
+        { "PATCH", "/orgs/x/workplaces/y", "TokenExpired", true, true, nameof(RetryAction.TryRawToken) },
+        { "GET", "/orgs", "InvalidToken", true, false, nameof(RetryAction.ReSignIn) },
+        // Nothing left to try: the token is reported as refused, not as a plain failure.
+        { "GET", "/orgs", "InvalidToken", false, false, nameof(RetryAction.TokenRefused) },
+        { "POST", "/orgs/x/workplaces", null, false, false, nameof(RetryAction.TokenRefused) },
+        // A 401 that names another cause, or that answers a request sent without a token, is not about the token.
+        { "POST", "/v6/auth/activate-workplace", "WrongActivationCode", true, true, nameof(RetryAction.Fail) },
+        { "POST", "/auth/sign-in", "Unauthorized", false, true, nameof(RetryAction.Fail) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task ARefusedToken_IsTriedRawThenSignedInAgainThenReported(
+        string method, string path, string? code, bool canSignInAgain, bool rawTokenUntried, string expected)
+    {
+        var body = code is null ? "" : "{\"code\":\"" + code + "\",\"message\":\"m\"}";
+        var request = RawClient.Describe(method, path, null);
+
+        var result = await SendOnceAsync(ScriptedHandler.Always(401, body), request);
+        var decision = FailureClassifier.Classify(result, request.Mode, request.Authenticated, canSignInAgain, rawTokenUntried);
+
+        Assert.Equal(expected, decision.Action.ToString());
+        Assert.Equal(expected == nameof(RetryAction.TryRawToken) ? "401 with a Bearer token" : "401 " + (code ?? "Unauthorized"), decision.Reason);
     }
 
     public static TheoryData<string, string, string, string> NetworkFailures => new()
@@ -101,7 +132,7 @@ public sealed class FailureClassifierTests
             "body-cut" => await SendOnceAsync(new AnswersWithBody(() => new MemoryStream(new byte[10]), 100), request),
             _ => await SendOnceAsync(handler, request),
         };
-        var decision = FailureClassifier.Classify(result, request.Mode, request.Authenticated, canSignInAgain: false);
+        var decision = FailureClassifier.Classify(result, request.Mode, request.Authenticated, canSignInAgain: false, rawTokenUntried: false);
 
         Assert.Null(result.Response);
         Assert.Equal(expected, decision.Action.ToString());

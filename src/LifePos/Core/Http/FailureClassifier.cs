@@ -9,8 +9,17 @@ namespace LifePos.Core.Http
         /// <summary>The answer is a success: return it.</summary>
         Succeed,
 
+        /// <summary>
+        /// The very first answers refuse the token in its <c>Bearer</c> form: switch to the raw token (an older service
+        /// takes only that), then repeat the request.
+        /// </summary>
+        TryRawToken,
+
         /// <summary>The token was refused: sign in again, then repeat the request.</summary>
         ReSignIn,
+
+        /// <summary>The token was refused and signing in again is not possible (or did not help): report the token as bad.</summary>
+        TokenRefused,
 
         /// <summary>A transient failure: back off and repeat.</summary>
         Retry,
@@ -55,7 +64,12 @@ namespace LifePos.Core.Http
     /// </summary>
     internal static class FailureClassifier
     {
-        public static RetryDecision Classify(AttemptResult result, RetryMode mode, bool authenticated, bool canSignInAgain)
+        /// <param name="result">The attempt's result.</param>
+        /// <param name="mode">Whether the request may be repeated after the server may have acted.</param>
+        /// <param name="authenticated">The request carried the connection's token.</param>
+        /// <param name="canSignInAgain">The connection can sign in and has not yet done so for this request.</param>
+        /// <param name="rawTokenUntried">No answer has accepted the token's header form yet, and the raw form was not tried.</param>
+        public static RetryDecision Classify(AttemptResult result, RetryMode mode, bool authenticated, bool canSignInAgain, bool rawTokenUntried)
         {
             if (result.Response != null)
             {
@@ -68,7 +82,8 @@ namespace LifePos.Core.Http
                 var reason = status.ToString(CultureInfo.InvariantCulture) + " " + code;
                 if (status == 401 && authenticated && RefusesTheToken(result.Error?.Code))
                 {
-                    return new RetryDecision(canSignInAgain ? RetryAction.ReSignIn : RetryAction.Fail, reason);
+                    return rawTokenUntried ? new RetryDecision(RetryAction.TryRawToken, "401 with a Bearer token")
+                        : new RetryDecision(canSignInAgain ? RetryAction.ReSignIn : RetryAction.TokenRefused, reason);
                 }
 
                 switch (status)
@@ -111,7 +126,7 @@ namespace LifePos.Core.Http
             : "connection dropped";
 
         /// <summary>A 401 is about the token unless the server names another cause (e.g. <c>WrongActivationCode</c>).</summary>
-        public static bool RefusesTheToken(string? code) =>
+        private static bool RefusesTheToken(string? code) =>
             code is null || code == "Unauthorized" || code == "InvalidToken" || code == "TokenExpired";
 
         /// <summary>The server may have acted: a repeatable request is repeated, any other is resolved first.</summary>
