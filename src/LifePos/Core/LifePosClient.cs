@@ -86,7 +86,7 @@ namespace LifePos.Core
         public async Task<IReadOnlyList<Organization>> GetOrganizationsAsync(RequestContext context) =>
             await _organizations.ListAsync(context).ConfigureAwait(false);
 
-        public WorkplacePager ListWorkplaces(Guid organizationId, WorkplaceListQuery query, RequestContext context) =>
+        public Pageable<Workplace> ListWorkplaces(Guid organizationId, WorkplaceListQuery query, RequestContext context) =>
             _workplaces.List(organizationId, query, context);
 
         public Task<Workplace> GetWorkplaceAsync(Guid organizationId, Guid workplaceId, RequestContext context) =>

@@ -15,7 +15,7 @@ namespace LifePos.Core
     /// The end of the list is decided by the token alone; a token the service already gave is an error, not a loop.
     /// Each enumeration starts again from the first page.
     /// </summary>
-    public class Pageable<T> : IEnumerable<T>
+    public sealed class Pageable<T> : IEnumerable<T>
     {
         private readonly Func<string?, CancellationToken, Task<Page<T>>> _fetchPage;
         private readonly CancellationToken _cancellationToken;
@@ -195,14 +195,5 @@ namespace LifePos.Core
         public int? PagesTotal { get; }
 
         public long? ItemsTotal { get; }
-    }
-
-    /// <summary>A list of workplaces (<see cref="LifePosClient.ListWorkplaces"/>).</summary>
-    public sealed class WorkplacePager : Pageable<Workplace>
-    {
-        internal WorkplacePager(Func<string?, CancellationToken, Task<Page<Workplace>>> fetchPage, string listPath, CancellationToken cancellationToken)
-            : base(fetchPage, listPath, cancellationToken)
-        {
-        }
     }
 }
