@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LifePos.Core;
+using LifePos.Core.Json;
 using Xunit;
 
 namespace LifePos.Tests;

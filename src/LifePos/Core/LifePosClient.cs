@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using LifePos.Core.Http;
 using LifePos.Core.Json;
+using LifePos.Core.Paging;
 using LifePos.Core.Resources;
 
 namespace LifePos.Core

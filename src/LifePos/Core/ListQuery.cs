@@ -30,7 +30,7 @@ namespace LifePos.Core
             }
         }
 
-        /// <summary>Ask the server to count all matching items (fills <see cref="Pageable{T}.ItemsTotal"/>).</summary>
+        /// <summary>Ask the server to count all matching items (fills <see cref="Paging.Pageable{T}.ItemsTotal"/>).</summary>
         public bool IncludeItemsTotal { get; set; }
 
         /// <summary>Created at or after (<c>created_from</c>).</summary>

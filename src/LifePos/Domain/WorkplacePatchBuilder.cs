@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using LifePos.Core.Json;
 
 namespace LifePos.Domain
 {
@@ -47,13 +48,13 @@ namespace LifePos.Domain
                 result.Meta = null;
             }
 
-            if (Clears("MetaData") && MetaDataGiven && Core.PlainJson.DeepEquals(MetaData, piped.MetaData))
+            if (Clears("MetaData") && MetaDataGiven && PlainJson.DeepEquals(MetaData, piped.MetaData))
             {
                 result.MetaDataGiven = false;
                 result.MetaData = null;
             }
 
-            if (Clears("Extensions") && Extensions != null && Core.PlainJson.DeepEquals(Extensions, piped.Extensions))
+            if (Clears("Extensions") && Extensions != null && PlainJson.DeepEquals(Extensions, piped.Extensions))
             {
                 result.Extensions = null;
             }
@@ -144,7 +145,7 @@ namespace LifePos.Domain
                 Replace(patch, "/meta", "Meta", current?.Meta, given.Meta);
             }
 
-            if (given.MetaDataGiven && !(current != null && Core.PlainJson.DeepEquals(current.MetaData, given.MetaData)))
+            if (given.MetaDataGiven && !(current != null && PlainJson.DeepEquals(current.MetaData, given.MetaData)))
             {
                 Replace(patch, "/meta_data", "MetaData", current?.MetaData, given.MetaData);
             }
@@ -159,7 +160,7 @@ namespace LifePos.Domain
                 }
 
                 object? old = null;
-                if (current != null && current.Extensions.TryGetValue(extension.Key, out old) && Core.PlainJson.DeepEquals(old, extension.Value))
+                if (current != null && current.Extensions.TryGetValue(extension.Key, out old) && PlainJson.DeepEquals(old, extension.Value))
                 {
                     continue;
                 }

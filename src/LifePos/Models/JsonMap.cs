@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using LifePos.Core;
+using LifePos.Core.Json;
 
 namespace LifePos
 {

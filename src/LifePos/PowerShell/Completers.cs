@@ -7,6 +7,7 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Threading;
 using LifePos.Core;
+using LifePos.Core.Paging;
 
 namespace LifePos.PowerShell
 {

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Management.Automation;
 using LifePos.Core;
+using LifePos.Core.Paging;
 
 namespace LifePos.PowerShell
 {

@@ -1,4 +1,5 @@
 using LifePos.Core;
+using LifePos.Core.Json;
 using LifePos.Domain;
 using Xunit;
 

@@ -1,4 +1,5 @@
 using LifePos.Core;
+using LifePos.Core.Paging;
 
 namespace LifePos.Tests.Fuzzing;
 

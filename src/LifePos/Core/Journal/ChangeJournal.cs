@@ -6,6 +6,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using LifePos.Core.Http;
+using LifePos.Core.Json;
 
 namespace LifePos.Core.Journal
 {

@@ -42,13 +42,13 @@ namespace LifePos.Core.Json
 
         public ReferenceDto? Organization { get; set; }
 
-        /// <summary>Read by <see cref="PlainObjectConverter"/>: null when absent, null or not an object.</summary>
-        [JsonConverter(typeof(PlainObjectConverter))]
+        /// <summary>Read by <see cref="PlainObjectJsonConverter"/>: null when absent, null or not an object.</summary>
+        [JsonConverter(typeof(PlainObjectJsonConverter))]
         public JsonMap? Extensions { get; set; }
 
         public string? Meta { get; set; }
 
-        [JsonConverter(typeof(PlainValueConverter))]
+        [JsonConverter(typeof(PlainValueJsonConverter))]
         public object? MetaData { get; set; }
 
         public DateTimeOffset CreatedAt { get; set; }
@@ -115,7 +115,7 @@ namespace LifePos.Core.Json
 
         public string? Meta { get; set; }
 
-        [JsonConverter(typeof(PlainValueConverter))]
+        [JsonConverter(typeof(PlainValueJsonConverter))]
         public object? MetaData { get; set; }
 
         public DateTimeOffset? CreatedAt { get; set; }
@@ -144,8 +144,8 @@ namespace LifePos.Core.Json
 
         public ReferenceDto? Organization { get; set; }
 
-        /// <summary>Read by <see cref="PlainObjectConverter"/>: null when absent, null or not an object.</summary>
-        [JsonConverter(typeof(PlainObjectConverter))]
+        /// <summary>Read by <see cref="PlainObjectJsonConverter"/>: null when absent, null or not an object.</summary>
+        [JsonConverter(typeof(PlainObjectJsonConverter))]
         public JsonMap? Extensions { get; set; }
 
         public DateTimeOffset? CreatedAt { get; set; }

@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace LifePos.Core
+namespace LifePos.Core.Paging
 {
     /// <summary>
     /// A list the service returns page by page, followed by <c>next_page_token</c>. Enumerating it streams the items

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading.Tasks;
 using LifePos.Core.Http;
 using LifePos.Core.Json;
+using LifePos.Core.Paging;
 
 namespace LifePos.Core.Resources
 {
