@@ -60,22 +60,4 @@ namespace LifePos.Core
             .Add("updated_to", UpdatedBefore)
             .ToString();
     }
-
-    /// <summary>Filter, order and page size of a workplace list.</summary>
-    public sealed class WorkplaceListQuery : ListQuery
-    {
-        /// <summary>Null keeps the server's default order (number ascending).</summary>
-        public WorkplaceOrder? OrderBy { get; set; }
-
-        internal override string? OrderName => OrderBy is { } order ? ListQueryString.SnakeCase(order.ToString()) : null;
-    }
-
-    /// <summary>Filter, order and page size of an employee or outlet list.</summary>
-    public sealed class DirectoryListQuery : ListQuery
-    {
-        /// <summary>Null keeps the server's default order.</summary>
-        public DirectoryOrder? OrderBy { get; set; }
-
-        internal override string? OrderName => OrderBy is { } order ? ListQueryString.SnakeCase(order.ToString()) : null;
-    }
 }

@@ -52,42 +52,4 @@ namespace LifePos.Core
         /// <summary>The id the service gave the failed request (a request-id header, traceparent or traceId), for its support.</summary>
         public string? RequestId { get; internal set; }
     }
-
-    /// <summary>The service refused the credentials or token and signing in again was not possible.</summary>
-    public sealed class LifePosAuthenticationException : LifePosApiException
-    {
-        public LifePosAuthenticationException(
-            string message,
-            int? statusCode,
-            string errorCode,
-            string? serverMessage,
-            string method,
-            string path,
-            int attempts = 1,
-            Exception? innerException = null)
-            : base(message, statusCode, errorCode, serverMessage, method, path, false, attempts, innerException)
-        {
-        }
-    }
-
-    /// <summary>
-    /// The service has not been reachable for the connection's outage timeout: requests fail at once instead of being
-    /// retried, and a bulk run stops.
-    /// </summary>
-    public sealed class LifePosServiceUnreachableException : LifePosApiException
-    {
-        public LifePosServiceUnreachableException(string message, string method, string path)
-            : base(message, null, "ServiceUnreachable", null, method, path)
-        {
-        }
-    }
-
-    /// <summary>A setting is wrong (address, retry limits, missing credentials); nothing was sent.</summary>
-    public sealed class LifePosConfigurationException : Exception
-    {
-        public LifePosConfigurationException(string message)
-            : base(message)
-        {
-        }
-    }
 }
