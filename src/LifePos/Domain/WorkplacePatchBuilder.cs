@@ -4,78 +4,6 @@ using LifePos.Core.Json;
 
 namespace LifePos.Domain
 {
-    /// <summary>What Set-LifePosWorkplace was given, as plain values; null means "not given".</summary>
-    internal sealed class WorkplaceChanges
-    {
-        public string? Name { get; set; }
-
-        public WorkplaceType? WorkplaceType { get; set; }
-
-        public string? Meta { get; set; }
-
-        public bool MetaDataGiven { get; set; }
-
-        public object? MetaData { get; set; }
-
-        /// <summary>Extensions to add or replace, by name (the others stay as they are).</summary>
-        public IDictionary<string, object?>? Extensions { get; set; }
-
-        public IReadOnlyList<string> RemoveExtensions { get; set; } = Array.Empty<string>();
-
-        /// <summary>Fields to empty: <c>Name</c>, <c>Meta</c>, <c>MetaData</c> or <c>Extensions</c> (every extension).</summary>
-        public IReadOnlyCollection<string> Clear { get; set; } = Array.Empty<string>();
-
-        /// <summary>True when nothing at all was given.</summary>
-        public bool IsEmpty =>
-            Name is null && WorkplaceType is null && Meta is null && !MetaDataGiven && Extensions is null && RemoveExtensions.Count == 0 && Clear.Count == 0;
-
-        /// <summary>
-        /// These changes without the values a piped workplace bound for itself (its own Name, Meta, MetaData or
-        /// Extensions) in the fields -Clear names: <c>$w | Set-LifePosWorkplace -Clear Meta</c> clears, and is not
-        /// refused as "both given". A value that differs from the workplace's is still given, and still refused.
-        /// </summary>
-        public WorkplaceChanges WithoutValuesClearedFrom(Workplace piped)
-        {
-            bool Clears(string field) => WorkplacePatchBuilder.ContainsIgnoringCase(Clear, field);
-            var result = (WorkplaceChanges)MemberwiseClone();
-            if (Clears("Name") && string.Equals(Name, piped.Name, StringComparison.Ordinal))
-            {
-                result.Name = null;
-            }
-
-            if (Clears("Meta") && string.Equals(Meta, piped.Meta, StringComparison.Ordinal))
-            {
-                result.Meta = null;
-            }
-
-            if (Clears("MetaData") && MetaDataGiven && PlainJson.DeepEquals(MetaData, piped.MetaData))
-            {
-                result.MetaDataGiven = false;
-                result.MetaData = null;
-            }
-
-            if (Clears("Extensions") && Extensions != null && PlainJson.DeepEquals(Extensions, piped.Extensions))
-            {
-                result.Extensions = null;
-            }
-
-            return result;
-        }
-
-        /// <summary>The names -Clear takes.</summary>
-        public static readonly IReadOnlyList<string> ClearableFields = new[] { "Name", "Meta", "MetaData", "Extensions" };
-    }
-
-    /// <summary>The JSON Patch for an update and the field changes it stands for.</summary>
-    internal sealed class WorkplacePatch
-    {
-        public List<Core.JsonPatchOperation> Operations { get; } = new List<Core.JsonPatchOperation>();
-
-        public FieldChangeList Changes { get; } = new FieldChangeList();
-
-        public bool IsEmpty => Operations.Count == 0;
-    }
-
     /// <summary>
     /// Builds the patch for what was given against the workplace as it is now (when known): values equal to the
     /// current ones are not sent again, and extensions merge by name (<c>add</c> sets a member whether or not it
@@ -84,7 +12,6 @@ namespace LifePos.Domain
     /// </summary>
     internal static class WorkplacePatchBuilder
     {
-        /// <param name="current">The workplace as it is (piped in), or null when only its id is known.</param>
         /// <summary>Checks what was given before anything is read or sent: lengths, -Clear names, a field both set and cleared.</summary>
         public static void Validate(WorkplaceChanges given)
         {
@@ -105,6 +32,8 @@ namespace LifePos.Domain
             CheckNotBoth(clear, "Extensions", given.Extensions != null);
         }
 
+        /// <param name="current">The workplace as it is (piped in), or null when only its id is known.</param>
+        /// <param name="given">The values and the -Clear names asked for.</param>
         public static WorkplacePatch Build(Workplace? current, WorkplaceChanges given)
         {
             Validate(given);
