@@ -1,45 +1,7 @@
 using System;
-using System.Collections.Generic;
 
 namespace LifePos
 {
-    /// <summary>One field a change sets, with the value before (when known) and after.</summary>
-    public sealed class FieldChange
-    {
-        public FieldChange(string field, object? oldValue, object? newValue)
-        {
-            Field = field;
-            OldValue = oldValue;
-            NewValue = newValue;
-        }
-
-        /// <summary>E.g. <c>Name</c>, <c>Meta</c> or <c>Extensions.smart_pos</c>.</summary>
-        public string Field { get; }
-
-        public object? OldValue { get; }
-
-        public object? NewValue { get; }
-
-        public override string ToString() => Domain.ChangeText.Describe(this);
-    }
-
-    /// <summary>The fields a change sets; as text, <c>Name: 'Касса 1' → 'Касса 2'; Meta: (none) → 'moscow'</c> (one CSV cell).</summary>
-    public sealed class FieldChangeList : List<FieldChange>
-    {
-        public override string ToString() => Domain.ChangeText.Describe(this);
-    }
-
-    /// <summary>What Sync-LifePosWorkplace did (or, under -WhatIf, would do) for one row or one unlisted workplace.</summary>
-    public enum WorkplaceChangeAction
-    {
-        Created,
-        Updated,
-        Restored,
-        Unchanged,
-        Archived,
-        Failed,
-    }
-
     /// <summary>
     /// One result of Sync-LifePosWorkplace: the action, the workplace, the input row, and the fields changed. Its
     /// properties export to CSV as plain cells.
