@@ -5,17 +5,17 @@ namespace LifePos.Tests;
 
 public sealed class AuthenticationTests
 {
-    private static LifePosClient SignInClient(TestEmulator emulator, string login, string password = "password1") =>
+    private static LifePosClient SignInClient(LiveEmulator emulator, string login, string password = "password1") =>
         emulator.CreateClient(o =>
         {
             o.Token = null;
-            o.SignIn = new CredentialSignIn(login, TestEmulator.Secure(password));
+            o.SignIn = new CredentialSignIn(login, LiveEmulator.Secure(password));
         });
 
     [Fact]
     public async Task PhoneLogin_SignsInByPhoneAndEmailLogin_ByUserName()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var byPhone = SignInClient(emulator, "+7 (999) 000-00-00");
         using var byEmail = SignInClient(emulator, "admin@example.com");
 
@@ -32,7 +32,7 @@ public sealed class AuthenticationTests
     [Fact]
     public async Task WrongPassword_IsAnAuthenticationErrorThatNamesTheLoginButNotThePassword()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = SignInClient(emulator, "+79990000000", "Wrong-Pa55word");
 
         var error = await Assert.ThrowsAsync<LifePosAuthenticationException>(() => client.SignInAsync(RequestContext.None));
@@ -46,7 +46,7 @@ public sealed class AuthenticationTests
     [Fact]
     public async Task CredentialConnection_SignsInAgainOnceWhenTheTokenIsRevokedMidRun()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 5);
+        await using var emulator = await LiveEmulator.StartAsync(o => o.Seed = 5);
         using var client = SignInClient(emulator, "+79990000000");
         await client.SignInAsync(RequestContext.None);
         Assert.Equal(5, client.ListWorkplaces(emulator.OrganizationId, new WorkplaceListQuery(), RequestContext.None).Count());
@@ -61,7 +61,7 @@ public sealed class AuthenticationTests
     [Fact]
     public async Task ConcurrentRequestsRefusedTogether_ShareOneSignIn()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 1);
+        await using var emulator = await LiveEmulator.StartAsync(o => o.Seed = 1);
         using var client = SignInClient(emulator, "admin@example.com");
         var org = emulator.OrganizationId;
         var id = client.ListWorkplaces(org, new WorkplaceListQuery(), RequestContext.None).Single().Id;
@@ -76,8 +76,8 @@ public sealed class AuthenticationTests
     [Fact]
     public async Task ConcurrentRequestsRefusedTogether_TryAWrongPasswordOnlyOnce()
     {
-        await using var emulator = await TestEmulator.StartAsync();
-        using var client = emulator.CreateClient(o => o.SignIn = new CredentialSignIn("admin@example.com", TestEmulator.Secure("changed-since")));
+        await using var emulator = await LiveEmulator.StartAsync();
+        using var client = emulator.CreateClient(o => o.SignIn = new CredentialSignIn("admin@example.com", LiveEmulator.Secure("changed-since")));
         await client.GetOrganizationsAsync(RequestContext.None);
         await emulator.RevokeTokensAsync();
 
@@ -94,7 +94,7 @@ public sealed class AuthenticationTests
     [Fact]
     public async Task TokenConnection_RefusedToken_IsAClearErrorSayingToConnectAgain()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = emulator.CreateClient();
         await emulator.RevokeTokensAsync();
 
@@ -116,7 +116,7 @@ public sealed class AuthenticationTests
     [InlineData("any")]
     public async Task AServiceThatTakesOneHeaderForm_IsServed_AndTheOtherFormIsNotTriedAgain(string form)
     {
-        await using var emulator = await TestEmulator.StartAsync(options => options.Answers = "auth=" + form);
+        await using var emulator = await LiveEmulator.StartAsync(options => options.Answers = "auth=" + form);
         using var client = emulator.CreateClient();
 
         for (var call = 0; call < 3; call++)
@@ -131,7 +131,7 @@ public sealed class AuthenticationTests
     [Fact]
     public async Task ATokenRefusedAfterItWasAccepted_IsNotRetriedInTheOtherForm()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = emulator.CreateClient();
         Assert.NotEmpty(await client.GetOrganizationsAsync(RequestContext.None));
         await emulator.RevokeTokensAsync();
@@ -144,7 +144,7 @@ public sealed class AuthenticationTests
     [Fact]
     public async Task ClientWithoutTokenOrLogin_SaysHowToConnect()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = emulator.CreateClient(o => o.Token = null);
 
         var error = await Assert.ThrowsAsync<LifePosConfigurationException>(() => client.GetOrganizationsAsync(RequestContext.None));

@@ -10,7 +10,7 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task MissingWorkplace_Is404NotFoundWithAHintAboutArchivedOnes()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = emulator.CreateClient();
         var missing = Guid.NewGuid();
 
@@ -30,7 +30,7 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task TooLongName_Is422RequestIsNotValidAndIsNotRetried()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = emulator.CreateClient();
 
         var error = await Assert.ThrowsAsync<LifePosApiException>(() => client.CreateWorkplaceAsync(
@@ -45,11 +45,11 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task Manager_GetsNoPermissionsOnChangesButCanRead()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Accounts.Add("manager@example.com:password1:Manager"));
+        await using var emulator = await LiveEmulator.StartAsync(o => o.Accounts.Add("manager@example.com:password1:Manager"));
         using var client = emulator.CreateClient(o =>
         {
             o.Token = null;
-            o.SignIn = new CredentialSignIn("manager@example.com", TestEmulator.Secure("password1"));
+            o.SignIn = new CredentialSignIn("manager@example.com", LiveEmulator.Secure("password1"));
         });
 
         var list = client.ListWorkplaces(emulator.OrganizationId, new WorkplaceListQuery(), RequestContext.None).ToList();
@@ -65,7 +65,7 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task ArchivedWorkplace_CannotBeChangedAndFailedTestOperationIsReported()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = emulator.CreateClient();
         var org = emulator.OrganizationId;
         var first = await client.CreateWorkplaceAsync(org, new WorkplaceCreateRequest { WorkplaceType = WorkplaceType.Mobile, Name = "One" }, RequestContext.None);
@@ -86,7 +86,7 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task WrongActivationCodes_Are401WrongActivationCodeThenA429BanThatIsNotRetried()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = emulator.CreateClient();
 
         for (var attempt = 0; attempt < 5; attempt++)
@@ -110,7 +110,7 @@ public sealed class ErrorMappingTests
     [InlineData("bad-shape", "JSON of another shape")]
     public async Task BadSuccessAnswer_BecomesInvalidResponseNotACrash(string fault, string described)
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 1);
+        await using var emulator = await LiveEmulator.StartAsync(o => o.Seed = 1);
         using var client = emulator.CreateClient();
         var id = client.ListWorkplaces(emulator.OrganizationId, new WorkplaceListQuery(), RequestContext.None).First().Id;
         await emulator.ForceNextAsync("get", fault);
@@ -127,7 +127,7 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task BadAnswerOnAListPage_BecomesInvalidResponse()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 3);
+        await using var emulator = await LiveEmulator.StartAsync(o => o.Seed = 3);
         using var client = emulator.CreateClient();
         await emulator.ForceNextAsync("list", "truncated");
 
@@ -139,7 +139,7 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task PersistentServerFailure_GivesUpAfterMaxRetriesSayingSo()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = emulator.CreateClient(o => o.MaxRetries = 3);
         await emulator.ForceNextAsync("get", "500", "502", "504");
 
@@ -163,7 +163,7 @@ public sealed class ErrorMappingTests
         using var client = LifePosClient.Create(new LifePosClientOptions
         {
             BaseUri = new Uri($"http://127.0.0.1:{port}/"),
-            Token = TestEmulator.Secure("unused-token"),
+            Token = LiveEmulator.Secure("unused-token"),
             MaxRetries = 3,
             RetryBaseDelay = TimeSpan.FromMilliseconds(1),
             MaxRetryDelay = TimeSpan.FromMilliseconds(5),
@@ -190,7 +190,7 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task SlowAnswer_TimesOutEachTryAndFeedsTheOutageBreaker()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.LatencyMs = 2000);
+        await using var emulator = await LiveEmulator.StartAsync(o => o.LatencyMs = 2000);
         using var client = emulator.CreateClient(o =>
         {
             o.Timeout = TimeSpan.FromMilliseconds(150);

@@ -153,8 +153,8 @@ public sealed class FuzzFindingsTests
         LifePosClient.Create(new LifePosClientOptions
         {
             BaseUri = new Uri("http://127.0.0.1:9/"),
-            Token = signIn ? null : TestEmulator.Secure("fuzz-token"),
-            SignIn = signIn ? new CredentialSignIn("owner@fuzz.example", TestEmulator.Secure("password1")) : null,
+            Token = signIn ? null : LiveEmulator.Secure("fuzz-token"),
+            SignIn = signIn ? new CredentialSignIn("owner@fuzz.example", LiveEmulator.Secure("password1")) : null,
             MaxRetries = 1,
             Handler = new ScriptedHandler(_ =>
             {

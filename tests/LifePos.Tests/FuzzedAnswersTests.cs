@@ -83,8 +83,8 @@ public sealed class FuzzedAnswersTests
         {
             BaseUri = server.BaseUri,
             ClientIdentifier = script.ClientId,
-            Token = operation.Login is null ? TestEmulator.Secure("fuzz0Jp0vX8yZ2nK5mW7rB1cD4eF6gH9iL0oP2sU4wY6") : null,
-            SignIn = operation.Login is null ? null : new CredentialSignIn(operation.Login, TestEmulator.Secure("password1")),
+            Token = operation.Login is null ? LiveEmulator.Secure("fuzz0Jp0vX8yZ2nK5mW7rB1cD4eF6gH9iL0oP2sU4wY6") : null,
+            SignIn = operation.Login is null ? null : new CredentialSignIn(operation.Login, LiveEmulator.Secure("password1")),
             MaxRetries = 3,
             RetryBaseDelay = TimeSpan.FromMilliseconds(1),
             MaxRetryDelay = TimeSpan.FromMilliseconds(1),

@@ -24,7 +24,7 @@ public sealed class JsonRoundTripTests
     [Fact]
     public async Task Create_SendsAndReadsBackEveryDocumentedFieldUnchanged()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = emulator.CreateClient();
         var org = emulator.OrganizationId;
         var before = DateTimeOffset.UtcNow.AddMinutes(-1);
@@ -61,7 +61,7 @@ public sealed class JsonRoundTripTests
     [Fact]
     public async Task Extensions_AreDotAccessiblePlainValues()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = emulator.CreateClient();
 
         var workplace = await client.CreateWorkplaceAsync(emulator.OrganizationId, new WorkplaceCreateRequest
@@ -85,7 +85,7 @@ public sealed class JsonRoundTripTests
     [Fact]
     public async Task Update_ChangingOneExtensionKeepsUnknownExtensionsIntact()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = emulator.CreateClient();
         var org = emulator.OrganizationId;
         var workplace = await client.CreateWorkplaceAsync(org, new WorkplaceCreateRequest
@@ -113,7 +113,7 @@ public sealed class JsonRoundTripTests
     [Fact]
     public async Task Update_WritingBackTheWholeExtensionsObjectLosesNothing()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = emulator.CreateClient();
         var org = emulator.OrganizationId;
         var workplace = await client.CreateWorkplaceAsync(org, new WorkplaceCreateRequest

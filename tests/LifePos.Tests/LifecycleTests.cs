@@ -9,7 +9,7 @@ public sealed class LifecycleTests
     [Fact]
     public async Task Workplace_GoesThroughCreateArchiveRestoreActivateAndDeactivate()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = emulator.CreateClient();
         var org = emulator.OrganizationId;
         var context = RequestContext.None;
@@ -49,7 +49,7 @@ public sealed class LifecycleTests
     [Fact]
     public async Task ActivationCode_WithSmsAndOutletIsRecordedByTheService()
     {
-        await using var emulator = await TestEmulator.StartAsync(o =>
+        await using var emulator = await LiveEmulator.StartAsync(o =>
         {
             o.Employees = 3;
             o.Outlets = 1;
@@ -73,7 +73,7 @@ public sealed class LifecycleTests
     public async Task Organizations_ListTheOrganizationsTheTokenReaches()
     {
         var second = Guid.NewGuid();
-        await using var emulator = await TestEmulator.StartAsync(o =>
+        await using var emulator = await LiveEmulator.StartAsync(o =>
         {
             o.Organizations.Add(Guid.Parse("9d5f1c2a-0000-4000-8000-000000000001"));
             o.Organizations.Add(second);
@@ -90,7 +90,7 @@ public sealed class LifecycleTests
     [Fact]
     public async Task RawRequests_ReturnJsonAndFollowEveryPage()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 45);
+        await using var emulator = await LiveEmulator.StartAsync(o => o.Seed = 45);
         using var client = emulator.CreateClient();
 
         var orgs = await client.SendRawAsync("GET", "/orgs", null, RequestContext.None);

@@ -163,7 +163,7 @@ public sealed class PlainJsonReaderTests
     }
 
     private static LifePosClient ScriptedClient(ScriptedHandler handler) =>
-        LifePosClient.Create(new LifePosClientOptions { BaseUri = new Uri("https://api.example.test/"), Token = TestEmulator.Secure("t"), Handler = handler });
+        LifePosClient.Create(new LifePosClientOptions { BaseUri = new Uri("https://api.example.test/"), Token = LiveEmulator.Secure("t"), Handler = handler });
 
     private static string WorkplaceJson(string extensions, string metaData) =>
         """{"guid":"7a227091-20eb-4e4a-8fde-ed95b36c2041","type_of":"Workplace","number":1,"name":"Касса","workplace_type":"Stationary",""" +

@@ -13,7 +13,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Unavailable503_IsRetriedAndTheCallSucceeds()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 1);
+        await using var emulator = await LiveEmulator.StartAsync(o => o.Seed = 1);
         using var client = emulator.CreateClient();
         var observer = new RecordingObserver();
         var context = new RequestContext(default, observer);
@@ -35,7 +35,7 @@ public sealed class RetryTests
     [Fact]
     public async Task TooManyRequests429_WaitsTheRetryAfterTheServerAsks()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         var clock = new ManualClock();
         using var client = emulator.CreateClient(o =>
         {
@@ -55,7 +55,7 @@ public sealed class RetryTests
     [Fact]
     public async Task RateLimits_AreWaitedOutAndNeverCountAsFailedTries()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         var clock = new ManualClock();
         using var client = emulator.CreateClient(o =>
         {
@@ -75,7 +75,7 @@ public sealed class RetryTests
     [Fact]
     public async Task ACallThatKeepsBeingRateLimited_EndsAtTheOperationTimeoutSayingWhichSettingChangesIt()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         var clock = new ManualClock();
         using var client = emulator.CreateClient(o =>
         {
@@ -96,7 +96,7 @@ public sealed class RetryTests
     [Fact]
     public async Task RetryAfter_IsCappedByMaxRetryDelay()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = emulator.CreateClient(o => o.MaxRetryDelay = TimeSpan.FromMilliseconds(30));
         var observer = new RecordingObserver();
         await emulator.ForceNextAsync("orgs", "429", "503");
@@ -109,7 +109,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Backoff_GrowsExponentiallyWithJitterUpToTheCap()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = emulator.CreateClient(o =>
         {
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(4);
@@ -133,7 +133,7 @@ public sealed class RetryTests
     [Fact]
     public async Task DroppedConnectionOnARead_IsRetried()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = emulator.CreateClient();
         await emulator.ForceNextAsync("orgs", "drop-before", "drop-after");
 
@@ -146,7 +146,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Create_WhoseAnswerIsLostAfterTheServerActed_FindsTheWorkplaceByNameInsteadOfCreatingItTwice()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = emulator.CreateClient();
         var org = emulator.OrganizationId;
         await emulator.ForceNextAsync("create", "drop-after");
@@ -162,7 +162,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Create_DroppedBeforeTheServerActed_IsSentAgainAndCreatesOne()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = emulator.CreateClient();
         var org = emulator.OrganizationId;
         await emulator.ForceNextAsync("create", "drop-before");
@@ -177,7 +177,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Create_With500_LooksUpTheNameThenCreatesOnce()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = emulator.CreateClient();
         var org = emulator.OrganizationId;
         await emulator.ForceNextAsync("create", "500", "504");
@@ -193,7 +193,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Create_IgnoresAnArchivedNamesakeWhenLookingUp()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = emulator.CreateClient();
         var org = emulator.OrganizationId;
         var earlier = await client.CreateWorkplaceAsync(org, Named("Twin"), RequestContext.None);
@@ -209,7 +209,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Create_SameNameTwiceInOneRun_ALostAnswerIsNotMistakenForTheFirstOne()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = emulator.CreateClient();
         var org = emulator.OrganizationId;
         var first = await client.CreateWorkplaceAsync(org, Named("Kiosk"), RequestContext.None);
@@ -224,7 +224,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Create_WithoutNameAndA500_ReportsItMayHaveSucceededAndIsNotRetried()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = emulator.CreateClient();
         await emulator.ForceNextAsync("create", "500");
 
@@ -240,7 +240,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Create_WithoutNameAndA503_IsRetriedBecauseTheServerDidNotAct()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         using var client = emulator.CreateClient();
         await emulator.ForceNextAsync("create", "503", "429");
 
@@ -254,7 +254,7 @@ public sealed class RetryTests
     [Fact]
     public async Task ActivationCode_IsNotRepeatedAfterAnAmbiguousFailure()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 1);
+        await using var emulator = await LiveEmulator.StartAsync(o => o.Seed = 1);
         using var client = emulator.CreateClient();
         var id = client.ListWorkplaces(emulator.OrganizationId, new WorkplaceListQuery(), RequestContext.None).Single().Id;
         var employee = await emulator.EmployeeAsync(withPhone: true);
@@ -272,7 +272,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Updates_AreRepeatedAfterAmbiguousFailuresBecauseTheyAreIdempotent()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 1);
+        await using var emulator = await LiveEmulator.StartAsync(o => o.Seed = 1);
         using var client = emulator.CreateClient();
         var org = emulator.OrganizationId;
         var id = client.ListWorkplaces(org, new WorkplaceListQuery(), RequestContext.None).Single().Id;
@@ -287,7 +287,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Cancelling_DuringARetryWaitStopsTheWaitAndSendsNothingMore()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         // The wait would never end by itself: only the cancellation can end the call.
         var clock = new ManualClock { HoldWaits = true };
         using var client = emulator.CreateClient(o =>
@@ -309,7 +309,7 @@ public sealed class RetryTests
     [Fact]
     public async Task BulkCreateThroughTheThrottle_OnAFaultyNetwork_CreatesEveryRowOnceInInputOrder()
     {
-        await using var emulator = await TestEmulator.StartAsync(o =>
+        await using var emulator = await LiveEmulator.StartAsync(o =>
         {
             o.Faults = "500=0.1,503=0.05,429=0.05,502=0.02,504=0.02,drop-before=0.03,drop-after=0.03";
             o.FaultSeed = 20261129;

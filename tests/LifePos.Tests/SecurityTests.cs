@@ -13,7 +13,7 @@ public sealed class SecurityTests
     public void PlainHttp_IsRefusedForAnythingButLoopback(string address)
     {
         var error = Assert.Throws<LifePosConfigurationException>(() =>
-            LifePosClient.Create(new LifePosClientOptions { BaseUri = new Uri(address), Token = TestEmulator.Secure("t") }));
+            LifePosClient.Create(new LifePosClientOptions { BaseUri = new Uri(address), Token = LiveEmulator.Secure("t") }));
 
         Assert.Contains("https", error.Message);
     }
@@ -42,7 +42,7 @@ public sealed class SecurityTests
     [Fact]
     public async Task EveryRequest_CarriesTheClientHeadersAndARedactedAuthorization()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync();
         var identifier = Guid.NewGuid();
         using var client = emulator.CreateClient(o =>
         {
@@ -66,7 +66,7 @@ public sealed class SecurityTests
     public async Task NoMessageLogOrToString_EverContainsATokenOrPassword()
     {
         const string password = "Pa55-secret-word";
-        await using var emulator = await TestEmulator.StartAsync(o =>
+        await using var emulator = await LiveEmulator.StartAsync(o =>
         {
             o.Seed = 3;
             o.Accounts.Add("+79991234567:" + password);
@@ -112,7 +112,7 @@ public sealed class SecurityTests
         using (var client = emulator.CreateClient(o =>
         {
             o.Token = null;
-            o.SignIn = new CredentialSignIn("+79991234567", TestEmulator.Secure(password));
+            o.SignIn = new CredentialSignIn("+79991234567", LiveEmulator.Secure(password));
         }))
         {
             var token = await client.SignInAsync(context);
@@ -126,7 +126,7 @@ public sealed class SecurityTests
         using (var wrong = emulator.CreateClient(o =>
         {
             o.Token = null;
-            o.SignIn = new CredentialSignIn("+79991234567", TestEmulator.Secure(emulator.Token));
+            o.SignIn = new CredentialSignIn("+79991234567", LiveEmulator.Secure(emulator.Token));
         }))
         {
             await Capture(() => wrong.SignInAsync(context));

@@ -8,11 +8,11 @@ using LifePos.Emulator;
 namespace LifePos.Tests;
 
 /// <summary>An in-process emulator on 127.0.0.1 with helpers for its control endpoints.</summary>
-internal sealed class TestEmulator : IAsyncDisposable
+internal sealed class LiveEmulator : IAsyncDisposable
 {
     private readonly HttpClient _control;
 
-    private TestEmulator(EmulatorServer server)
+    private LiveEmulator(EmulatorServer server)
     {
         Server = server;
         _control = new HttpClient { BaseAddress = server.BaseAddress };
@@ -26,11 +26,11 @@ internal sealed class TestEmulator : IAsyncDisposable
 
     public string Token => Server.Token;
 
-    public static async Task<TestEmulator> StartAsync(Action<EmulatorOptions>? configure = null)
+    public static async Task<LiveEmulator> StartAsync(Action<EmulatorOptions>? configure = null)
     {
         var options = new EmulatorOptions { Urls = "http://127.0.0.1:0" };
         configure?.Invoke(options);
-        return new TestEmulator(await EmulatorServer.StartAsync(options));
+        return new LiveEmulator(await EmulatorServer.StartAsync(options));
     }
 
     public static SecureString Secure(string text)

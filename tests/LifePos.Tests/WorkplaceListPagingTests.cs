@@ -3,14 +3,14 @@ using Xunit;
 
 namespace LifePos.Tests;
 
-public sealed class PagingTests
+public sealed class WorkplaceListPagingTests
 {
     private static WorkplaceListQuery PagesOf20() => new() { PageSize = 20 };
 
     [Fact]
     public async Task Paging_YieldsEveryWorkplaceOfFortyFiveAcrossThreePages()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 45);
+        await using var emulator = await LiveEmulator.StartAsync(o => o.Seed = 45);
         using var client = emulator.CreateClient();
         var pager = client.ListWorkplaces(emulator.OrganizationId, new WorkplaceListQuery { PageSize = 20, IncludeItemsTotal = true }, RequestContext.None);
         var pagesSeen = new List<int>();
@@ -30,7 +30,7 @@ public sealed class PagingTests
     [Fact]
     public async Task Paging_StopsRequestingWhenConsumerStops()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 45);
+        await using var emulator = await LiveEmulator.StartAsync(o => o.Seed = 45);
         using var client = emulator.CreateClient();
 
         var firstThree = client.ListWorkplaces(emulator.OrganizationId, PagesOf20(), RequestContext.None).Take(3).ToList();
@@ -42,7 +42,7 @@ public sealed class PagingTests
     [Fact]
     public async Task Paging_PrefetchesTheNextPageOnlyPartwayThroughThePage()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 45);
+        await using var emulator = await LiveEmulator.StartAsync(o => o.Seed = 45);
         using var client = emulator.CreateClient();
         var observer = new RecordingObserver();
         using var items = client.ListWorkplaces(emulator.OrganizationId, PagesOf20(), new RequestContext(default, observer)).GetEnumerator();
@@ -79,7 +79,7 @@ public sealed class PagingTests
     [Fact]
     public async Task Paging_CancellationStopsTheListMidPage()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 45);
+        await using var emulator = await LiveEmulator.StartAsync(o => o.Seed = 45);
         using var client = emulator.CreateClient();
         using var cancellation = new CancellationTokenSource();
         var taken = 0;
@@ -102,7 +102,7 @@ public sealed class PagingTests
     [Fact]
     public async Task Paging_RetriesAFailedPageWithoutSkippingOrRepeatingItems()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 45);
+        await using var emulator = await LiveEmulator.StartAsync(o => o.Seed = 45);
         using var client = emulator.CreateClient();
         var context = new RequestContext();
         var pager = client.ListWorkplaces(emulator.OrganizationId, PagesOf20(), context);
@@ -125,7 +125,7 @@ public sealed class PagingTests
     [Fact]
     public async Task Paging_FiltersSortsAndSelectsArchivedAsAsked()
     {
-        await using var emulator = await TestEmulator.StartAsync(o => o.Seed = 45);
+        await using var emulator = await LiveEmulator.StartAsync(o => o.Seed = 45);
         using var client = emulator.CreateClient();
         var org = emulator.OrganizationId;
         var all = client.ListWorkplaces(org, new WorkplaceListQuery { OrderBy = WorkplaceOrder.NumberDesc }, RequestContext.None).ToList();
