@@ -1,4 +1,3 @@
-using LifePos.Core;
 using LifePos.Core.Json;
 using LifePos.Domain;
 using Xunit;

@@ -4,9 +4,10 @@ using System.Text;
 using System.Text.Json;
 using LifePos.Core;
 using LifePos.Core.Json;
+using LifePos.Tests.Support;
 using Xunit;
 
-namespace LifePos.Tests;
+namespace LifePos.Tests.Json;
 
 /// <summary>
 /// Extensions and meta_data are read straight from the answer's tokens (PlainJson.FromReader through the DTOs'

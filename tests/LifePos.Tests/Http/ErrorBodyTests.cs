@@ -1,9 +1,8 @@
 using System.Text;
-using LifePos.Core;
 using LifePos.Core.Http;
 using Xunit;
 
-namespace LifePos.Tests;
+namespace LifePos.Tests.Http;
 
 public sealed class ErrorBodyTests
 {

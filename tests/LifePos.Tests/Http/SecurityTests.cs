@@ -1,8 +1,9 @@
 using System.Security;
 using LifePos.Core;
+using LifePos.Tests.Support;
 using Xunit;
 
-namespace LifePos.Tests;
+namespace LifePos.Tests.Http;
 
 public sealed class SecurityTests
 {
@@ -102,7 +103,7 @@ public sealed class SecurityTests
             await Capture(() => client.GetWorkplaceAsync(org, workplace.Id, context));
             var code = await client.GenerateActivationCodeAsync(org, workplace.Id, await emulator.EmployeeAsync(), null, false, context);
             var activation = await client.ActivateWorkplaceAsync(code, context);
-            secrets.Add(LifecycleTests.Reveal(activation.Token!));
+            secrets.Add(LiveEmulator.Reveal(activation.Token!));
             texts.Add(activation.ToString());
             await Capture(() => client.SendRawAsync("POST", "/v6/auth/activate-workplace", """{"activation_code":"00000000"}""", context));
             await emulator.RevokeTokensAsync();
@@ -116,7 +117,7 @@ public sealed class SecurityTests
         }))
         {
             var token = await client.SignInAsync(context);
-            secrets.Add(LifecycleTests.Reveal(token));
+            secrets.Add(LiveEmulator.Reveal(token));
             texts.Add(new LifePosConnection(client, LifePosEnvironment.Custom, org, null, "+79991234567", "Credential").ToString());
             await emulator.RevokeTokensAsync();
             await client.GetOrganizationsAsync(context);

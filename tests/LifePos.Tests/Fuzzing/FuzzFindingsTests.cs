@@ -3,10 +3,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using LifePos.Core;
 using LifePos.Core.Http;
-using LifePos.Tests.Fuzzing;
+using LifePos.Tests.Support;
 using Xunit;
 
-namespace LifePos.Tests;
+namespace LifePos.Tests.Fuzzing;
 
 /// <summary>
 /// What <see cref="FuzzedAnswersTests"/> found, one answer each, so a regression shows by name: every one of these

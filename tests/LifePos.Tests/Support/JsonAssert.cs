@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Xunit;
 
-namespace LifePos.Tests;
+namespace LifePos.Tests.Support;
 
 /// <summary>Compares JSON by meaning: same members (any order), same array order, numbers by exact value.</summary>
 internal static class JsonAssert

@@ -2,7 +2,7 @@ using System.Globalization;
 using LifePos.Core.Json;
 using Xunit;
 
-namespace LifePos.Tests;
+namespace LifePos.Tests.Json;
 
 /// <summary>The workplace type of an answer (or a CSV row) is read by a switch and a lookup built once, not by reflection per item.</summary>
 public sealed class WorkplaceTypeParsingTests

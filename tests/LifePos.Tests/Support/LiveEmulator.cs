@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
+using System.Runtime.InteropServices;
 using System.Security;
 using System.Text.Json;
 using LifePos.Core;
 using LifePos.Emulator;
 
-namespace LifePos.Tests;
+namespace LifePos.Tests.Support;
 
 /// <summary>An in-process emulator on 127.0.0.1 with helpers for its control endpoints.</summary>
 internal sealed class LiveEmulator : IAsyncDisposable
@@ -43,6 +44,20 @@ internal sealed class LiveEmulator : IAsyncDisposable
 
         secure.MakeReadOnly();
         return secure;
+    }
+
+    /// <summary>The text of a secret, for tests that check it never shows.</summary>
+    public static string Reveal(SecureString secret)
+    {
+        var pointer = Marshal.SecureStringToGlobalAllocUnicode(secret);
+        try
+        {
+            return Marshal.PtrToStringUni(pointer, secret.Length);
+        }
+        finally
+        {
+            Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+        }
     }
 
     /// <summary>A client with the emulator's token and quick retries, so fault tests stay fast.</summary>

@@ -2,11 +2,11 @@ using System.Collections;
 using System.Diagnostics;
 using System.Globalization;
 using LifePos.Core;
-using LifePos.Tests.Fuzzing;
+using LifePos.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace LifePos.Tests;
+namespace LifePos.Tests.Fuzzing;
 
 /// <summary>
 /// Issue 11 §3: whatever a server answers, every call of the client ends in a typed object or in exactly one LifePos

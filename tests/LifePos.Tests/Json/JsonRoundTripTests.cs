@@ -1,9 +1,10 @@
 using System.Text.Json;
 using LifePos.Core;
 using LifePos.Core.Json;
+using LifePos.Tests.Support;
 using Xunit;
 
-namespace LifePos.Tests;
+namespace LifePos.Tests.Json;
 
 public sealed class JsonRoundTripTests
 {

@@ -1,6 +1,6 @@
 using LifePos.Core;
 
-namespace LifePos.Tests;
+namespace LifePos.Tests.Support;
 
 internal static class Throttled
 {

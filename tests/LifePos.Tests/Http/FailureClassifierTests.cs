@@ -1,12 +1,12 @@
-using System.IO;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using LifePos.Core;
 using LifePos.Core.Http;
 using LifePos.Core.Resources;
+using LifePos.Tests.Support;
 using Xunit;
 
-namespace LifePos.Tests;
+namespace LifePos.Tests.Http;
 
 /// <summary>
 /// The retry rules as a table: status × method (and so retry mode) × Retry-After → what the retry loop does. Each row

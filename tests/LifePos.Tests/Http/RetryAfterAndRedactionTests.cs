@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
-using LifePos.Core;
 using LifePos.Core.Http;
 using Xunit;
 
-namespace LifePos.Tests;
+namespace LifePos.Tests.Http;
 
 public sealed class RetryAfterAndRedactionTests
 {

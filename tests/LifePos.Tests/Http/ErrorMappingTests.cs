@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using LifePos.Core;
+using LifePos.Tests.Support;
 using Xunit;
 
-namespace LifePos.Tests;
+namespace LifePos.Tests.Http;
 
 public sealed class ErrorMappingTests
 {

@@ -1,8 +1,8 @@
-using System.Runtime.InteropServices;
 using LifePos.Core;
+using LifePos.Tests.Support;
 using Xunit;
 
-namespace LifePos.Tests;
+namespace LifePos.Tests.Resources;
 
 public sealed class LifecycleTests
 {
@@ -35,7 +35,7 @@ public sealed class LifecycleTests
         Assert.True(activation.Token!.IsReadOnly());
         Assert.True(activation.Token.Length > 0);
         Assert.Null(activation.Note);
-        Assert.DoesNotContain(Reveal(activation.Token), activation.ToString());
+        Assert.DoesNotContain(LiveEmulator.Reveal(activation.Token), activation.ToString());
 
         var active = await client.GetWorkplaceAsync(org, created.Id, context);
         Assert.True(active.IsActivated);
@@ -102,18 +102,5 @@ public sealed class LifecycleTests
         Assert.Equal(45, items.Select(i => i.GetProperty("guid").GetGuid()).Distinct().Count());
         Assert.Equal("Raw", created!.Value.GetProperty("name").GetString());
         Assert.Throws<ArgumentException>(() => client.SendRawAllPages("https://elsewhere.example/orgs", RequestContext.None).ToList());
-    }
-
-    internal static string Reveal(System.Security.SecureString secret)
-    {
-        var pointer = Marshal.SecureStringToGlobalAllocUnicode(secret);
-        try
-        {
-            return Marshal.PtrToStringUni(pointer, secret.Length);
-        }
-        finally
-        {
-            Marshal.ZeroFreeGlobalAllocUnicode(pointer);
-        }
     }
 }

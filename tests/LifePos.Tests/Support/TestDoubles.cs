@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using LifePos.Core.Http;
 
-namespace LifePos.Tests;
+namespace LifePos.Tests.Support;
 
 /// <summary>
 /// A clock for the retry loop that never sleeps: it records every wait asked for and completes it at once, or, with

@@ -3,7 +3,7 @@ using LifePos.Core;
 using LifePos.Core.Paging;
 using Xunit;
 
-namespace LifePos.Tests;
+namespace LifePos.Tests.Paging;
 
 /// <summary>The one paging type, over a scripted fetcher: prefetch, early stop, odd end-of-list shapes, a repeated token.</summary>
 public sealed class PageableTests

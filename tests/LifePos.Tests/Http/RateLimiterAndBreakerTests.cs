@@ -1,9 +1,9 @@
-using System.Net.Http;
 using LifePos.Core;
 using LifePos.Core.Http;
+using LifePos.Tests.Support;
 using Xunit;
 
-namespace LifePos.Tests;
+namespace LifePos.Tests.Http;
 
 /// <summary>The connection's two shared stages, on a clock the test moves: no sockets, no sleeps.</summary>
 public sealed class RateLimiterAndBreakerTests

@@ -1,7 +1,7 @@
 using LifePos.Domain;
 using Xunit;
 
-namespace LifePos.Tests;
+namespace LifePos.Tests.Domain;
 
 /// <summary>The pure plan behind Sync-LifePosWorkplace: which workplace a row names, and what it comes to.</summary>
 public class SyncPlannerTests

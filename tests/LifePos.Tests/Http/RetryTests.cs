@@ -1,7 +1,8 @@
 using LifePos.Core;
+using LifePos.Tests.Support;
 using Xunit;
 
-namespace LifePos.Tests;
+namespace LifePos.Tests.Http;
 
 public sealed class RetryTests
 {
