@@ -4,7 +4,6 @@ using System.Text;
 using LifePos.Core;
 using LifePos.Core.Http;
 using LifePos.Tests.Support;
-using Xunit;
 
 namespace LifePos.Tests.Fuzzing;
 

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using LifePos.Core;
 using LifePos.Tests.Support;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace LifePos.Tests.Fuzzing;

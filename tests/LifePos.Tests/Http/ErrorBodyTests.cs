@@ -1,6 +1,5 @@
 using System.Text;
 using LifePos.Core.Http;
-using Xunit;
 
 namespace LifePos.Tests.Http;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using LifePos.Core;
 using LifePos.Tests.Support;
-using Xunit;
 
 namespace LifePos.Tests.Http;
 

@@ -4,7 +4,6 @@ using LifePos.Core;
 using LifePos.Core.Http;
 using LifePos.Core.Resources;
 using LifePos.Tests.Support;
-using Xunit;
 
 namespace LifePos.Tests.Http;
 

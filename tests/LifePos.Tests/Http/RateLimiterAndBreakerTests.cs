@@ -1,7 +1,6 @@
 using LifePos.Core;
 using LifePos.Core.Http;
 using LifePos.Tests.Support;
-using Xunit;
 
 namespace LifePos.Tests.Http;
 

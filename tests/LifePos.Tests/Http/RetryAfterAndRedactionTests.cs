@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using LifePos.Core.Http;
-using Xunit;
 
 namespace LifePos.Tests.Http;
 

@@ -1,7 +1,6 @@
 using System.Security;
 using LifePos.Core;
 using LifePos.Tests.Support;
-using Xunit;
 
 namespace LifePos.Tests.Http;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using LifePos.Core;
 using LifePos.Core.Json;
 using LifePos.Tests.Support;
-using Xunit;
 
 namespace LifePos.Tests.Json;
 

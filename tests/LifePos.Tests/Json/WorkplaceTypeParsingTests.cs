@@ -1,6 +1,5 @@
 using System.Globalization;
 using LifePos.Core.Json;
-using Xunit;
 
 namespace LifePos.Tests.Json;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using LifePos.Core;
 using LifePos.Core.Paging;
-using Xunit;
 
 namespace LifePos.Tests.Paging;
 

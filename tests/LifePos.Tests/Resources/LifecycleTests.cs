@@ -1,6 +1,5 @@
 using LifePos.Core;
 using LifePos.Tests.Support;
-using Xunit;
 
 namespace LifePos.Tests.Resources;
 

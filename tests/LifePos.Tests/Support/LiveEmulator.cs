@@ -1,5 +1,5 @@
+using System.Net;
 using System.Net.Http.Json;
-using System.Runtime.InteropServices;
 using System.Security;
 using System.Text.Json;
 using LifePos.Core;
@@ -46,18 +46,7 @@ internal sealed class LiveEmulator : IAsyncDisposable
     }
 
     /// <summary>The text of a secret, for tests that check it never shows.</summary>
-    public static string Reveal(SecureString secret)
-    {
-        var pointer = Marshal.SecureStringToGlobalAllocUnicode(secret);
-        try
-        {
-            return Marshal.PtrToStringUni(pointer, secret.Length);
-        }
-        finally
-        {
-            Marshal.ZeroFreeGlobalAllocUnicode(pointer);
-        }
-    }
+    public static string Reveal(SecureString secret) => new NetworkCredential(string.Empty, secret).Password;
 
     /// <summary>A client with the emulator's token and quick retries, so fault tests stay fast.</summary>
     public LifePosClient CreateClient(Action<LifePosClientOptions>? configure = null)
