@@ -49,45 +49,37 @@ public sealed class FailureClassifierTests
     public async Task AnAnswerStatus_DecidesTheNextStep(
         string method, string path, int status, string? code, string? retryAfter, bool canSignInAgain, string expected, double? waitSeconds)
     {
-        var body = code is null ? "" : "{\"code\":\"" + code + "\",\"message\":\"m\"}";
-        var request = RawClient.Describe(method, path, null);
-
-        var result = await SendOnceAsync(ScriptedHandler.Always(status, body, retryAfter: retryAfter), request);
-        var decision = FailureClassifier.Classify(result, request.Mode, request.Authenticated, canSignInAgain, rawTokenUntried: false);
+        var decision = await ClassifyAnswerAsync(method, path, status, code, retryAfter, canSignInAgain, rawTokenUntried: false);
 
         Assert.Equal(expected, decision.Action.ToString());
         Assert.Equal(waitSeconds, decision.RetryAfter?.TotalSeconds);
     }
 
-    public static TheoryData<string, string, string?, bool, bool, string> Refusals => new()
+    public static TheoryData<string, string, string?, bool, bool, string, string> Refusals => new()
     {
-        // method, path, 401 code, can sign in again, raw token untried, action
+        // method, path, 401 code, can sign in again, raw token untried, action, reason logged
         // The raw form comes first, before any sign-in, while no answer has accepted the Bearer form.
-        { "GET", "/orgs", "Unauthorized", false, true, nameof(RetryAction.TryRawToken) },
-        { "GET", "/orgs", null, true, true, nameof(RetryAction.TryRawToken) },
-        { "PATCH", "/orgs/x/workplaces/y", "TokenExpired", true, true, nameof(RetryAction.TryRawToken) },
-        { "GET", "/orgs", "InvalidToken", true, false, nameof(RetryAction.ReSignIn) },
+        { "GET", "/orgs", "Unauthorized", false, true, nameof(RetryAction.TryRawToken), "401 with a Bearer token" },
+        { "GET", "/orgs", null, true, true, nameof(RetryAction.TryRawToken), "401 with a Bearer token" },
+        { "PATCH", "/orgs/x/workplaces/y", "TokenExpired", true, true, nameof(RetryAction.TryRawToken), "401 with a Bearer token" },
+        { "GET", "/orgs", "InvalidToken", true, false, nameof(RetryAction.ReSignIn), "401 InvalidToken" },
         // Nothing left to try: the token is reported as refused, not as a plain failure.
-        { "GET", "/orgs", "InvalidToken", false, false, nameof(RetryAction.TokenRefused) },
-        { "POST", "/orgs/x/workplaces", null, false, false, nameof(RetryAction.TokenRefused) },
+        { "GET", "/orgs", "InvalidToken", false, false, nameof(RetryAction.TokenRefused), "401 InvalidToken" },
+        { "POST", "/orgs/x/workplaces", null, false, false, nameof(RetryAction.TokenRefused), "401 Unauthorized" },
         // A 401 that names another cause, or that answers a request sent without a token, is not about the token.
-        { "POST", "/v6/auth/activate-workplace", "WrongActivationCode", true, true, nameof(RetryAction.Fail) },
-        { "POST", "/auth/sign-in", "Unauthorized", false, true, nameof(RetryAction.Fail) },
+        { "POST", "/v6/auth/activate-workplace", "WrongActivationCode", true, true, nameof(RetryAction.Fail), "401 WrongActivationCode" },
+        { "POST", "/auth/sign-in", "Unauthorized", false, true, nameof(RetryAction.Fail), "401 Unauthorized" },
     };
 
     [Theory]
     [MemberData(nameof(Refusals))]
     public async Task ARefusedToken_IsTriedRawThenSignedInAgainThenReported(
-        string method, string path, string? code, bool canSignInAgain, bool rawTokenUntried, string expected)
+        string method, string path, string? code, bool canSignInAgain, bool rawTokenUntried, string expected, string reason)
     {
-        var body = code is null ? "" : "{\"code\":\"" + code + "\",\"message\":\"m\"}";
-        var request = RawClient.Describe(method, path, null);
-
-        var result = await SendOnceAsync(ScriptedHandler.Always(401, body), request);
-        var decision = FailureClassifier.Classify(result, request.Mode, request.Authenticated, canSignInAgain, rawTokenUntried);
+        var decision = await ClassifyAnswerAsync(method, path, 401, code, null, canSignInAgain, rawTokenUntried);
 
         Assert.Equal(expected, decision.Action.ToString());
-        Assert.Equal(expected == nameof(RetryAction.TryRawToken) ? "401 with a Bearer token" : "401 " + (code ?? "Unauthorized"), decision.Reason);
+        Assert.Equal(reason, decision.Reason);
     }
 
     public static TheoryData<string, string, string, string> NetworkFailures => new()
@@ -152,6 +144,16 @@ public sealed class FailureClassifierTests
 
         Assert.Equal(mode, request.Mode.ToString());
         Assert.Equal(authenticated, request.Authenticated);
+    }
+
+    /// <summary>One answer with <paramref name="status"/> and the server's <paramref name="code"/>, through the real transport, then the classifier.</summary>
+    private static async Task<RetryDecision> ClassifyAnswerAsync(
+        string method, string path, int status, string? code, string? retryAfter, bool canSignInAgain, bool rawTokenUntried)
+    {
+        var body = code is null ? "" : "{\"code\":\"" + code + "\",\"message\":\"m\"}";
+        var request = RawClient.Describe(method, path, null);
+        var result = await SendOnceAsync(ScriptedHandler.Always(status, body, retryAfter: retryAfter), request);
+        return FailureClassifier.Classify(result, request.Mode, request.Authenticated, canSignInAgain, rawTokenUntried);
     }
 
     private static async Task<AttemptResult> SendOnceAsync(HttpMessageHandler handler, ApiRequest request, TimeSpan? timeout = null)
