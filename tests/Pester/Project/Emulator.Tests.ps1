@@ -1,5 +1,7 @@
+# The emulator every test talks to: its launcher.
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../out/LifePos.Emulator/LifePos.EmulatorProcess.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
+    Import-LifePosUnderTest
 }
 
 Describe 'The emulator launcher' {
