@@ -192,6 +192,56 @@ function Enable-OutOfOrderAnswers {
     Set-TestEmulatorFaults @{ latency_ms = 2; jitter_ms = 15 }
 }
 
+function Wait-TestEmulatorStats {
+    # The emulator reports a request the moment it takes it, in its stats and nowhere else: this asks again as soon as
+    # each answer comes, until -Until holds for the stats, -Job has ended, or the guard (for a hang, not a timing) expires.
+    param(
+        [Parameter(Mandatory)] [scriptblock] $Until,
+        [IAsyncResult] $Job,
+        [TimeSpan] $Guard = [TimeSpan]::FromSeconds(60),
+        $Emulator = (Get-CurrentEmulator)
+    )
+    $deadline = [DateTime]::UtcNow + $Guard
+    do {
+        $stats = Get-TestEmulatorStats -Emulator $Emulator
+    } until ((& $Until $stats) -or ($Job -and $Job.IsCompleted) -or [DateTime]::UtcNow -gt $deadline)
+    $stats
+}
+
+function Start-TestRunspace {
+    # Runs -Script in a runspace of its own with -ArgumentList and, last, an event it sets once it has connected. Waits
+    # for that event, then for the emulator to report in its stats what -Until looks for (requests taken and hanging).
+    # Returns the runspace (PowerShell), its Handle and those Stats; the caller disposes of the runspace.
+    param(
+        [Parameter(Mandatory)] [scriptblock] $Script,
+        [object[]] $ArgumentList = @(),
+        [Parameter(Mandatory)] [scriptblock] $Until,
+        [TimeSpan] $Guard = [TimeSpan]::FromSeconds(60)
+    )
+    $connected = [Threading.ManualResetEventSlim]::new()
+    $ps = [powershell]::Create()
+    $null = $ps.AddScript($Script)
+    foreach ($argument in $ArgumentList + $connected) { $null = $ps.AddArgument($argument) }
+    $handle = $ps.BeginInvoke()
+    $null = [Threading.WaitHandle]::WaitAny(@($connected.WaitHandle, $handle.AsyncWaitHandle), $Guard)
+    if (-not $connected.IsSet) {
+        # Its errors can be read once it has ended; a stream still open would block.
+        $errors = if ($handle.IsCompleted) { $ps.Streams.Error -join '; ' } else { "still running after $Guard" }
+        $ps.Dispose()
+        throw "The runspace did not connect: $errors"
+    }
+    [pscustomobject]@{ PowerShell = $ps; Handle = $handle; Stats = Wait-TestEmulatorStats -Until $Until -Job $handle -Guard $Guard }
+}
+
+function Stop-TestRunspace {
+    # Ctrl+C on a runspace from Start-TestRunspace; true when it stopped within the guard (for a hang, not a timing).
+    param([Parameter(Mandatory)] $Run, [TimeSpan] $Guard = [TimeSpan]::FromSeconds(60))
+    $stopping = $Run.PowerShell.BeginStop($null, $null)
+    $stopped = $stopping.AsyncWaitHandle.WaitOne($Guard)
+    if ($stopped) { $Run.PowerShell.EndStop($stopping) }
+    $stopped
+}
+
 function New-TestCredential([string] $Login, [string] $Password) {
     $secure = [securestring]::new()
     foreach ($character in $Password.ToCharArray()) { $secure.AppendChar($character) }
@@ -237,5 +287,5 @@ function Initialize-BulkTargets([string] $CsvPath) {
 
 Export-ModuleMember -Function Get-TestPath, Import-LifePosUnderTest, Enter-TestEmulator, Exit-TestEmulator, Start-TestEmulator, Stop-TestEmulator, Reset-TestEmulator,
     Set-TestAnswerVariant, Get-TestAnswerVariant, Test-AnswerWithoutErrorCode, Connect-TestEmulator, Get-TestEmulatorStats, Get-RequestCount,
-    Set-TestEmulatorFaults, Enable-OutOfOrderAnswers, New-TestCredential, Get-RunSummary,
+    Set-TestEmulatorFaults, Enable-OutOfOrderAnswers, Start-TestRunspace, Stop-TestRunspace, New-TestCredential, Get-RunSummary,
     Get-HostText, Get-AliveWorkplaceName, New-SampleWorkplace, Initialize-BulkTargets

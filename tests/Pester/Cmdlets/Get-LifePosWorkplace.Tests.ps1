@@ -105,35 +105,26 @@ Describe 'Get-LifePosWorkplace' {
     }
 
     It 'stops on Ctrl+C while a page is on its way, quietly' {
-        $ps = [powershell]::Create()
+        # The next listing hangs: the service takes the request and never answers. With -Timeout 300 only
+        # cancellation ends it before the guard gives up.
+        Set-TestEmulatorFaults @{ next = @('hang'); next_endpoint = 'list' }
+        $run = Start-TestRunspace -ArgumentList (Get-TestPath Module), $Emulator.BaseUri, $Emulator.SecureToken -Script {
+            param($Module, $Uri, $Token, $Connected)
+            Import-Module $Module
+            Connect-LifePos -BaseUri $Uri -Token $Token -Timeout 300
+            $Connected.Set()
+            Get-LifePosWorkplace
+        } -Until { param($stats) $stats.requests.list.by_status.hung }
         try {
-            # The next listing hangs: the service takes the request and never answers. With -Timeout 300 only
-            # cancellation ends it before the guard below gives up.
-            Set-TestEmulatorFaults @{ next = @('hang'); next_endpoint = 'list' }
-            $null = $ps.AddScript({
-                    param($Module, $Uri, $Token)
-                    Import-Module $Module
-                    Connect-LifePos -BaseUri $Uri -Token $Token -Timeout 300
-                    Get-LifePosWorkplace
-                }).AddArgument((Get-TestPath Module)).AddArgument($Emulator.BaseUri).AddArgument($Emulator.SecureToken)
-            $handle = $ps.BeginInvoke()
-            $deadline = [DateTime]::UtcNow.AddSeconds(60)
-            do {
-                Start-Sleep -Milliseconds 20
-                $hung = (Get-TestEmulatorStats).requests.list.by_status.hung
-            } while (-not $hung -and -not $handle.IsCompleted -and [DateTime]::UtcNow -lt $deadline)
-            $hung | Should -Be 1 -Because 'the first page is on its way'
-
+            $run.Stats.requests.list.by_status.hung | Should -Be 1 -Because 'the first page is on its way'
             # A hang guard, not a stopwatch: a Stop that waited for the answer would take -Timeout (300 s).
-            $stopping = $ps.BeginStop($null, $null)
-            $stopping.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds(60)) | Should -BeTrue -Because 'Ctrl+C cancels the request on its way'
-            $ps.EndStop($stopping)
-            $handle.IsCompleted | Should -BeTrue
-            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
-            $ps.Streams.Error.Count | Should -Be 0
+            Stop-TestRunspace $run | Should -BeTrue -Because 'Ctrl+C cancels the request on its way'
+            $run.Handle.IsCompleted | Should -BeTrue
+            $run.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
+            $run.PowerShell.Streams.Error.Count | Should -Be 0
         }
         finally {
-            $ps.Dispose()
+            $run.PowerShell.Dispose()
             Set-TestEmulatorFaults @{ next = @() }
         }
     }

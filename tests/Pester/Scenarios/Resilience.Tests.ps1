@@ -97,32 +97,22 @@ Describe 'A bulk run stopped halfway, then run again with -SkipExisting' {
         # After 50 answers the service hangs: the four requests in flight at -ThrottleLimit 4 never get an answer.
         # -Timeout 300 means only cancellation can end them before the guard below gives up.
         Set-TestEmulatorFaults @{ outage_after = 50; outage_mode = 'hang' }
-        $module = Get-TestPath Module
-        $ps = [powershell]::Create()
-        $null = $ps.AddScript({
-                param($Module, $Uri, $Token, $Csv)
-                Import-Module $Module
-                Connect-LifePos -BaseUri $Uri -Token $Token -Timeout 300 -OutageTimeout 600
-                Import-Csv $Csv | New-LifePosWorkplace -ThrottleLimit 4
-            }).AddArgument($module).AddArgument($Emulator.BaseUri).AddArgument($Emulator.SecureToken).AddArgument($Csv)
+        $run = Start-TestRunspace -ArgumentList (Get-TestPath Module), $Emulator.BaseUri, $Emulator.SecureToken, $Csv -Script {
+            param($Module, $Uri, $Token, $Csv, $Connected)
+            Import-Module $Module
+            Connect-LifePos -BaseUri $Uri -Token $Token -Timeout 300 -OutageTimeout 600
+            $Connected.Set()
+            Import-Csv $Csv | New-LifePosWorkplace -ThrottleLimit 4
+        } -Until { param($stats) $stats.requests.create.by_status.hung -ge 4 }
         try {
-            $handle = $ps.BeginInvoke()
-            $deadline = [DateTime]::UtcNow.AddSeconds(60)
-            do {
-                Start-Sleep -Milliseconds 20
-                $hung = (Get-TestEmulatorStats).requests.create.by_status.hung
-            } while ($hung -lt 4 -and -not $handle.IsCompleted -and [DateTime]::UtcNow -lt $deadline)
-            $hung | Should -Be 4 -Because 'four creates are on their way, and no fifth can start while they are'
-
+            $run.Stats.requests.create.by_status.hung | Should -Be 4 -Because 'four creates are on their way, and no fifth can start while they are'
             # Ctrl+C: a hang guard, not a stopwatch (a Stop that waited for the answers would take -Timeout, 300 s).
-            $stopping = $ps.BeginStop($null, $null)
-            $stopping.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds(60)) | Should -BeTrue -Because 'Ctrl+C cancels the requests on their way'
-            $ps.EndStop($stopping)
-            $handle.IsCompleted | Should -BeTrue
-            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            Stop-TestRunspace $run | Should -BeTrue -Because 'Ctrl+C cancels the requests on their way'
+            $run.Handle.IsCompleted | Should -BeTrue
+            $run.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
         }
         finally {
-            $ps.Dispose()
+            $run.PowerShell.Dispose()
             Set-TestEmulatorFaults @{ outage_after = $null }
         }
 
