@@ -1,7 +1,8 @@
 # The module as a user gets it: packaged, published to a repository, installed by name into a clean profile, and run.
 BeforeAll {
-    $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
-    $script:ModuleFolder = Join-Path $Root 'out/LifePos'
+    Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
+    $script:Root = Get-TestPath Root
+    $script:ModuleFolder = Get-TestPath ModuleFolder
     $script:Manifest = Import-PowerShellDataFile (Join-Path $ModuleFolder 'LifePos.psd1')
     $script:PackageOut = Join-Path $TestDrive 'package'
     $script:Repository = Join-Path $PackageOut 'repository'
@@ -81,7 +82,7 @@ $result | ConvertTo-Json -Depth 3 | Set-Content -LiteralPath $ResultFile -Encodi
             }
             & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File $child -Repository $Repository `
                 -Provision (Join-Path $Root 'examples/Provision-FromCsv.ps1') `
-                -EmulatorLauncher (Join-Path $Root 'out/LifePos.Emulator/LifePos.EmulatorProcess.psm1') `
+                -EmulatorLauncher (Get-TestPath Launcher) `
                 -Csv $Csv -ResultFile $ResultFile | Out-Host
             $script:ExitCode = $LASTEXITCODE
         }
@@ -119,7 +120,7 @@ $result | ConvertTo-Json -Depth 3 | Set-Content -LiteralPath $ResultFile -Encodi
 
 Describe 'Ready for Windows PowerShell 5.1' {
     BeforeAll {
-        Import-Module (Join-Path $ModuleFolder 'LifePos.psd1') -Force
+        Import-LifePosUnderTest
         $script:Assembly = [LifePos.ModuleInfo].Assembly
         $script:Resolver = $Assembly.GetType('LifePos.Module.DependencyResolver', $true)
         $script:Static = [Reflection.BindingFlags]'NonPublic, Static'
