@@ -20,6 +20,9 @@ internal enum FaultKind
     BadShape,
     Hang,
 
+    /// <summary>The request is processed, then the headers and half the body are sent and the rest never comes.</summary>
+    StallBody,
+
     /// <summary>A forced API error "STATUS:Code" (the forced queue only).</summary>
     Error,
 }
@@ -63,6 +66,7 @@ internal static class FaultKinds
         ("504", FaultKind.Status504), ("429", FaultKind.Status429), ("drop-before", FaultKind.DropBefore),
         ("drop-after", FaultKind.DropAfter), ("html", FaultKind.Html), ("empty", FaultKind.Empty),
         ("truncated", FaultKind.Truncated), ("bad-shape", FaultKind.BadShape), ("hang", FaultKind.Hang),
+        ("stall-body", FaultKind.StallBody),
     ];
 
     public static string AllNames => string.Join(", ", Array.ConvertAll(Names, n => n.Name));
