@@ -206,6 +206,10 @@ namespace LifePos.Core.Http
         private HttpRequestMessage BuildMessage(ApiRequest request, TokenSession? tokens)
         {
             var message = new HttpRequestMessage(request.Method, _address.UriOf(request.SentPath));
+
+            // Explicitly off: .NET Framework otherwise asks every POST and PATCH to wait for a 100 Continue first (an
+            // extra round trip); .NET sends no Expect header either way.
+            message.Headers.ExpectContinue = false;
             if (request.Body != null)
             {
                 message.Content = new ByteArrayContent(request.Body);
