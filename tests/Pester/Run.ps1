@@ -1,5 +1,6 @@
-# Runs every Pester test in this folder and its subfolders (Pester finds them) with plain output, then the tests tagged Variants of Workplace.Tests.ps1 and
-# Bulk.Tests.ps1 once per answer variant of the emulator (AnswerVariants.psd1), and writes the counts for build.ps1.
+# Runs every Pester test in this folder and its subfolders (Pester looks in both) with plain output, then the tests
+# tagged Variants of Workplace.Tests.ps1 and Bulk.Tests.ps1 once per answer variant of the emulator (AnswerVariants.psd1),
+# and writes the counts for build.ps1.
 param(
     [Parameter(Mandatory)] [string] $PesterManifest,
     [Parameter(Mandatory)] [string] $ResultFile
