@@ -61,3 +61,15 @@ Describe 'Invoke-LifePosRequest' {
         $outlet.extensions.lifepay_cloud_fiscalization.api_key | Should -BeOfType ([securestring])
     }
 }
+
+Describe 'Invoke-LifePosRequest -Method GET -Body' {
+    It 'is refused before sending, with the module''s error, on both editions alike' {
+        # .NET Framework threw an unwrapped ProtocolViolationException here, and .NET sent the body.
+        $before = (Get-TestEmulatorStats).requests_total
+        { Invoke-LifePosRequest -Method GET -Path '/orgs/{org}/workplaces' -Body @{ name = 'Касса 1' } } |
+            Should -Throw -ErrorId 'LifePos.InvalidInput,*' -ExpectedMessage '*A GET request carries no body*-Query*'
+        (Get-TestEmulatorStats).requests_total | Should -Be $before
+        @(Invoke-LifePosRequest -Path '/orgs/{org}/workplaces' -Query @{ items_per_page = 100 }).items.Count |
+            Should -Be @(Get-LifePosWorkplace).Count
+    }
+}
