@@ -70,7 +70,8 @@ function Start-TestEmulator {
     }
     else {
         if ($AnswersInForce) {
-            throw "The tests tagged Variants run on the standard emulator (Start-TestEmulator without arguments), not on one started with '$($ArgumentList -join ' ')'."
+            throw ("The tests tagged Variants run on the standard emulator (Start-TestEmulator without arguments), " +
+                "not on one started with '$($ArgumentList -join ' ')'.")
         }
         $launch = @{ ArgumentList = $(if ($PSCmdlet.ParameterSetName -eq 'Own') { $ArgumentList } else { $StandardArguments }) }
         if ($PSBoundParameters.ContainsKey('OrganizationId')) { $launch.OrganizationId = $OrganizationId }
@@ -138,7 +139,8 @@ function Get-TestAnswerVariant {
 }
 
 function Test-AnswerWithoutErrorCode {
-    # Under the variants errors=text and errors=html an error answer carries no code: the module can only name the status.
+    # Under the variants errors=text and errors=html an error answer carries no code: the module can only name the
+    # status.
     (Get-TestAnswerVariant)['errors'] -in 'text', 'html'
 }
 
@@ -182,7 +184,8 @@ function Get-EndpointTotal([string[]] $Names, $Emulator) {
 }
 
 function Set-TestEmulatorFaults {
-    # PUT /_emulator/faults: forced faults (next, next_endpoint), random ones, latency, an outage (see the emulator's README).
+    # PUT /_emulator/faults: forced faults (next, next_endpoint), random ones, latency, an outage (the emulator's
+    # README).
     param([Parameter(Mandatory)] [hashtable] $Body, $Emulator = (Get-CurrentEmulator))
     $null = Invoke-LifePosEmulatorControl $Emulator 'faults' -Method Put -Body $Body
 }
@@ -194,7 +197,8 @@ function Enable-OutOfOrderAnswers {
 
 function Wait-TestEmulatorStats {
     # The emulator reports a request the moment it takes it, in its stats and nowhere else: this asks again as soon as
-    # each answer comes, until -Until holds for the stats, -Job has ended, or the guard (for a hang, not a timing) expires.
+    # each answer comes, until -Until holds for the stats, -Job has ended, or the guard (for a hang, not a timing)
+    # expires.
     param(
         [Parameter(Mandatory)] [scriptblock] $Until,
         [IAsyncResult] $Job,
@@ -280,12 +284,14 @@ function Initialize-BulkTargets([string] $CsvPath) {
     $targets = @(1..6 | ForEach-Object { [pscustomobject]@{ Name = "Bulk target $_"; WorkplaceType = 'Mobile' } } | New-LifePosWorkplace)
     $employees = @(Get-LifePosEmployee)
     $index = 0
-    $targets | ForEach-Object { [pscustomobject]@{ workplace_guid = $_.Id; name = $_.Name + ' renamed'; employee_guid = $employees[$index++ % $employees.Count].Id; outlet_guid = '' } } |
-        Export-Csv -LiteralPath $CsvPath -NoTypeInformation
+    $targets | ForEach-Object {
+        [pscustomobject]@{ workplace_guid = $_.Id; name = $_.Name + ' renamed'; employee_guid = $employees[$index++ % $employees.Count].Id; outlet_guid = '' }
+    } | Export-Csv -LiteralPath $CsvPath -NoTypeInformation
     $targets
 }
 
-Export-ModuleMember -Function Get-TestPath, Import-LifePosUnderTest, Enter-TestEmulator, Exit-TestEmulator, Start-TestEmulator, Stop-TestEmulator, Reset-TestEmulator,
-    Set-TestAnswerVariant, Get-TestAnswerVariant, Test-AnswerWithoutErrorCode, Connect-TestEmulator, Get-TestEmulatorStats, Get-RequestCount,
-    Set-TestEmulatorFaults, Enable-OutOfOrderAnswers, Start-TestRunspace, Stop-TestRunspace, New-TestCredential, Get-RunSummary,
-    Get-HostText, Get-AliveWorkplaceName, New-SampleWorkplace, Initialize-BulkTargets
+Export-ModuleMember -Function Get-TestPath, Import-LifePosUnderTest, Enter-TestEmulator, Exit-TestEmulator,
+    Start-TestEmulator, Stop-TestEmulator, Reset-TestEmulator, Set-TestAnswerVariant, Get-TestAnswerVariant,
+    Test-AnswerWithoutErrorCode, Connect-TestEmulator, Get-TestEmulatorStats, Get-RequestCount, Set-TestEmulatorFaults,
+    Enable-OutOfOrderAnswers, Start-TestRunspace, Stop-TestRunspace, New-TestCredential, Get-RunSummary, Get-HostText,
+    Get-AliveWorkplaceName, New-SampleWorkplace, Initialize-BulkTargets
