@@ -1,6 +1,6 @@
 # The emulator's answer variants (its --answers; the choices are in src/LifePos.Emulator/Answers/AnswerStyle.cs). Run.ps1 runs
 # the tests tagged Variants of Workplace.Tests.ps1 and Bulk.Tests.ps1 once on each: every value of every choice but
-# the default, one value per run, so a failure names the one answer that differs. Workplace.Tests.ps1 checks that
+# the default, one value per run, so a failure names the one answer that differs, then each Combined set of values. Workplace.Tests.ps1 checks that
 # Variants and LeftOut together name every such value.
 @{
     Variants = @(
@@ -26,6 +26,13 @@
         'actions=empty200'
         'actions=empty204'
         'actions=empty-object'
+        'presentation=compact-by-default'
+        'extensions=declared-only'
+    )
+
+    # Runs of several values at once, beside the one-value runs above: the service public clients guard against.
+    Combined = @(
+        'presentation=compact-by-default,extensions=declared-only'
     )
 
     # Values kept out of the runs until a bug in the module that they show is fixed, each with the bug; move a value

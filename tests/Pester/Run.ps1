@@ -26,7 +26,7 @@ $skipped = $result.SkippedCount + $result.NotRunCount
 $allPassed = $result.Result -eq 'Passed'
 
 $variants = Import-PowerShellDataFile (Join-Path $PSScriptRoot 'AnswerVariants.psd1')
-$summaries = foreach ($answers in $variants.Variants) {
+$summaries = foreach ($answers in @($variants.Variants) + @($variants.Combined)) {
     Write-Host "`n== Answer variant $answers`: the tests tagged Variants of Workplace.Tests.ps1 and Bulk.Tests.ps1"
     $configuration = New-RunConfiguration 'Normal'
     $configuration.Run.Container = @(foreach ($file in 'Workplace.Tests.ps1', 'Bulk.Tests.ps1') {
@@ -44,7 +44,7 @@ $summaries = foreach ($answers in $variants.Variants) {
         $stopwatch.Elapsed.TotalSeconds, $(if ($variantFailed) { ' <-- FAILED: ' + (@($result.Failed.ExpandedPath) -join '; ') })
 }
 # One line per variant at the end, so a failure names its variant however far the output has scrolled.
-Write-Host "`n== Answer variants ($($variants.Variants.Count) runs)"
+Write-Host "`n== Answer variants ($(@($variants.Variants).Count + @($variants.Combined).Count) runs)"
 $summaries | ForEach-Object { Write-Host $_ }
 foreach ($value in $variants.LeftOut.Keys | Sort-Object) { Write-Host "$value`: left out until fixed: $($variants.LeftOut[$value])" }
 
