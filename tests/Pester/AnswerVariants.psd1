@@ -1,7 +1,8 @@
 # The emulator's answer variants (its --answers; the choices are in src/LifePos.Emulator/Answers/AnswerStyle.cs). Run.ps1 runs
-# the tests tagged Variants of Workplace.Tests.ps1 and Bulk.Tests.ps1 once on each: every value of every choice but
-# the default, one value per run, so a failure names the one answer that differs, then each Combined set of values. Workplace.Tests.ps1 checks that
-# Variants and LeftOut together name every such value.
+# the tests tagged Variants (all in Cmdlets/) once on each, on one emulator switched with PUT /_emulator/answers: every
+# value of every choice but the default, one value per run, so a failure names the one answer that differs, then each
+# Combined set of values.
+# Project/Emulator.Tests.ps1 checks that Variants and LeftOut together name every such value.
 @{
     Variants = @(
         'activation=no-token'
@@ -30,7 +31,7 @@
         'extensions=declared-only'
     )
 
-    # Runs of several values at once, beside the one-value runs above: the service public clients guard against.
+    # Runs of several values at once, after the one-value runs: the service public clients guard against.
     Combined = @(
         'presentation=compact-by-default,extensions=declared-only'
     )

@@ -2,24 +2,15 @@
 # do"): compact items unless a GET asks for presentation=full, and only the extensions a request names in
 # X-LP-Client-Extensions, shown and writable. The emulator plays it with both answer variants on.
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../../out/LifePos/LifePos.psd1') -Force
-    Import-Module (Join-Path $PSScriptRoot '../../../out/LifePos.Emulator/LifePos.EmulatorProcess.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
+    Import-LifePosUnderTest
     # --seed 10: every 4th workplace has meta 'seeded', every 5th a nadex_soft_pos extension.
-    $script:Emulator = Start-LifePosEmulator -ArgumentList '--seed', '10', '--answers', 'presentation=compact-by-default,extensions=declared-only'
+    $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '10', '--answers', 'presentation=compact-by-default,extensions=declared-only'
     $script:SecureToken = ConvertTo-SecureString $Emulator.Token -AsPlainText -Force
     $script:Workplaces = "/orgs/$($Emulator.OrganizationId)/workplaces"
 
     function Get-LoggedRequests {
         @((Invoke-LifePosEmulatorControl $Emulator 'requests').requests)
-    }
-
-    function Get-Writes {
-        $requests = (Invoke-LifePosEmulatorControl $Emulator 'stats').requests
-        $total = 0
-        foreach ($endpoint in 'create', 'update', 'archive', 'unarchive') {
-            if ($requests.PSObject.Properties[$endpoint]) { $total += $requests.$endpoint.total }
-        }
-        $total
     }
 
     # A workplace with an extension this module does not know, written by a client that names it.
@@ -38,12 +29,12 @@ BeforeAll {
 }
 AfterAll {
     Disconnect-LifePos
-    $Emulator | Stop-LifePosEmulator
+    Stop-TestEmulator
 }
 
 Describe 'What every request asks for, read from the emulator''s request log' {
     BeforeAll {
-        $null = Invoke-LifePosEmulatorControl $Emulator 'reset' -Method Post
+        Reset-TestEmulator
         Connect-LifePos -BaseUri $Emulator.BaseUri -Token $SecureToken -ClientExtension 'own_ext'
         $created = New-LifePosWorkplace -Name 'Logged' -WorkplaceType Mobile -Extension @{ brand_new_ext = @{ on = $true } }
         $null = Get-LifePosWorkplace -Id $created.Id
@@ -86,7 +77,7 @@ Describe 'What every request asks for, read from the emulator''s request log' {
 
 Describe 'A service that answers compact by default and shows only the named extensions' {
     BeforeAll {
-        $null = Invoke-LifePosEmulatorControl $Emulator 'reset' -Method Post
+        Reset-TestEmulator
         Connect-LifePos -BaseUri $Emulator.BaseUri -Token $SecureToken
         $script:Seeded5 = Get-LifePosWorkplace -Number 5
     }
@@ -126,17 +117,17 @@ Describe 'A service that answers compact by default and shows only the named ext
     It 'Sync of the module''s own export finds every row Unchanged and writes nothing' {
         $csv = Join-Path $TestDrive 'own.csv'
         Get-LifePosWorkplace | Export-Csv -LiteralPath $csv -NoTypeInformation -Encoding utf8
-        $writes = Get-Writes
+        $writes = Get-RequestCount -Changes
         $changes = @(Import-Csv -LiteralPath $csv | Sync-LifePosWorkplace)
         $changes.Count | Should -BeGreaterThan 9
         $changes | ForEach-Object { $_.Action | Should -Be 'Unchanged' }
-        Get-Writes | Should -Be $writes
+        Get-RequestCount -Changes | Should -Be $writes
     }
 }
 
 Describe 'An extension this module never saw survives' {
     BeforeEach {
-        $null = Invoke-LifePosEmulatorControl $Emulator 'reset' -Method Post
+        Reset-TestEmulator
         Connect-LifePos -BaseUri $Emulator.BaseUri -Token $SecureToken
         $script:Hidden = New-WorkplaceWithUnknownExtension 'Hidden extension'
         $script:HiddenId = [Guid]$Hidden.guid

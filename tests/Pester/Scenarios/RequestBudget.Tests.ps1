@@ -1,15 +1,10 @@
 # A limited service charges a run its requests: Set-LifePosWorkplace reads what it changes from the service now, by
 # id for a few rows and by one listing for more than a page's worth, and never trusts a piped object to skip a write.
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../../out/LifePos/LifePos.psd1') -Force
-    Import-Module (Join-Path $PSScriptRoot '../../../out/LifePos.Emulator/LifePos.EmulatorProcess.psm1') -Force
-    $script:Emulator = Start-LifePosEmulator -ArgumentList '--seed', '250'
+    Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
+    Import-LifePosUnderTest
+    $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '250'
     $script:SecureToken = ConvertTo-SecureString $Emulator.Token -AsPlainText -Force
-
-    function Get-Requests([string] $Endpoint) {
-        $entry = (Invoke-LifePosEmulatorControl $Emulator 'stats').requests.PSObject.Properties[$Endpoint]
-        if ($entry) { [int]$entry.Value.total } else { 0 }
-    }
 
     # Every seeded workplace as an admin exports it, Meta changed in the rows whose index is in $Changed.
     function Get-EditedRows([int[]] $Changed) {
@@ -22,24 +17,24 @@ BeforeAll {
 }
 AfterAll {
     Disconnect-LifePos
-    $Emulator | Stop-LifePosEmulator
+    Stop-TestEmulator
 }
 
 Describe 'Import-Csv | Set-LifePosWorkplace spends requests on work' {
     BeforeEach {
-        $null = Invoke-LifePosEmulatorControl $Emulator 'reset' -Method Post
+        Reset-TestEmulator
         Connect-LifePos -BaseUri $Emulator.BaseUri -Token $SecureToken
     }
 
     It 'reads 250 rows with one listing (3 pages), not 250 GETs, and writes only the 10 changed' {
         $csv = Join-Path $TestDrive 'all.csv'
         Get-EditedRows (0..9 | ForEach-Object { $_ * 25 }) | Export-Csv -LiteralPath $csv -NoTypeInformation -Encoding utf8
-        $lists = Get-Requests 'list'
+        $lists = Get-RequestCount 'list'
         $results = @(Import-Csv -LiteralPath $csv | Set-LifePosWorkplace -PassThru -Confirm:$false)
         $results.Count | Should -Be 250
-        Get-Requests 'get' | Should -Be 0
-        (Get-Requests 'list') - $lists | Should -Be 3
-        Get-Requests 'update' | Should -Be 10
+        Get-RequestCount 'get' | Should -Be 0
+        (Get-RequestCount 'list') - $lists | Should -Be 3
+        Get-RequestCount 'update' | Should -Be 10
         (Get-LifePosWorkplace -Number 26).Meta | Should -Be 'edited 26'
         @($results | Where-Object Id -eq (Get-LifePosWorkplace -Number 26).Id).Count | Should -Be 1 -Because 'every row is answered, in input order'
         $results[25].Number | Should -Be 26
@@ -47,11 +42,11 @@ Describe 'Import-Csv | Set-LifePosWorkplace spends requests on work' {
 
     It 'reads a few rows by id, without a listing' {
         $rows = @(Get-EditedRows 0, 2 | Select-Object -First 5)
-        $lists = Get-Requests 'list'
+        $lists = Get-RequestCount 'list'
         $null = $rows | Set-LifePosWorkplace -Confirm:$false
-        Get-Requests 'get' | Should -Be 5
-        (Get-Requests 'list') - $lists | Should -Be 0
-        Get-Requests 'update' | Should -Be 2
+        Get-RequestCount 'get' | Should -Be 5
+        (Get-RequestCount 'list') - $lists | Should -Be 0
+        Get-RequestCount 'update' | Should -Be 2
     }
 
     It 'never skips a write because a piped object (yesterday''s listing) already shows the value' {
@@ -68,19 +63,19 @@ Describe 'Import-Csv | Set-LifePosWorkplace spends requests on work' {
         $results.Count | Should -Be 119
         @($failed).Count | Should -Be 1
         "$($failed[0])" | Should -Match '^Row 4'
-        Get-Requests 'update' | Should -Be 1
+        Get-RequestCount 'update' | Should -Be 1
     }
 }
 
 Describe 'A second organization beside the default one' {
     BeforeAll {
         $script:Second = [Guid]'9d5f1c2a-0000-4000-8000-0000000000b2'
-        $script:TwoOrgs = Start-LifePosEmulator -ArgumentList '--org', "9d5f1c2a-0000-4000-8000-000000000001,$Second"
+        $script:TwoOrgs = Start-TestEmulator -ArgumentList '--org', "9d5f1c2a-0000-4000-8000-000000000001,$Second"
         $script:TwoOrgsToken = ConvertTo-SecureString $TwoOrgs.Token -AsPlainText -Force
     }
     AfterAll {
         Disconnect-LifePos
-        $TwoOrgs | Stop-LifePosEmulator
+        Stop-TestEmulator
     }
 
     It '-NoDefault -PassThru leaves the default where it was, without a warning' {
