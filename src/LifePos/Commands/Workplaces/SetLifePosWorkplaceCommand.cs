@@ -70,7 +70,7 @@ namespace LifePos.Commands
         {
             _rowNumber++;
             var bulk = Bulk(ThrottleLimit, "Updating LIFE POS workplaces", SetWork.Updated);
-            _reads ??= new WorkplaceReads(Client, ActiveConnection.OrganizationId, RequestContext);
+            _reads ??= new WorkplaceReads(Client, ActiveConnection.OrganizationId, RequestContext, Preferences.IsPlanWanted(ConfirmImpact.Medium));
             if (RejectedId(bulk, Id))
             {
                 return;

@@ -24,8 +24,10 @@ namespace LifePos.Commands
         private Task<Dictionary<Guid, Workplace>>? _listing;
         private bool _decided;
 
-        public WorkplaceReads(LifePosClient client, Guid organization, RequestContext context)
+        /// <param name="decided">True when rows read one by one anyway (-WhatIf and -Confirm read each to show it): nothing waits.</param>
+        public WorkplaceReads(LifePosClient client, Guid organization, RequestContext context, bool decided)
         {
+            _decided = decided;
             _client = client;
             _organization = organization;
             _context = context;
