@@ -61,6 +61,12 @@ namespace LifePos
             internal set => _additionalFields = value;
         }
 
+        /// <summary>
+        /// True when the answer left out extensions (a compact presentation): extensions, meta and meta data are then
+        /// unknown, not empty, so nothing is decided from them.
+        /// </summary>
+        internal bool FieldsUnknown { get; set; }
+
         public override string ToString() => string.IsNullOrEmpty(Name) ? "#" + Number : Name!;
     }
 }

@@ -1,6 +1,7 @@
 # The emulator's answer variants (its --answers; the choices are in src/LifePos.Emulator/Answers/AnswerStyle.cs). Run.ps1 runs
 # the tests tagged Variants (all in Cmdlets/) once on each, on one emulator switched with PUT /_emulator/answers: every
-# value of every choice but the default, one value per run, so a failure names the one answer that differs.
+# value of every choice but the default, one value per run, so a failure names the one answer that differs, then each
+# Combined set of values.
 # Project/Emulator.Tests.ps1 checks that Variants and LeftOut together name every such value.
 @{
     Variants = @(
@@ -26,6 +27,13 @@
         'actions=empty200'
         'actions=empty204'
         'actions=empty-object'
+        'presentation=compact-by-default'
+        'extensions=declared-only'
+    )
+
+    # Runs of several values at once, after the one-value runs: the service public clients guard against.
+    Combined = @(
+        'presentation=compact-by-default,extensions=declared-only'
     )
 
     # Values kept out of the runs until a bug in the module that they show is fixed, each with the bug; move a value

@@ -33,7 +33,7 @@ try {
 
     $variants = Import-PowerShellDataFile (Join-Path $PSScriptRoot 'AnswerVariants.psd1')
     $cmdletTests = @(Get-ChildItem (Join-Path $PSScriptRoot 'Cmdlets') -Filter *.Tests.ps1 | ForEach-Object FullName)
-    $summaries = foreach ($answers in $variants.Variants) {
+    $summaries = foreach ($answers in @($variants.Variants) + @($variants.Combined)) {
         Write-Host "`n== Answer variant $answers`: the tests tagged Variants in Cmdlets/"
         $stopwatch = [Diagnostics.Stopwatch]::StartNew()
         $variantFailed = 0
@@ -66,7 +66,7 @@ try {
             $stopwatch.Elapsed.TotalSeconds, $(if ($variantFailed) { ' <-- FAILED: ' + ($why -join '; ') })
     }
     # One line per variant at the end, so a failure names its variant however far the output has scrolled.
-    Write-Host "`n== Answer variants ($($variants.Variants.Count) runs on one emulator)"
+    Write-Host "`n== Answer variants ($(@($variants.Variants).Count + @($variants.Combined).Count) runs on one emulator)"
     $summaries | ForEach-Object { Write-Host $_ }
     foreach ($value in $variants.LeftOut.Keys | Sort-Object) { Write-Host "$value`: left out until fixed: $($variants.LeftOut[$value])" }
 }

@@ -23,6 +23,8 @@ internal sealed class AnswerStyle
         ("numbers", ["number", "string"]),
         ("enums", ["canonical", "lower"]),
         ("request-id", ["header", "traceparent", "none"]),
+        ("presentation", ["full-by-default", "compact-by-default"]),
+        ("extensions", ["all", "declared-only"]),
     ];
 
     public static readonly AnswerStyle Default = new(new byte[Choices.Length]);
@@ -46,6 +48,8 @@ internal sealed class AnswerStyle
     public NumberFormat Numbers => (NumberFormat)_values[8];
     public EnumCase Enums => (EnumCase)_values[9];
     public RequestIdHeader RequestId => (RequestIdHeader)_values[10];
+    public PresentationDefault Presentation => (PresentationDefault)_values[11];
+    public ExtensionAnswer Extensions => (ExtensionAnswer)_values[12];
 
     /// <summary>True when items look as pre-rendered (default dates, numbers and enums): lists copy their bytes.</summary>
     public bool ItemsPreRendered { get; }

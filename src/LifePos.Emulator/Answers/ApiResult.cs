@@ -16,4 +16,7 @@ internal readonly record struct ApiResult(int Status, ReadOnlyMemory<byte> Body,
 
     /// <summary>An item in the answer style.</summary>
     public static ApiResult Item(RenderedItem item, AnswerStyle style) => Ok(item.Render(style));
+
+    /// <summary>An item in the request's answer style, as much of it as the request sees.</summary>
+    public static ApiResult Item(RenderedItem item, Pipeline.IncomingRequest request) => Ok(request.View.Apply(item.Render(request.Style)));
 }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace LifePos.Emulator.Control;
 
-/// <summary>The loopback-only /_emulator/ endpoints: stats, reset, faults, revoke-tokens, clock and answers.</summary>
+/// <summary>The loopback-only /_emulator/ endpoints: stats, requests, reset, faults, revoke-tokens, clock and answers.</summary>
 internal sealed class ControlEndpoints
 {
     private readonly EmulatorState _state;
@@ -26,13 +26,14 @@ internal sealed class ControlEndpoints
             return path switch
             {
                 "/_emulator/stats" when HttpMethods.IsGet(method) => ApiResult.Ok(Stats()),
+                "/_emulator/requests" when HttpMethods.IsGet(method) => ApiResult.Ok(Json.Write(_state.Requests.WriteTo)),
                 "/_emulator/reset" when HttpMethods.IsPost(method) => Reset(),
                 "/_emulator/faults" when HttpMethods.IsPut(method) || HttpMethods.IsPost(method) => Faults(await ReadBodyAsync(http)),
                 "/_emulator/revoke-tokens" when HttpMethods.IsPost(method) => Revoke(await ReadBodyAsync(http)),
                 "/_emulator/clock" when HttpMethods.IsPost(method) => Clock(await ReadBodyAsync(http)),
                 "/_emulator/answers" when HttpMethods.IsPut(method) || HttpMethods.IsPost(method) => Answers(await ReadBodyAsync(http)),
                 "/_emulator/answers" when HttpMethods.IsGet(method) => Answers(null),
-                _ => ApiResult.Error(404, "NotFound", $"No control endpoint {method} {path}; known: GET stats, POST reset, PUT faults, POST revoke-tokens, POST clock, GET|PUT answers."),
+                _ => ApiResult.Error(404, "NotFound", $"No control endpoint {method} {path}; known: GET stats, GET requests, POST reset, PUT faults, POST revoke-tokens, POST clock, GET|PUT answers."),
             };
         }
         catch (ApiException e)

@@ -16,7 +16,7 @@ internal sealed class EmployeeEndpoints(EmulatorState state, ListEndpoint lists)
         var id = Guid.TryParse(request.Route.Id, out var guid) ? guid : throw ApiException.NotFound($"Employee {request.Route.Id} was not found.");
         EmployeeItem employee;
         lock (organization.Lock) employee = Find(organization, id);
-        return ApiResult.Item(employee, request.Style);
+        return ApiResult.Item(employee, request);
     }
 
     public ApiResult Create(IncomingRequest request, JsonElement body)
@@ -29,7 +29,7 @@ internal sealed class EmployeeEndpoints(EmulatorState state, ListEndpoint lists)
             EmployeeRules.CheckUnique(organization.Employees, candidate);
             created = organization.Employees.Add(candidate with { Key = organization.Employees.NextKey() });
         }
-        return ApiResult.Item(created, request.Style);
+        return ApiResult.Item(created, request);
     }
 
     /// <summary>GET /orgs/{org}/me: include_permissions is accepted (true or false) and no permissions are listed.</summary>
@@ -40,7 +40,7 @@ internal sealed class EmployeeEndpoints(EmulatorState state, ListEndpoint lists)
         var organization = request.Organization!;
         EmployeeItem me;
         lock (organization.Lock) me = Find(organization, Staff.EmployeeGuid(organization.Id, request.Token!.Employee!));
-        return ApiResult.Item(me, request.Style);
+        return ApiResult.Item(me, request);
     }
 
     private static EmployeeItem Find(EmulatedOrganization organization, Guid id) =>

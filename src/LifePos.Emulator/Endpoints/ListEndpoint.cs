@@ -69,9 +69,14 @@ internal sealed class ListEndpoint
         foreach (var item in page.Items) size += item.Json.Length + 1;
         var style = request.Style;
         var preRendered = style.ItemsPreRendered;
+        var view = request.View;
         return Envelope(style, size, page.Items.Length, writer =>
         {
-            foreach (var item in page.Items) item.WriteTo(writer, style, preRendered);
+            foreach (var item in page.Items)
+            {
+                if (view.ShowsAll) item.WriteTo(writer, style, preRendered);
+                else writer.WriteRawValue(view.Apply(item.Render(style)).Span, skipInputValidation: true);
+            }
         }, new PageInfo(nextToken, pageNumber, pagesTotal, query.PageSize, includeTotal ? page.Total : null, resource.TypeOf));
     }
 

@@ -15,6 +15,6 @@ internal sealed class OutletEndpoints(ListEndpoint lists)
         var id = Guid.TryParse(request.Route.Id, out var guid) ? guid : throw ApiException.NotFound($"Outlet {request.Route.Id} was not found.");
         OutletItem? outlet;
         lock (organization.Lock) outlet = organization.Outlets.Find(id);
-        return ApiResult.Item(outlet ?? throw ApiException.NotFound($"Outlet {id} was not found."), request.Style);
+        return ApiResult.Item(outlet ?? throw ApiException.NotFound($"Outlet {id} was not found."), request);
     }
 }

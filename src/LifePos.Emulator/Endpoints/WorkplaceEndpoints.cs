@@ -25,6 +25,7 @@ internal sealed class WorkplaceEndpoints(EmulatorState state, ListEndpoint lists
             if (ext.ValueKind != JsonValueKind.Object) throw ApiException.Invalid("extensions must be an object keyed by extension name.");
             foreach (var property in ext.EnumerateObject())
                 if (property.Value.ValueKind != JsonValueKind.Object) throw ApiException.Invalid($"extensions.{property.Name} must be an object.");
+            DeclaredExtensions.CheckCreate(request, ext);
             extensions = Json.Compact(ext);
         }
         var metaData = RequestBody.Object(body, "meta_data", "meta_data must be an object or null.");
@@ -40,7 +41,7 @@ internal sealed class WorkplaceEndpoints(EmulatorState state, ListEndpoint lists
             created = organization.Workplaces.Add(new WorkplaceData(Guid.NewGuid(), number, name, type, null, organization.Id, extensions, meta, metaData, now, now, null));
         }
         state.NotifyChanged();
-        return ApiResult.Item(created, request.Style);
+        return ApiResult.Item(created, request);
     }
 
     public static ApiResult Get(IncomingRequest request)
@@ -49,13 +50,14 @@ internal sealed class WorkplaceEndpoints(EmulatorState state, ListEndpoint lists
         var id = WorkplaceId(request);
         WorkplaceItem workplace;
         lock (organization.Lock) workplace = Find(organization, id);
-        return ApiResult.Item(workplace, request.Style);
+        return ApiResult.Item(workplace, request);
     }
 
     public ApiResult Update(IncomingRequest request, JsonElement patch)
     {
         var organization = request.Organization!;
         var id = WorkplaceId(request);
+        DeclaredExtensions.CheckPatch(request, patch);
         WorkplaceItem result;
         lock (organization.Lock)
         {
@@ -65,7 +67,7 @@ internal sealed class WorkplaceEndpoints(EmulatorState state, ListEndpoint lists
             result = ReferenceEquals(data, current.Data) ? current : organization.Workplaces.Replace(current, data);
         }
         state.NotifyChanged();
-        return ApiResult.Item(result, request.Style);
+        return ApiResult.Item(result, request);
     }
 
     public ApiResult Archive(IncomingRequest request) =>
@@ -144,7 +146,7 @@ internal sealed class WorkplaceEndpoints(EmulatorState state, ListEndpoint lists
             ActionAnswer.Empty200 => new ApiResult(200, ReadOnlyMemory<byte>.Empty, null, null),
             ActionAnswer.Empty204 => new ApiResult(204, ReadOnlyMemory<byte>.Empty, null, null),
             ActionAnswer.EmptyObject => ApiResult.Ok(EmptyObject),
-            _ => ApiResult.Item(result, request.Style),
+            _ => ApiResult.Item(result, request),
         };
     }
 

@@ -44,6 +44,7 @@ internal sealed class ApiPipeline
             return;
         }
         var route = match.Row;
+        _state.Requests.Add(http.Request.Method, path + http.Request.QueryString.Value, Extensions(http));
 
         if (_state.Faults.CountTowardsOutage() is { } outage)
         {
@@ -116,6 +117,9 @@ internal sealed class ApiPipeline
         }
         await AnswerAsync(http, route, answer, result, started);
     }
+
+    private static string? Extensions(HttpContext http) =>
+        http.Request.Headers.TryGetValue(ItemView.ExtensionsHeader, out var value) ? value.ToString() : null;
 
     private Task AnswerAsync(HttpContext http, ApiRoute route, AnswerWriter answer, ApiResult result, long started)
     {

@@ -35,6 +35,8 @@ internal sealed class EmulatorState
     public TokenStore Tokens { get; }
     public Activations Activations { get; }
     public Stats Stats { get; } = new();
+
+    public RequestLog Requests { get; } = new();
     public EmulatorClock Clock { get; } = new();
     public RequestRateLimit RateLimit { get; } = new();
     public PageTokenCodec PageTokens { get; } = new();
@@ -104,6 +106,7 @@ internal sealed class EmulatorState
         Clock.Reset();
         Answers = StartupAnswers;
         Stats.Clear();
+        Requests.Clear();
         PageTokens.Rotate();
         NotifyChanged();
     }

@@ -42,6 +42,8 @@ namespace LifePos.Core
         /// <summary>Escapes one path segment (<c>~</c> and <c>/</c>) for use in a JSON Pointer.</summary>
         public static string EscapeSegment(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 
+        public static string UnescapeSegment(string segment) => segment.Replace("~1", "/").Replace("~0", "~");
+
         public override string ToString() => Op + " " + Path;
     }
 }

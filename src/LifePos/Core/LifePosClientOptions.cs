@@ -54,6 +54,12 @@ namespace LifePos.Core
         /// <summary>Connect directly, whatever the system's proxy settings say.</summary>
         public bool NoProxy { get; set; }
 
+        /// <summary>
+        /// Extensions to name in <c>X-LP-Client-Extensions</c> beside the ones the module knows (a service may show and
+        /// accept only the named ones).
+        /// </summary>
+        public string[] ClientExtensions { get; set; } = Array.Empty<string>();
+
         /// <summary>Parallel connections to the service; enough for a ThrottleLimit of 16 and more.</summary>
         public int MaxConnectionsPerServer { get; set; } = 64;
 

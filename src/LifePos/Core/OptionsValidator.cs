@@ -46,6 +46,18 @@ namespace LifePos.Core
                 throw new LifePosConfigurationException("-Proxy and -NoProxy were both given: choose one.");
             }
 
+            if (settings.Proxy != null)
+            {
+                settings.Proxy = Http.UriCredentials.WithoutCredentials(settings.Proxy, out var inAddress);
+                if (inAddress != null && settings.ProxyCredential != null)
+                {
+                    throw new LifePosConfigurationException(
+                        "The proxy's address " + Http.UriCredentials.Masked(options.Proxy) + " holds a user name and password, and -ProxyCredential was given too: give them once, with -ProxyCredential.");
+                }
+
+                settings.ProxyCredential ??= inAddress;
+            }
+
             settings.Token = null;
             return settings;
         }
@@ -58,6 +70,14 @@ namespace LifePos.Core
             if (uri is null || !uri.IsAbsoluteUri)
             {
                 throw new LifePosConfigurationException("The base address must be an absolute URL such as https://api.life-pos.ru.");
+            }
+
+            if (uri.UserInfo.Length > 0)
+            {
+                // The service does not sign in with an address's user:password, and it would show wherever the address does.
+                throw new LifePosConfigurationException(
+                    "The base address " + Http.UriCredentials.Masked(uri) + " holds a user name or password (user:password@), which LIFE POS does not take. " +
+                    "Give the address without it, and sign in with -Credential (or LIFEPOS_LOGIN and LIFEPOS_PASSWORD).");
             }
 
             if (uri.Scheme == Uri.UriSchemeHttps)

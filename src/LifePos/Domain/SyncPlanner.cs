@@ -52,7 +52,8 @@ namespace LifePos.Domain
                 _named[found.Id] = row.RowNumber;
 
                 // A row matched by its name does not rename the workplace for a difference of case or spaces.
-                var patch = WorkplacePatchBuilder.Build(found, row.Id is null && row.Number is null ? WithoutName(row.Changes) : row.Changes);
+                var changes = found.FieldsUnknown ? row.Changes.WithoutUnknownFields() : row.Changes;
+                var patch = WorkplacePatchBuilder.Build(found, row.Id is null && row.Number is null ? WithoutName(changes) : changes);
                 if (found.IsArchived)
                 {
                     return _includeArchived

@@ -72,6 +72,22 @@ namespace LifePos.Domain
             return result;
         }
 
+        /// <summary>
+        /// These changes without the fields a compact answer leaves unknown (meta, meta data, extensions): against such a
+        /// read they are left alone rather than diffed against an emptiness that is not there.
+        /// </summary>
+        public WorkplaceChanges WithoutUnknownFields()
+        {
+            var result = (WorkplaceChanges)MemberwiseClone();
+            result.Meta = null;
+            result.MetaDataGiven = false;
+            result.MetaData = null;
+            result.Extensions = null;
+            result.RemoveExtensions = Array.Empty<string>();
+            result.Clear = WorkplacePatchBuilder.ContainsIgnoringCase(Clear, "Name") ? new[] { "Name" } : Array.Empty<string>();
+            return result;
+        }
+
         /// <summary>The names -Clear takes.</summary>
         public static readonly IReadOnlyList<string> ClearableFields = new[] { "Name", "Meta", "MetaData", "Extensions" };
     }

@@ -9,7 +9,7 @@ public sealed class AnswerVariantTests
     {
         await using var emulator = await EmulatorFixture.StartAsync(o => o.Answers = "errors=text");
         var current = await emulator.GetAsync("_emulator/answers");
-        Assert.Equal("actions=workplace,activation=token,errors=text,items=array,end-token=empty,page-fields=present,auth=any,dates=ms,numbers=number,enums=canonical,request-id=header",
+        Assert.Equal("actions=workplace,activation=token,errors=text,items=array,end-token=empty,page-fields=present,auth=any,dates=ms,numbers=number,enums=canonical,request-id=header,presentation=full-by-default,extensions=all",
             current.Json.GetProperty("answers").GetString());
         Assert.Equal("text", current.Json.GetProperty("choices").GetProperty("errors").GetString());
 

@@ -22,7 +22,7 @@ public sealed class ErrorMappingTests
         Assert.StartsWith("LIFE POS answered 404 NotFound: ", error.Message);
         Assert.Contains("-Selection All", error.Message);
         Assert.Equal("GET", error.Method);
-        Assert.EndsWith(missing.ToString(), error.Path);
+        Assert.EndsWith(missing + "?presentation=full", error.Path);
         Assert.False(error.MayHaveSucceeded);
         Assert.Equal(1, error.Attempts);
     }

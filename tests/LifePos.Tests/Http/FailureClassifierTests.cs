@@ -158,7 +158,7 @@ public sealed class FailureClassifierTests
 
     private static async Task<AttemptResult> SendOnceAsync(HttpMessageHandler handler, ApiRequest request, TimeSpan? timeout = null)
     {
-        using var transport = new HttpTransport(new HttpClient(handler), new ApiAddress(new Uri("https://api.example/")));
+        using var transport = new HttpTransport(new HttpClient(handler), new ApiAddress(new Uri("https://api.example/")), new ClientExtensions(null));
         return await transport.SendOnceAsync(request, null, 1, timeout ?? TimeSpan.FromSeconds(30), RequestContext.None);
     }
 

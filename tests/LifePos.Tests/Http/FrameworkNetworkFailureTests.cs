@@ -35,7 +35,7 @@ public sealed class FrameworkNetworkFailureTests
         {
             var request = RawClient.Describe(method, path, null);
             using var transport = new HttpTransport(
-                new HttpClient(ScriptedHandler.Throws(FrameworkFailure(status))), new ApiAddress(new Uri("https://api.example/")));
+                new HttpClient(ScriptedHandler.Throws(FrameworkFailure(status))), new ApiAddress(new Uri("https://api.example/")), new ClientExtensions(null));
 
             var result = await transport.SendOnceAsync(request, null, 1, TimeSpan.FromSeconds(30), RequestContext.None);
             var decision = FailureClassifier.Classify(result, request.Mode, request.Authenticated, canSignInAgain: false, rawTokenUntried: false);

@@ -175,7 +175,7 @@ public sealed class RateLimiterAndBreakerTests
         var error = Assert.Throws<LifePosServiceUnreachableException>(() => breaker.ThrowIfOpen(Request));
         Assert.Equal("ServiceUnreachable", error.ErrorCode);
         Assert.StartsWith("LIFE POS at api.example has not been reachable for 10 s (connection failed), so nothing more is sent.", error.Message);
-        Assert.EndsWith("(GET /orgs)", error.Message);
+        Assert.EndsWith("(GET /orgs?presentation=full)", error.Message);
 
         clock.Advance(TimeSpan.FromSeconds(10));
         breaker.ThrowIfOpen(Request);

@@ -82,6 +82,39 @@ Describe 'Connect-LifePos -Proxy' {
         $GuardedProxy.Forwarded | Should -BeGreaterOrEqual 3
     }
 
+    It 'takes a user:password out of the proxy''s address into its credentials, and shows it in no object, Clixml, transcript or stream' {
+        $withLogin = [Uri]"http://proxyuser:$ProxyPassword@$($GuardedProxy.Address.Authority)/"
+        $clixml = Join-Path $TestDrive 'connection.clixml'
+        $transcript = Join-Path $TestDrive 'proxy-transcript.txt'
+        $challenged = $GuardedProxy.Challenged
+        $null = Start-Transcript -LiteralPath $transcript
+        try {
+            $output = & {
+                $DebugPreference = 'Continue'
+                $connection = Connect-TestEmulator @{ Proxy = $withLogin; PassThru = $true; Verbose = $true; Debug = $true }
+                Get-LifePosWorkplace -First 2 -Connection $connection -Verbose
+                $connection | Format-List * -Force | Out-String
+                "$connection"
+                $connection | Export-Clixml -LiteralPath $clixml
+                $connection.Proxy
+            } *>&1 | Out-String
+        }
+        finally { $null = Stop-Transcript }
+        $output | Should -Match 'Касса 0002'
+        $GuardedProxy.Challenged | Should -BeGreaterThan $challenged -Because 'the credentials from the address answered its 407'
+        foreach ($text in $output, (Get-Content -Raw -LiteralPath $clixml), (Get-Content -Raw -LiteralPath $transcript)) {
+            $text.Contains($ProxyPassword) | Should -BeFalse
+        }
+        (Get-LifePosConnection).Proxy.UserInfo | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a login both in the proxy''s address and in -ProxyCredential, without showing it' {
+        $withLogin = [Uri]"http://proxyuser:$ProxyPassword@$($GuardedProxy.Address.Authority)/"
+        $failure = { Connect-TestEmulator @{ Proxy = $withLogin; ProxyCredential = (New-TestCredential 'proxyuser' $ProxyPassword); ErrorAction = 'Stop' } } |
+            Should -Throw -ExpectedMessage '*give them once*' -PassThru
+        "$failure $($failure.TargetObject) $($failure.Exception)".Contains($ProxyPassword) | Should -BeFalse
+    }
+
     It 'without the credential, the proxy''s refusal is a clear error' {
         { Connect-TestEmulator @{ Proxy = $GuardedProxy.Address; ErrorAction = 'Stop' } } | Should -Throw -ExpectedMessage '*proxy refused*407*-ProxyCredential*'
     }

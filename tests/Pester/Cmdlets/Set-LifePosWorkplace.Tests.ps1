@@ -18,13 +18,21 @@ Describe 'Set-LifePosWorkplace' {
         $after = Get-LifePosWorkplace -Id $Workplace.Id
         $after.Meta | Should -Be 'changed'
         $after.Name | Should -Be $Workplace.Name
-        $after.Extensions.Keys | Sort-Object | Should -Be 'smart_pos', 'unknown_ext'
+        # Read by a client that names unknown_ext: a service may show only the extensions a request names.
+        $seer = Connect-TestEmulator @{ ClientExtension = 'unknown_ext'; NoDefault = $true; PassThru = $true }
+        (Get-LifePosWorkplace -Id $Workplace.Id -Connection $seer).Extensions.Keys | Sort-Object | Should -Be 'smart_pos', 'unknown_ext'
+        Disconnect-LifePos -Connection $seer
     }
 
     It 'merges -Extension by name and removes with -RemoveExtension' -Tag 'Variants' {
         $after = $Workplace | Set-LifePosWorkplace -Extension @{ nadex_soft_pos = @{ turned_on = $true } } -RemoveExtension smart_pos -PassThru
-        $after.Extensions.Keys | Sort-Object | Should -Be 'nadex_soft_pos', 'unknown_ext'
-        $after.Extensions.unknown_ext.keep | Should -Be 'me'
+        $after.Extensions.Keys | Should -Contain 'nadex_soft_pos'
+        $after.Extensions.Keys | Should -Not -Contain 'smart_pos'
+        $seer = Connect-TestEmulator @{ ClientExtension = 'unknown_ext'; NoDefault = $true; PassThru = $true }
+        $seen = Get-LifePosWorkplace -Id $Workplace.Id -Connection $seer
+        Disconnect-LifePos -Connection $seer
+        $seen.Extensions.Keys | Sort-Object | Should -Be 'nadex_soft_pos', 'unknown_ext'
+        $seen.Extensions.unknown_ext.keep | Should -Be 'me'
     }
 
     It 'renames and retypes by -InputObject' -Tag 'Variants' {

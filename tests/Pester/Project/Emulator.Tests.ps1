@@ -56,7 +56,7 @@ Describe 'The tests that run on every answer variant' {
         $declaring.Count | Should -Be 1
         $source = Get-Content -Raw -LiteralPath $declaring[0].FullName
         $choices = [regex]::Matches($source, '\("(?<name>[a-z-]+)", \[(?<values>[^\]]*)\]\)')
-        $choices.Count | Should -Be 11
+        $choices.Count | Should -Be 13
         # The same choices, by name, as the running emulator reads them.
         $emulator = Start-TestEmulator
         try { $running = (Invoke-LifePosEmulatorControl $emulator 'answers').choices.PSObject.Properties.Name }

@@ -4,6 +4,7 @@ BeforeAll {
     Import-LifePosUnderTest
     $script:Token = 'SECRET-token-' + [Guid]::NewGuid().ToString('N').Substring(0, 31)
     $script:Password = 'SECRET-pass-' + [Guid]::NewGuid().ToString('N').Substring(0, 8)
+    $script:AddressPassword = 'SECRET-uri-' + [Guid]::NewGuid().ToString('N').Substring(0, 8)
     $script:Emulator = Start-TestEmulator -Token $Token -ArgumentList '--seed', '30', '--account', "+79991234567:$Password",
         '--faults', '500=0.1,503=0.1,429=0.05,drop-after=0.05', '--fault-seed', '11'
 }
@@ -32,6 +33,7 @@ Describe 'Every cmdlet with -Verbose -Debug under a transcript, with faults, wro
             $target | Remove-LifePosWorkplace -PassThru -Confirm:$false @common
             $target | Restore-LifePosWorkplace -PassThru @common
             $code = $target | New-LifePosActivationCode -Employee (Get-LifePosEmployee -First 1) @common
+            $script:ActivationCode = $code.Code
             $activation = Enable-LifePosWorkplace -ActivationCode $code.Code @common
             $activation | Format-List * -Force | Out-String
             $script:ActivationToken = [Net.NetworkCredential]::new('', $activation.Token).Password
@@ -52,6 +54,16 @@ Describe 'Every cmdlet with -Verbose -Debug under a transcript, with faults, wro
             try { Connect-LifePos -BaseUri $Emulator.BaseUri -Credential ([pscredential]::new('+79990000001', $secureToken)) @common }
             catch { $_; $_.Exception.ToString() }
             Get-LifePosConnection | Format-List * -Force | Out-String
+
+            # A user:password in the service's address is refused, from -BaseUri and from LIFEPOS_BASE_URI alike.
+            $withPassword = "http://admin:$AddressPassword@$($Emulator.BaseUri.Authority)"
+            try { Connect-LifePos -BaseUri $withPassword -Token $secureToken @common } catch { $_; $_.Exception.ToString() }
+            $savedVariables = $env:LIFEPOS_BASE_URI, $env:LIFEPOS_TOKEN
+            $env:LIFEPOS_BASE_URI = $withPassword
+            $env:LIFEPOS_TOKEN = $Token
+            try { Connect-LifePos -FromEnvironment @common } catch { $_; $_.Exception.ToString() }
+            finally { $env:LIFEPOS_BASE_URI, $env:LIFEPOS_TOKEN = $savedVariables }
+            Get-LifePosConnection | Format-List * -Force | Out-String
         } *>&1 | ForEach-Object {
             if ($_ -is [Management.Automation.ErrorRecord]) {
                 $_.ToString(); $_.Exception.ToString(); $_.FullyQualifiedErrorId; "$($_.TargetObject)"; $_.ErrorDetails
@@ -69,13 +81,18 @@ Describe 'Every cmdlet with -Verbose -Debug under a transcript, with faults, wro
         $all | Should -Match 'GET .*/workplaces'
         $all | Should -Match 'LifePos\.WrongActivationCode'
         $all | Should -Match 'Connect-LifePos'
+        $all | Should -Match 'activate-workplace'
+        $all | Should -Match 'holds a user name or password'
         $ActivationToken | Should -Not -BeNullOrEmpty
+        $ActivationCode | Should -Match '^\d{8}$'
     }
 
     It 'never shows the <Name> in any stream, the transcript or $Error' -TestCases @(
         @{ Name = 'API token'; Secret = { $Token } }
         @{ Name = 'password'; Secret = { $Password } }
         @{ Name = 'workplace token'; Secret = { $ActivationToken } }
+        @{ Name = 'activation code (in -Debug bodies)'; Secret = { '"' + $ActivationCode + '"' } }
+        @{ Name = 'password in a base address'; Secret = { $AddressPassword } }
     ) {
         $value = & $Secret
         ($Captured -join "`n").Contains($value) | Should -BeFalse

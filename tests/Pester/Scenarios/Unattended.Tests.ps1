@@ -71,11 +71,19 @@ Describe '-ErrorAction Stop stops a bulk run' {
 
         "$($result.Error)" | Should -Match "^'not-a-guid' is not a valid workplace id"
         [object]::ReferenceEquals($result.Error.TargetObject, $rows[1]) | Should -BeTrue
+        $sent = (Get-TestEmulatorStats).requests_total - $before
+        if ($Command -eq 'Set-LifePosWorkplace') {
+            # Set holds its first 100 rows until it knows whether one listing reads them cheaper than a GET each: the
+            # stop at row 2 comes before row 1 was read or sent, so nothing was done and nothing is written.
+            @($result.Written).Count | Should -Be 0
+            $sent | Should -Be 0
+            (Get-LifePosWorkplace -Id $ids[0]).Meta | Should -Not -Be 'changed'
+            return
+        }
         @($result.Written).Count | Should -Be 1
         $result.Written[0].Id | Should -Be $ids[0]
-        # Row 1's request (and, for Set, its read) went out; nothing for rows 3 and 4.
-        $sent = (Get-TestEmulatorStats).requests_total - $before
-        $sent | Should -BeLessOrEqual $(if ($Command -eq 'Set-LifePosWorkplace') { 2 } else { 1 })
+        # Row 1's request went out; nothing for rows 3 and 4.
+        $sent | Should -BeLessOrEqual 1
     }
 
     It '<Command>: a workplace the server does not know (row 2) ends the run, at -ThrottleLimit <Limit>' -TestCases @(

@@ -103,8 +103,17 @@ namespace LifePos.Commands
         [ValidateNotNullOrEmpty]
         public string? JournalPath { get; set; }
 
+        /// <summary>Extensions to name in X-LP-Client-Extensions beside the ones the module knows (a newer extension a service shows only when named).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? ClientExtension { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Leaves the session's default connection as it is: with -PassThru, a second organization's connection for -Connection.</summary>
+        [Parameter]
+        public SwitchParameter NoDefault { get; set; }
 
         protected override void EndProcessing()
         {
@@ -112,23 +121,12 @@ namespace LifePos.Commands
             var variables = FromEnvironment ? opener.ReadEnvironment() : null;
             var environment = MyInvocation.BoundParameters.ContainsKey(nameof(Environment)) ? Environment : null;
             var settings = ConnectionSettings.Merge(BaseUri, environment, Token, Credential?.UserName, Credential?.Password, OrganizationId, variables);
-            var options = new LifePosClientOptions
-            {
-                BaseUri = settings.BaseUri,
-                Language = Language,
-                ClientIdentifier = ConnectionOpener.ClientIdentifier,
-                MaxRetries = MaxRetries,
-                MaxRetryDelay = MaxRetryDelay,
-                Timeout = Timeout,
-                OperationTimeout = OperationTimeout,
-                OutageTimeout = OutageTimeout,
-                Token = settings.Token,
-                SignIn = settings.SignIn,
-                Proxy = Proxy,
-                ProxyCredential = ProxyCredential?.GetNetworkCredential(),
-                NoProxy = NoProxy.IsPresent,
-            };
-            var connection = opener.Connect(options, settings, JournalPath);
+            var options = ConnectionOpener.Options(settings, Language, MaxRetries, MaxRetryDelay, Timeout, OperationTimeout, OutageTimeout);
+            options.Proxy = Proxy;
+            options.ProxyCredential = ProxyCredential?.GetNetworkCredential();
+            options.NoProxy = NoProxy.IsPresent;
+            options.ClientExtensions = ClientExtension ?? Array.Empty<string>();
+            var connection = opener.Connect(options, settings, JournalPath, makeDefault: !NoDefault);
             WriteVerbose("Connected: " + connection);
             if (PassThru)
             {

@@ -26,6 +26,23 @@ namespace LifePos.Commands
         /// <summary>Identifies this process to the service, the same for every connection it opens.</summary>
         public static Guid ClientIdentifier { get; } = Guid.NewGuid();
 
+        /// <summary>The client's settings from Connect-LifePos's merged settings and its limits (the proxy is set by the caller).</summary>
+        public static LifePosClientOptions Options(
+            ConnectionSettings settings, string language, int maxRetries, TimeSpan maxRetryDelay, TimeSpan timeout, TimeSpan operationTimeout, TimeSpan outageTimeout) =>
+            new LifePosClientOptions
+            {
+                BaseUri = settings.BaseUri,
+                Language = language,
+                ClientIdentifier = ClientIdentifier,
+                MaxRetries = maxRetries,
+                MaxRetryDelay = maxRetryDelay,
+                Timeout = timeout,
+                OperationTimeout = operationTimeout,
+                OutageTimeout = outageTimeout,
+                Token = settings.Token,
+                SignIn = settings.SignIn,
+            };
+
         /// <summary>-FromEnvironment: the LIFEPOS_* variables; a missing or malformed one ends the command with an error that names it.</summary>
         public EnvironmentSettings ReadEnvironment()
         {
@@ -43,10 +60,11 @@ namespace LifePos.Commands
         }
 
         /// <summary>
-        /// Creates the client (and the journal), opens the connection and stores it as the session's default one. A
-        /// failure ends the command with one error about the service's address, and the client is released.
+        /// Creates the client (and the journal), opens the connection and (unless <paramref name="makeDefault"/> is false)
+        /// stores it as the session's default one, warning when that default led to another organization. A failure ends
+        /// the command with one error about the service's address, and the client is released.
         /// </summary>
-        public LifePosConnection Connect(LifePosClientOptions options, ConnectionSettings settings, string? journalPath)
+        public LifePosConnection Connect(LifePosClientOptions options, ConnectionSettings settings, string? journalPath, bool makeDefault)
         {
             LifePosClient client;
             Core.Journal.ChangeJournal? journal;
@@ -57,7 +75,7 @@ namespace LifePos.Commands
             }
             catch (LifePosConfigurationException exception)
             {
-                _cmdlet.ThrowTerminatingError(LifePosErrors.FromException(exception, options.BaseUri));
+                _cmdlet.ThrowTerminatingError(LifePosErrors.FromException(exception, Core.Http.UriCredentials.Masked(options.BaseUri)));
                 throw;
             }
 
@@ -66,13 +84,18 @@ namespace LifePos.Commands
             {
                 var connection = Open(client, settings.Environment, settings.OrganizationId, settings.Login);
                 connection.Journal = journal;
-                ConnectionStore.Set(_cmdlet.SessionState, connection);
+                if (makeDefault)
+                {
+                    WarnOnReplacedDefault(connection);
+                    ConnectionStore.Set(_cmdlet.SessionState, connection);
+                }
+
                 stored = true;
                 return connection;
             }
             catch (LifePosApiException exception)
             {
-                _cmdlet.ThrowTerminatingError(LifePosErrors.FromException(exception, options.BaseUri));
+                _cmdlet.ThrowTerminatingError(LifePosErrors.FromException(exception, Core.Http.UriCredentials.Masked(options.BaseUri)));
                 throw;
             }
             finally
@@ -83,6 +106,22 @@ namespace LifePos.Commands
                 }
             }
         }
+
+        /// <summary>Commands without -Connection follow the default: say so when it now leads to another organization.</summary>
+        private void WarnOnReplacedDefault(LifePosConnection connection)
+        {
+            if (ConnectionStore.Get(_cmdlet.SessionState) is { IsClosed: false } previous && previous.OrganizationId != connection.OrganizationId)
+            {
+                _cmdlet.WriteWarning(
+                    "The session's default connection was organization " + OrganizationOf(previous) + "; it is now " + OrganizationOf(connection) +
+                    ", so commands without -Connection go there. To keep the default, connect with -NoDefault -PassThru and pass that connection with -Connection.");
+            }
+        }
+
+        private static string OrganizationOf(LifePosConnection connection) =>
+            string.IsNullOrEmpty(connection.OrganizationName)
+                ? connection.OrganizationId.ToString("D")
+                : connection.OrganizationName + " (" + connection.OrganizationId.ToString("D") + ")";
 
         /// <param name="requestedOrganization">-OrganizationId, or Guid.Empty.</param>
         private LifePosConnection Open(LifePosClient client, LifePosEnvironment environment, Guid requestedOrganization, string? account)

@@ -8,14 +8,16 @@ using LifePos.Shell.Completion;
 namespace LifePos.Commands
 {
     /// <summary>
-    /// Changes workplaces with one JSON Patch each, holding only what differs from the workplace as it is: a row that
-    /// already matches sends nothing. -Extension merges by extension name; -RemoveExtension and -Clear empty fields.
+    /// Changes workplaces with one JSON Patch each, holding only what differs from the workplace as the service has it
+    /// now (read by id, or by one listing when more than a page's worth of rows come): a row that already matches sends
+    /// nothing. -Extension merges by extension name; -RemoveExtension and -Clear empty fields.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "LifePosWorkplace", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Workplace))]
     public sealed class SetLifePosWorkplaceCommand : WorkplaceTargetCmdlet
     {
         private long _rowNumber;
+        private WorkplaceReads? _reads;
 
         // These five mirror WorkplaceRowCmdlet's (WorkplaceRowReader reads both) but are declared here: Set's -Name has no
         // position (-Id has 0), and inherited parameters would be listed after -RemoveExtension and -Clear in Set's syntax.
@@ -68,6 +70,7 @@ namespace LifePos.Commands
         {
             _rowNumber++;
             var bulk = Bulk(ThrottleLimit, "Updating LIFE POS workplaces", SetWork.Updated);
+            _reads ??= new WorkplaceReads(Client, ActiveConnection.OrganizationId, RequestContext, Preferences.IsPlanWanted(ConfirmImpact.Medium));
             if (RejectedId(bulk, Id))
             {
                 return;
@@ -76,21 +79,24 @@ namespace LifePos.Commands
             WorkplaceChanges given;
             try
             {
-                given = Given();
+                var reader = new WorkplaceRowReader(Name, WorkplaceType, Extension, Meta, MetaData, RemoveExtension, Clear);
+                given = SetWork.Given(reader, InputObject ?? PipedWorkplace);
             }
             catch (InvalidInputException exception)
             {
-                bulk.SubmitInvalid(TargetOf(InputObject ?? (object)Id), RowValidation.Describe(_rowNumber, InputObject?.Name ?? Name) + ": " + exception.Message);
+                var target = TargetOf(InputObject ?? (object)Id);
+                var message = RowValidation.Describe(_rowNumber, InputObject?.Name ?? Name) + ": " + exception.Message;
+                _reads.Submit(() => bulk.SubmitInvalid(target, message), reads: false);
                 return;
             }
 
-            var work = new SetWork(Client, ActiveConnection.OrganizationId, given, PassThru, Messages);
+            var work = new SetWork(Client, ActiveConnection.OrganizationId, given, PassThru, Messages, _reads);
+            var plan = Preferences.IsPlanWanted(ConfirmImpact.Medium);
             foreach (var workplace in Targets())
             {
-                // A piped workplace binds its own Name, Meta, Extensions... by property name: what equals it is not sent.
-                // Without one, -WhatIf and -Confirm read the workplace first so the plan shows old → new.
-                var current = workplace.Current;
-                if (current is null && Preferences.IsPlanWanted(ConfirmImpact.Medium) && !TryRead(workplace, out current))
+                // -WhatIf and -Confirm read it now to show old → new; else the worker does (a piped object may be stale).
+                Workplace? current = null;
+                if (plan && !TryRead(workplace, out current))
                 {
                     continue;
                 }
@@ -104,13 +110,21 @@ namespace LifePos.Commands
                 else if (ShouldProcess(workplace.Label, work.Describe(patch)))
                 {
                     var journal = work.Journal(workplace);
-                    bulk.Submit(workplace.ErrorTarget, context => work.RunAsync(workplace.Id, current, patch, journal, context), journal);
+                    var id = workplace.Id;
+                    var target = workplace.ErrorTarget;
+                    _reads.Submit(() => bulk.Submit(target, context => work.RunAsync(id, current, patch, journal, context), journal), reads: current is null);
                 }
                 else
                 {
                     bulk.Declined();
                 }
             }
+        }
+
+        protected override void EndProcessing()
+        {
+            _reads?.Finish();
+            base.EndProcessing();
         }
 
         /// <summary>For the plan: the workplace as it is; a failure is this target's error, and the others go on.</summary>
@@ -128,22 +142,6 @@ namespace LifePos.Commands
                 current = null;
                 return false;
             }
-        }
-
-        /// <summary>What the row gives, checked before anything is read or sent.</summary>
-        private WorkplaceChanges Given()
-        {
-            var given = new WorkplaceRowReader(Name, WorkplaceType, Extension, Meta, MetaData, RemoveExtension, Clear).Read(exactName: true);
-            // A piped workplace binds its own Name, Meta... by property name: with -Clear those are not values given.
-            given = (InputObject ?? PipedWorkplace) is { } piped ? given.WithoutValuesClearedFrom(piped) : given;
-            WorkplacePatchBuilder.Validate(given);
-            if (given.IsEmpty && InputObject is null && PipedWorkplace is null)
-            {
-                // Refuses with "nothing to change" and the parameters that change something.
-                WorkplacePatchBuilder.Build(null, given);
-            }
-
-            return given;
         }
     }
 }

@@ -22,14 +22,32 @@ namespace LifePos.Commands
         private readonly WorkplaceChanges _given;
         private readonly bool _passThru;
         private readonly PipelineMessageQueue _messages;
+        private readonly WorkplaceReads _reads;
 
-        public SetWork(LifePosClient client, Guid organization, WorkplaceChanges given, bool passThru, PipelineMessageQueue messages)
+        public SetWork(LifePosClient client, Guid organization, WorkplaceChanges given, bool passThru, PipelineMessageQueue messages, WorkplaceReads reads)
         {
+            _reads = reads;
             _client = client;
             _organization = organization;
             _given = given;
             _passThru = passThru;
             _messages = messages;
+        }
+
+        /// <summary>What the row gives, checked before anything is read or sent; <paramref name="piped"/> is the piped workplace, if any.</summary>
+        public static WorkplaceChanges Given(Shell.Binding.WorkplaceRowReader reader, Workplace? piped)
+        {
+            var given = reader.Read(exactName: true);
+            // A piped workplace binds its own Name, Meta... by property name: with -Clear those are not values given.
+            given = piped is null ? given : given.WithoutValuesClearedFrom(piped);
+            WorkplacePatchBuilder.Validate(given);
+            if (given.IsEmpty && piped is null)
+            {
+                // Refuses with "nothing to change" and the parameters that change something.
+                WorkplacePatchBuilder.Build(null, given);
+            }
+
+            return given;
         }
 
         /// <summary>The patch for a workplace as it is; null when it is not known yet (the worker reads it).</summary>
@@ -46,13 +64,16 @@ namespace LifePos.Commands
 
         public JournalEntry Journal(WorkplaceTarget workplace) => new JournalEntry("update") { WorkplaceId = workplace.Id, WorkplaceName = workplace.Current?.Name };
 
-        /// <summary>Sends what differs (reading the workplace first when <paramref name="current"/> is null), or nothing.</summary>
+        /// <summary>
+        /// Sends what differs (reading the workplace as it is now when <paramref name="current"/> is null), or nothing.
+        /// A workplace read without its extensions (compact) is not diffed in those fields: what was given is sent.
+        /// </summary>
         public async Task<BulkOutcome> RunAsync(Guid id, Workplace? current, WorkplacePatch? patch, JournalEntry journal, RequestContext context)
         {
             if (current is null || patch is null)
             {
-                current = await _client.GetWorkplaceAsync(_organization, id, context).ConfigureAwait(false);
-                patch = WorkplacePatchBuilder.Build(current, _given);
+                current = await _reads.ReadAsync(id, context).ConfigureAwait(false);
+                patch = current.FieldsUnknown && !_given.IsEmpty ? WorkplacePatchBuilder.Build(null, _given) : WorkplacePatchBuilder.Build(current, _given);
             }
 
             if (patch.IsEmpty)

@@ -29,7 +29,7 @@ namespace LifePos.Core.Http
             _clock = clock;
             _timeout = settings.Timeout;
             _address = new ApiAddress(settings.BaseUri);
-            _transport = new HttpTransport(HttpClientFactory.Create(settings), _address);
+            _transport = new HttpTransport(HttpClientFactory.Create(settings), _address, new ClientExtensions(settings.ClientExtensions));
             _limiter = new RateLimiter(clock, settings.MaxRetryDelay);
             _breaker = new CircuitBreaker(settings.OutageTimeout, clock, settings.BaseUri.Host);
             _retry = new RetryPolicy(

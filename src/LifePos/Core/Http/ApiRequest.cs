@@ -10,15 +10,15 @@ namespace LifePos.Core.Http
         public ApiRequest(HttpMethod method, string pathAndQuery, RetryMode mode)
         {
             Method = method;
-            PathAndQuery = pathAndQuery;
-            SentPath = pathAndQuery;
+            PathAndQuery = method == HttpMethod.Get ? Presentation.AskFull(pathAndQuery) : pathAndQuery;
+            SentPath = PathAndQuery;
             Mode = mode;
-            LoggedPath = SecretRedactor.Redact(pathAndQuery);
+            LoggedPath = SecretRedactor.Redact(PathAndQuery);
         }
 
         public HttpMethod Method { get; }
 
-        /// <summary>Relative to the connection's base address, e.g. <c>/orgs/{id}/workplaces?items_per_page=100</c>.</summary>
+        /// <summary>Relative to the connection's base address, e.g. <c>/orgs/{id}/workplaces?items_per_page=100&amp;presentation=full</c> (a GET asks for the full presentation).</summary>
         public string PathAndQuery { get; }
 
         /// <summary>The path and query as really sent (with the base address's path), set by <see cref="AddressedTo"/>.</summary>

@@ -26,11 +26,13 @@ namespace LifePos.Core.Http
         private readonly HttpClient _http;
         private readonly ApiAddress _address;
         private readonly RequestLogger _logger;
+        private readonly ClientExtensions _extensions;
 
-        public HttpTransport(HttpClient http, ApiAddress address)
+        public HttpTransport(HttpClient http, ApiAddress address, ClientExtensions extensions)
         {
             _http = http;
             _address = address;
+            _extensions = extensions;
             _logger = new RequestLogger(http);
         }
 
@@ -206,10 +208,12 @@ namespace LifePos.Core.Http
         private HttpRequestMessage BuildMessage(ApiRequest request, TokenSession? tokens)
         {
             var message = new HttpRequestMessage(request.Method, _address.UriOf(request.SentPath));
+            message.Headers.TryAddWithoutValidation(ClientExtensions.Header, _extensions.For(request.Body));
 
             // Explicitly off: .NET Framework otherwise asks every POST and PATCH to wait for a 100 Continue first (an
             // extra round trip); .NET sends no Expect header either way.
             message.Headers.ExpectContinue = false;
+
             if (request.Body != null)
             {
                 message.Content = new ByteArrayContent(request.Body);

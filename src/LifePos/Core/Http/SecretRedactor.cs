@@ -7,9 +7,10 @@ namespace LifePos.Core.Http
     {
         public const string Mask = "***";
 
-        // JSON fields whose names mention a token, password, secret, API key or PIN hash: "token", "api_key", "pin_code_hash", ...
+        // JSON fields whose names mention a token, password, secret, API key, PIN hash or one-time code: "token", "api_key",
+        // "pin_code_hash", "activation_code", ... (matched by name in requests and answers alike).
         private static readonly Regex JsonSecretField = new Regex(
-            "(\"[A-Za-z_\\-]*(?:token|password|secret|passwd|pwd|api_?key|pin_code)[A-Za-z_\\-]*\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*(?:\"|$)|[^,}\\]\\s]+)",
+            "(\"[A-Za-z_\\-]*(?:token|password|secret|passwd|pwd|api_?key|pin_code|activation_code|confirmation_code)[A-Za-z_\\-]*\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*(?:\"|$)|[^,}\\]\\s]+)",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         // Bearer credentials in free text or headers.
@@ -19,7 +20,7 @@ namespace LifePos.Core.Http
 
         // Query parameters such as ?token=... or &password=...
         private static readonly Regex QuerySecret = new Regex(
-            @"([?&][A-Za-z_\-]*(?:token|password|secret)[A-Za-z_\-]*=)[^&#\s]*",
+            @"([?&][A-Za-z_\-]*(?:token|password|secret|activation_code|api_?key)[A-Za-z_\-]*=)[^&#\s]*",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         public static string Redact(string text)

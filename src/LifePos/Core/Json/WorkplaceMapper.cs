@@ -24,6 +24,7 @@ namespace LifePos.Core.Json
                 OrganizationId = wire.Organization?.Guid ?? organizationId,
                 CreatedAt = wire.CreatedAt,
                 UpdatedAt = wire.UpdatedAt,
+                FieldsUnknown = wire.Extensions is null,
             };
             if (wire.Other != null)
             {

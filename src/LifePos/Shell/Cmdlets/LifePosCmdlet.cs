@@ -124,8 +124,19 @@ namespace LifePos.Shell.Cmdlets
         internal void WriteWorkplace(Workplace workplace)
         {
             RecentItems<Workplace>.Workplaces.Remember(workplace);
+            if (workplace.FieldsUnknown && !_warnedFieldsUnknown)
+            {
+                // Unknown is not empty: an export of such a workplace would hold empty cells that only look like "none".
+                _warnedFieldsUnknown = true;
+                WriteWarning(
+                    Domain.WorkplaceLabel.Of(workplace) + " came back without extensions, meta and meta data (a compact answer), and so may others: " +
+                    "those fields are unknown, not empty. Do not keep an Export-Csv or Export-Clixml of them as a backup; read them with Get-LifePosWorkplace -Id.");
+            }
+
             WriteObject(workplace);
         }
+
+        private bool _warnedFieldsUnknown;
 
         internal void WriteEmployee(Employee employee)
         {

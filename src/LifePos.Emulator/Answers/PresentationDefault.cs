@@ -1,0 +1,7 @@
+namespace LifePos.Emulator.Answers;
+
+/// <summary>
+/// The <c>presentation</c> choice: what a GET without <c>presentation=full</c> answers: full items, or compact ones
+/// without extensions, meta, meta_data and organization (the default presentation is not published).
+/// </summary>
+internal enum PresentationDefault : byte { FullByDefault, CompactByDefault }
