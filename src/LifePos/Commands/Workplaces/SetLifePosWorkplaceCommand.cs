@@ -103,7 +103,7 @@ namespace LifePos.Commands
                 }
                 else if (ShouldProcess(workplace.Label, work.Describe(patch)))
                 {
-                    var journal = work.Journal(workplace);
+                    var journal = work.Journal(workplace, current, patch);
                     bulk.Submit(workplace.ErrorTarget, context => work.RunAsync(workplace.Id, current, patch, journal, context), journal);
                 }
                 else

@@ -58,7 +58,7 @@ namespace LifePos.Commands
             new WorkplaceChange(WorkplaceChangeAction.Failed, null, row, new FieldChangeList(), error.Message);
 
         /// <summary>What the journal records for the step.</summary>
-        public JournalEntry Journal(SyncStep step) => new JournalEntry(step.Action switch
+        public JournalRecord Journal(SyncStep step) => new JournalRecord(step.Action switch
         {
             WorkplaceChangeAction.Created => "create",
             WorkplaceChangeAction.Restored => "restore",
