@@ -25,6 +25,8 @@
         'Get-LifePosEmployee'
         'Get-LifePosOutlet'
         'Invoke-LifePosRequest'
+        'Get-LifePosChange'
+        'Undo-LifePosChange'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

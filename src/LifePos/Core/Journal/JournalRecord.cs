@@ -12,7 +12,7 @@ namespace LifePos.Core.Journal
         }
 
         /// <summary><c>create</c>, <c>update</c>, <c>archive</c>, <c>restore</c>, <c>deactivate</c>, <c>generate-activation-code</c>, <c>activate</c>.</summary>
-        public string Operation { get; }
+        public string Operation { get; set; }
 
         public Guid OrganizationId { get; set; }
 
