@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LifePos.Core;
+using LifePos.Core.Json;
 
 namespace LifePos.Domain
 {

@@ -59,7 +59,7 @@ public sealed class ChangeJournalTests : IDisposable
         Assert.Equal("hall", entry.Changes[0].OldValue);
         Assert.Equal("kitchen", entry.Changes[0].NewValue);
         Assert.Null(entry.Changes[1].OldValue);
-        Assert.True(Core.PlainJson.DeepEquals(new Dictionary<string, object?> { ["a"] = 1L }, entry.Changes[1].NewValue));
+        Assert.True(Core.Json.PlainJson.DeepEquals(new Dictionary<string, object?> { ["a"] = 1L }, entry.Changes[1].NewValue));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Management.Automation;
 using System.Text.Json;
 using LifePos.Core;
+using LifePos.Core.Json;
 using LifePos.Domain;
 using LifePos.Shell.Binding;
 using LifePos.Shell.Cmdlets;

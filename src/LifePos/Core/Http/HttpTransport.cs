@@ -196,11 +196,4 @@ namespace LifePos.Core.Http
             return message;
         }
     }
-
-    /// <summary>The media types the API speaks.</summary>
-    internal static class JsonMedia
-    {
-        public const string Json = "application/json";
-        public const string JsonPatch = "application/json-patch+json";
-    }
 }

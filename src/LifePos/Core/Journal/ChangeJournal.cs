@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json;
 using LifePos.Core.Http;
+using LifePos.Core.Json;
 
 namespace LifePos.Core.Journal
 {

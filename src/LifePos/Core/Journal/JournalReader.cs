@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using LifePos.Core.Json;
 
 namespace LifePos.Core.Journal
 {

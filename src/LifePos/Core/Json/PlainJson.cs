@@ -7,7 +7,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 
-namespace LifePos.Core
+namespace LifePos.Core.Json
 {
     /// <summary>
     /// Converts JSON to plain .NET values and back without loss: objects become <see cref="JsonMap"/> (a
