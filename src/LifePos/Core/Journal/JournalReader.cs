@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using LifePos.Core.Json;
@@ -18,8 +19,30 @@ namespace LifePos.Core.Journal
         private readonly List<global::LifePos.JournalEntry> _entries = new List<global::LifePos.JournalEntry>();
         private readonly Dictionary<string, global::LifePos.JournalEntry> _byKey = new Dictionary<string, global::LifePos.JournalEntry>(StringComparer.Ordinal);
 
-        /// <summary>The changes in the order their first line was written.</summary>
-        public IReadOnlyList<global::LifePos.JournalEntry> Entries => _entries;
+        /// <summary>
+        /// The changes run by run (in the order each run's first line was written), each run's in its own order (the
+        /// input order): not the order rows running in parallel happened to finish in.
+        /// </summary>
+        public IReadOnlyList<global::LifePos.JournalEntry> Entries
+        {
+            get
+            {
+                var runs = new Dictionary<string, int>(StringComparer.Ordinal);
+                var ordered = _entries.Select((entry, index) => (entry, index, run: entry.RunId is null ? index : Rank(runs, entry.RunId, index)));
+                return ordered.OrderBy(item => item.run).ThenBy(item => item.entry.RunId is null ? 0 : item.entry.Sequence).ThenBy(item => item.index)
+                    .Select(item => item.entry).ToList();
+            }
+        }
+
+        private static int Rank(Dictionary<string, int> runs, string run, int index)
+        {
+            if (!runs.TryGetValue(run, out var first))
+            {
+                runs[run] = first = index;
+            }
+
+            return first;
+        }
 
         /// <summary>Lines that could not be read (a line cut short by a crash).</summary>
         public int UnreadableLines { get; private set; }

@@ -18,6 +18,9 @@ namespace LifePos.Shell.Runs
         public static Func<CancellationToken, Task<BulkOutcome>> Wrap(LifePosApiCmdlet cmdlet, Func<RequestContext, Task<BulkOutcome>> work, JournalRecord? journal)
         {
             var run = journal is null ? null : cmdlet.JournalRun;
+            // Numbered here, on the pipeline thread, in input order: the journal reads back in that order, whatever
+            // order the rows finish in.
+            run?.Adopt(journal!);
             return async token =>
             {
                 var context = cmdlet.RowContext(token);
@@ -26,7 +29,6 @@ namespace LifePos.Shell.Runs
                     return await work(context).ConfigureAwait(false);
                 }
 
-                run.Adopt(journal);
                 if (!journal.IntentByWork)
                 {
                     journal.Intend();
