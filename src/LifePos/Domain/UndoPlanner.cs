@@ -143,7 +143,14 @@ namespace LifePos.Domain
             if (field.StartsWith(Extension, StringComparison.Ordinal))
             {
                 var path = "/extensions/" + JsonPatchOperation.EscapeSegment(field.Substring(Extension.Length));
-                patch.Operations.Add(old is null ? JsonPatchOperation.Remove(path) : JsonPatchOperation.Add(path, old));
+                if (old is null)
+                {
+                    patch.AddRemoval(path);
+                }
+                else
+                {
+                    patch.Operations.Add(JsonPatchOperation.Add(path, old));
+                }
             }
             else
             {

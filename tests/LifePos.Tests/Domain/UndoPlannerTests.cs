@@ -36,7 +36,7 @@ public sealed class UndoPlannerTests
 
         Assert.Equal("update", step.Operation);
         Assert.False(step.Restore || step.Archive);
-        Assert.Equal(new[] { "replace /meta", "remove /extensions/bad" }, step.Patch.Operations.Select(operation => operation.Op + " " + operation.Path));
+        Assert.Equal(new[] { "replace /meta", "add /extensions/bad", "remove /extensions/bad" }, step.Patch.Operations.Select(operation => operation.Op + " " + operation.Path));
         Assert.Equal("hall", step.Patch.Changes[0].NewValue);
         Assert.Equal("WRONG", step.Patch.Changes[0].OldValue);
     }

@@ -66,10 +66,13 @@ Describe 'Recovering from <Story> by <Way> (faults: <Faults>, -ThrottleLimit <Th
             'ExactJson' { $null = Get-Content -LiteralPath $Json -Raw | ConvertFrom-Json | Sync-LifePosWorkplace -Exact -Confirm:$false -ThrottleLimit $Throttle -ErrorVariable script:Errors }
         }
         Set-TestEmulatorFaults @{ faults = '' }
+        $script:FaultsSeen = 0
+        foreach ($kind in (Get-TestEmulatorStats).faults.PSObject.Properties) { $script:FaultsSeen += [int]$kind.Value }
         $script:After = @(Get-WorkplaceState)
     }
 
-    It 'the mistake really changed workplaces' {
+    It 'the mistake really changed workplaces (and the seeded faults really hit requests)' {
+        if ($Faults) { $FaultsSeen | Should -BeGreaterThan 0 } else { $FaultsSeen | Should -Be 0 }
         $changed = @(Compare-Object $Before $Mistake -PassThru | Where-Object SideIndicator -eq '=>')
         $changed.Count | Should -BeGreaterThan 10
     }
