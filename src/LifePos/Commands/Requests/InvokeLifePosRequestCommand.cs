@@ -54,6 +54,13 @@ namespace LifePos.Commands
                 {
                     throw new InvalidInputException("-All follows the pages of a list, so it works with -Method GET only.");
                 }
+
+                if (json != null && method == "GET")
+                {
+                    // .NET Framework refuses to send one (ProtocolViolationException), .NET sends it: refused on both alike.
+                    throw new InvalidInputException(
+                        "A GET request carries no body: put the values in -Query, or use -Method POST, PUT or PATCH with -Body.");
+                }
             }
             catch (InvalidInputException exception)
             {

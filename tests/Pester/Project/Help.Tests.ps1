@@ -1,7 +1,8 @@
 # Get-Help is the manual users read: every cmdlet has one, every parameter is explained, and every example runs.
 BeforeDiscovery {
-    $moduleManifest = Join-Path $PSScriptRoot '../../out/LifePos/LifePos.psd1'
-    Import-Module $moduleManifest -Force
+    Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
+    Import-LifePosUnderTest
+    $moduleManifest = Get-TestPath Module
     $script:CmdletNames = @((Import-PowerShellDataFile $moduleManifest).CmdletsToExport)
     $script:Examples = foreach ($name in $CmdletNames) {
         $number = 0
@@ -23,8 +24,9 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    $script:ModuleManifest = Join-Path $PSScriptRoot '../../out/LifePos/LifePos.psd1'
-    Import-Module $ModuleManifest -Force
+    Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
+    Import-LifePosUnderTest
+    $script:ModuleManifest = Get-TestPath Module
     $script:CommonParameters = [System.Management.Automation.PSCmdlet]::CommonParameters
 }
 
@@ -95,18 +97,17 @@ Describe 'Get-Help about_LifePos' {
 
 Describe 'The help examples, run against the emulator' {
     BeforeAll {
-        Import-Module (Join-Path $PSScriptRoot '../../out/LifePos.Emulator/LifePos.EmulatorProcess.psm1') -Force
         # The same organization and token as './build.ps1 Emulator', which the examples are written for.
-        $script:Emulator = Start-LifePosEmulator -ArgumentList '--seed', '45' `
+        $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '45' `
             -OrganizationId '9d5f1c2a-0000-4000-8000-000000000001' -Token 'emulator-token-000000000000000000000000000000'
         $script:Address = $Emulator.BaseUri.GetLeftPart([UriPartial]::Authority)
-        $script:Csv = Join-Path $PSScriptRoot '../../examples/workplaces.csv'
+        $script:Csv = Get-TestPath Examples 'workplaces.csv'
         # An example sets it, as a scheduler would; the tests after this file must not inherit it.
         $script:SavedTokenVariable = $env:LIFEPOS_TOKEN
     }
     AfterAll {
         Disconnect-LifePos
-        $Emulator | Stop-LifePosEmulator
+        Stop-TestEmulator
         $env:LIFEPOS_TOKEN = $SavedTokenVariable
     }
 
@@ -129,7 +130,7 @@ Describe 'The help examples, run against the emulator' {
 Describe 'Build-Help.ps1 keeps the help and the cmdlets in step' {
     BeforeAll {
         $script:Source = Join-Path $TestDrive 'help-source'
-        Copy-Item (Join-Path $PSScriptRoot '../../docs/help') $Source -Recurse
+        Copy-Item (Get-TestPath Root 'docs/help') $Source -Recurse
         $script:ModuleFolder = Split-Path $ModuleManifest
         $script:BuildHelp = Join-Path $Source 'Build-Help.ps1'
     }

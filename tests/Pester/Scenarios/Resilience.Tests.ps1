@@ -1,14 +1,10 @@
 # A bulk run at night, with nobody watching, on a flaky network and a rate-limited API: nothing may be lost or duplicated.
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../out/LifePos/LifePos.psd1') -Force
-    Import-Module (Join-Path $PSScriptRoot '../../out/LifePos.Emulator/LifePos.EmulatorProcess.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
+    Import-LifePosUnderTest
     $script:Faults = '500=0.1,503=0.05,429=0.05,drop-before=0.02,drop-after=0.02'
-
-    function Connect-TestEmulator($Emulator) {
-        # Ten tries make a row that fails every try (0.24^10) practically impossible, so the counts are exact.
-        Connect-LifePos -BaseUri $Emulator.BaseUri -Token (ConvertTo-SecureString $Emulator.Token -AsPlainText -Force) `
-            -MaxRetries 10 -MaxRetryDelay ([TimeSpan]::FromMilliseconds(200))
-    }
+    # Ten tries make a row that fails every try (0.24^10) practically impossible, so the counts are exact.
+    $script:TenTries = @{ MaxRetries = 10; MaxRetryDelay = [TimeSpan]::FromMilliseconds(200) }
 
     function New-TestCsv([string] $Path, [int] $Count, [string] $Prefix) {
         1..$Count | ForEach-Object {
@@ -23,19 +19,19 @@ BeforeAll {
 
 Describe 'Import-Csv | New-LifePosWorkplace -ThrottleLimit 16 on a faulty network' {
     BeforeAll {
-        $script:Emulator = Start-LifePosEmulator -ArgumentList '--latency-ms', '5', '--faults', $Faults, '--fault-seed', '20261129'
-        Connect-TestEmulator $Emulator
+        $script:Emulator = Start-TestEmulator -ArgumentList '--latency-ms', '5', '--faults', $Faults, '--fault-seed', '20261129'
+        Connect-TestEmulator $TenTries
         $script:Csv = Join-Path $TestDrive 'stores.csv'
         New-TestCsv -Path $Csv -Count 1000 -Prefix 'Store'
         $script:Created = @(Import-Csv $Csv | New-LifePosWorkplace -ThrottleLimit 16 -ErrorVariable failedRows `
                 -ErrorAction SilentlyContinue -InformationVariable summary)
         $script:Failed = @($failedRows)
         $script:Summary = @($summary | Where-Object { $_.Tags -contains 'LifePos.Summary' })
-        $script:Stats = Invoke-LifePosEmulatorControl $Emulator 'stats'
+        $script:Stats = Get-TestEmulatorStats
         # Check the server's state without faults, so the check itself cannot be what goes wrong.
-        $null = Invoke-LifePosEmulatorControl $Emulator 'faults' -Method Put -Body @{ faults = '' }
+        Set-TestEmulatorFaults @{ faults = '' }
     }
-    AfterAll { Disconnect-LifePos; $Emulator | Stop-LifePosEmulator }
+    AfterAll { Disconnect-LifePos; Stop-TestEmulator }
 
     It 'injected every kind of fault' {
         foreach ($kind in '500', '503', '429', 'drop-before', 'drop-after') {
@@ -65,9 +61,9 @@ Describe 'Import-Csv | New-LifePosWorkplace -ThrottleLimit 16 on a faulty networ
     }
 
     It 'creates nothing when the same CSV runs again with -SkipExisting' {
-        $before = (Invoke-LifePosEmulatorControl $Emulator 'stats').requests.create.total
+        $before = (Get-TestEmulatorStats).requests.create.total
         $again = @(Import-Csv $Csv | New-LifePosWorkplace -SkipExisting -ThrottleLimit 16 -WarningAction SilentlyContinue)
-        $after = (Invoke-LifePosEmulatorControl $Emulator 'stats').requests.create.total
+        $after = (Get-TestEmulatorStats).requests.create.total
         $after | Should -Be $before
         $again.Count | Should -Be 1000
         @(Get-AliveNamesLike 'Store').Count | Should -Be 1000
@@ -76,66 +72,56 @@ Describe 'Import-Csv | New-LifePosWorkplace -ThrottleLimit 16 on a faulty networ
 
 Describe 'Get-LifePosWorkplace paging through 5000 workplaces on a faulty network' {
     BeforeAll {
-        $script:Emulator = Start-LifePosEmulator -ArgumentList '--seed', '5000', '--faults', $Faults, '--fault-seed', '5'
-        Connect-TestEmulator $Emulator
+        $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '5000', '--faults', $Faults, '--fault-seed', '5'
+        Connect-TestEmulator $TenTries
     }
-    AfterAll { Disconnect-LifePos; $Emulator | Stop-LifePosEmulator }
+    AfterAll { Disconnect-LifePos; Stop-TestEmulator }
 
     It 'yields each workplace exactly once' {
         $ids = @(Get-LifePosWorkplace -PageSize 100 | ForEach-Object Id)
         $ids.Count | Should -Be 5000
         @($ids | Sort-Object -Unique).Count | Should -Be 5000
-        (Invoke-LifePosEmulatorControl $Emulator 'stats').faults.'500' | Should -BeGreaterThan 0
+        (Get-TestEmulatorStats).faults.'500' | Should -BeGreaterThan 0
     }
 }
 
 Describe 'A bulk run stopped halfway, then run again with -SkipExisting' {
     BeforeAll {
-        $script:Emulator = Start-LifePosEmulator
+        $script:Emulator = Start-TestEmulator -ArgumentList @()
         $script:Csv = Join-Path $TestDrive 'interrupted.csv'
         New-TestCsv -Path $Csv -Count 300 -Prefix 'Halfway'
     }
-    AfterAll { $Emulator | Stop-LifePosEmulator }
+    AfterAll { Stop-TestEmulator }
 
     It 'stops on Ctrl+C with four requests on their way, sends nothing after, and ends with exactly the CSV''s workplaces after the re-run' {
         # After 50 answers the service hangs: the four requests in flight at -ThrottleLimit 4 never get an answer.
         # -Timeout 300 means only cancellation can end them before the guard below gives up.
-        $null = Invoke-LifePosEmulatorControl $Emulator 'faults' -Method Put -Body @{ outage_after = 50; outage_mode = 'hang' }
-        $module = Join-Path $PSScriptRoot '../../out/LifePos/LifePos.psd1'
-        $ps = [powershell]::Create()
-        $null = $ps.AddScript({
-                param($Module, $Uri, $Token, $Csv)
-                Import-Module $Module
-                Connect-LifePos -BaseUri $Uri -Token $Token -Timeout 300 -OutageTimeout 600
-                Import-Csv $Csv | New-LifePosWorkplace -ThrottleLimit 4
-            }).AddArgument($module).AddArgument($Emulator.BaseUri).AddArgument($Emulator.SecureToken).AddArgument($Csv)
+        Set-TestEmulatorFaults @{ outage_after = 50; outage_mode = 'hang' }
+        $run = Start-TestRunspace -ArgumentList (Get-TestPath Module), $Emulator.BaseUri, $Emulator.SecureToken, $Csv -Script {
+            param($Module, $Uri, $Token, $Csv, $Connected)
+            Import-Module $Module
+            Connect-LifePos -BaseUri $Uri -Token $Token -Timeout 300 -OutageTimeout 600
+            $Connected.Set()
+            Import-Csv $Csv | New-LifePosWorkplace -ThrottleLimit 4
+        } -Until { param($stats) $stats.requests.create.by_status.hung -ge 4 }
         try {
-            $handle = $ps.BeginInvoke()
-            $deadline = [DateTime]::UtcNow.AddSeconds(60)
-            do {
-                Start-Sleep -Milliseconds 20
-                $hung = (Invoke-LifePosEmulatorControl $Emulator 'stats').requests.create.by_status.hung
-            } while ($hung -lt 4 -and -not $handle.IsCompleted -and [DateTime]::UtcNow -lt $deadline)
-            $hung | Should -Be 4 -Because 'four creates are on their way, and no fifth can start while they are'
-
+            $run.Stats.requests.create.by_status.hung | Should -Be 4 -Because 'four creates are on their way, and no fifth can start while they are'
             # Ctrl+C: a hang guard, not a stopwatch (a Stop that waited for the answers would take -Timeout, 300 s).
-            $stopping = $ps.BeginStop($null, $null)
-            $stopping.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds(60)) | Should -BeTrue -Because 'Ctrl+C cancels the requests on their way'
-            $ps.EndStop($stopping)
-            $handle.IsCompleted | Should -BeTrue
-            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            Stop-TestRunspace $run | Should -BeTrue -Because 'Ctrl+C cancels the requests on their way'
+            $run.Handle.IsCompleted | Should -BeTrue
+            $run.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
         }
         finally {
-            $ps.Dispose()
-            $null = Invoke-LifePosEmulatorControl $Emulator 'faults' -Method Put -Body @{ outage_after = $null }
+            $run.PowerShell.Dispose()
+            Set-TestEmulatorFaults @{ outage_after = $null }
         }
 
         # Nothing was sent after the stop: the four that hung were the last; the hung ones created nothing.
-        $stats = Invoke-LifePosEmulatorControl $Emulator 'stats'
+        $stats = Get-TestEmulatorStats
         $stats.requests.create.total | Should -Be ($stats.workplaces.alive + 4)
         $stats.workplaces.alive | Should -BeLessThan 50 -Because 'Connect-LifePos used two of the 50 answers'
 
-        Connect-TestEmulator $Emulator
+        Connect-TestEmulator $TenTries
         $null = Import-Csv $Csv | New-LifePosWorkplace -SkipExisting -ThrottleLimit 16 -WarningAction SilentlyContinue
         $names = @(Get-AliveNamesLike 'Halfway')
         $names.Count | Should -Be 300
@@ -146,10 +132,10 @@ Describe 'A bulk run stopped halfway, then run again with -SkipExisting' {
 
 Describe 'Bad rows and bad answers' {
     BeforeAll {
-        $script:Emulator = Start-LifePosEmulator
-        Connect-TestEmulator $Emulator
+        $script:Emulator = Start-TestEmulator -ArgumentList @()
+        Connect-TestEmulator $TenTries
     }
-    AfterAll { Disconnect-LifePos; $Emulator | Stop-LifePosEmulator }
+    AfterAll { Disconnect-LifePos; Stop-TestEmulator }
 
     It 'gives one clear error per bad row and creates every good row' {
         $csv = Join-Path $TestDrive 'bad.csv'
@@ -188,7 +174,7 @@ Describe 'Bad rows and bad answers' {
         @{ Kind = 'html' }, @{ Kind = 'empty' }, @{ Kind = 'truncated' }, @{ Kind = 'bad-shape' }
     ) {
         $workplace = New-LifePosWorkplace -WorkplaceType Mobile -Name "Answer $Kind"
-        $null = Invoke-LifePosEmulatorControl $Emulator 'faults' -Method Put -Body @{ next = @($Kind); next_endpoint = 'get' }
+        Set-TestEmulatorFaults @{ next = @($Kind); next_endpoint = 'get' }
         $result = Get-LifePosWorkplace -Id $workplace.Id -ErrorVariable answerErrors -ErrorAction SilentlyContinue
         $result | Should -BeNullOrEmpty
         $answerErrors.Count | Should -Be 1

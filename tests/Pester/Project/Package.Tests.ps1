@@ -1,7 +1,8 @@
 # The module as a user gets it: packaged, published to a repository, installed by name into a clean profile, and run.
 BeforeAll {
-    $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
-    $script:ModuleFolder = Join-Path $Root 'out/LifePos'
+    Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
+    $script:Root = Get-TestPath Root
+    $script:ModuleFolder = Get-TestPath ModuleFolder
     $script:Manifest = Import-PowerShellDataFile (Join-Path $ModuleFolder 'LifePos.psd1')
     $script:PackageOut = Join-Path $TestDrive 'package'
     $script:Repository = Join-Path $PackageOut 'repository'
@@ -17,7 +18,7 @@ BeforeAll {
 Describe 'src/Packaging/Publish-LocalPackage.ps1 (./build.ps1 Package)' {
     It 'writes a versioned module folder with the help, the licence and the dependencies' {
         $versioned = Join-Path $PackageOut "LifePos/$($Manifest.ModuleVersion)"
-        foreach ($file in 'LifePos.psd1', 'LifePos.dll', 'LifePos.Format.ps1xml', 'en-US/LifePos.dll-Help.xml',
+        foreach ($file in 'LifePos.psd1', 'LifePos.dll', 'LifePos.Format.ps1xml', 'LifePos.Requirements.psm1', 'en-US/LifePos.dll-Help.xml',
             'en-US/about_LifePos.help.txt', 'LICENSE', 'CHANGELOG.md', 'System.Text.Json.dll') {
             Join-Path $versioned $file | Should -Exist
         }
@@ -25,6 +26,29 @@ Describe 'src/Packaging/Publish-LocalPackage.ps1 (./build.ps1 Package)' {
 
     It 'publishes LifePos.(version).nupkg to the local repository' {
         Join-Path $Repository "LifePos.$($Manifest.ModuleVersion).nupkg" | Should -Exist
+    }
+
+    It 'writes LifePos-(version).zip: the versioned folder, which imports by name once unpacked into a PSModulePath folder' {
+        $version = $Manifest.ModuleVersion
+        $zip = Join-Path $PackageOut "LifePos-$version.zip"
+        $zip | Should -Exist
+        $versioned = Join-Path $PackageOut "LifePos/$version"
+        $expected = @(Get-ChildItem -LiteralPath $versioned -File -Recurse | ForEach-Object {
+                "LifePos/$version/" + [IO.Path]::GetRelativePath($versioned, $_.FullName).Replace('\', '/')
+            })
+        Add-Type -AssemblyName System.IO.Compression.FileSystem
+        $archive = [IO.Compression.ZipFile]::OpenRead($zip)
+        try { $entries = @($archive.Entries.FullName) } finally { $archive.Dispose() }
+        $entries | Sort-Object | Should -Be ($expected | Sort-Object)
+
+        $modules = Join-Path $TestDrive 'unpacked'
+        Expand-Archive -LiteralPath $zip -DestinationPath $modules
+        $probe = "`$env:PSModulePath = '$modules' + [IO.Path]::PathSeparator + `$env:PSModulePath; Import-Module LifePos; " +
+            "(Get-Module LifePos).ModuleBase; @(Get-Command -Module LifePos).Count"
+        $output = @(& dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $probe)
+        $LASTEXITCODE | Should -Be 0
+        $output[0] | Should -Be (Join-Path $modules "LifePos$([IO.Path]::DirectorySeparatorChar)$version")
+        $output[1] | Should -Be $Manifest.CmdletsToExport.Count
     }
 
     It 'never touches the user''s PSResourceGet repositories' {
@@ -81,7 +105,7 @@ $result | ConvertTo-Json -Depth 3 | Set-Content -LiteralPath $ResultFile -Encodi
             }
             & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File $child -Repository $Repository `
                 -Provision (Join-Path $Root 'examples/Provision-FromCsv.ps1') `
-                -EmulatorLauncher (Join-Path $Root 'out/LifePos.Emulator/LifePos.EmulatorProcess.psm1') `
+                -EmulatorLauncher (Get-TestPath Launcher) `
                 -Csv $Csv -ResultFile $ResultFile | Out-Host
             $script:ExitCode = $LASTEXITCODE
         }
@@ -119,7 +143,7 @@ $result | ConvertTo-Json -Depth 3 | Set-Content -LiteralPath $ResultFile -Encodi
 
 Describe 'Ready for Windows PowerShell 5.1' {
     BeforeAll {
-        Import-Module (Join-Path $ModuleFolder 'LifePos.psd1') -Force
+        Import-LifePosUnderTest
         $script:Assembly = [LifePos.ModuleInfo].Assembly
         $script:Resolver = $Assembly.GetType('LifePos.Module.DependencyResolver', $true)
         $script:Static = [Reflection.BindingFlags]'NonPublic, Static'

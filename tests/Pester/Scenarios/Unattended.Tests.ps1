@@ -1,20 +1,11 @@
 # Unattended runs a scheduler can trust: -ErrorAction Stop stops, an outage ends the run with one error, a hung
-# server costs a timeout, a rate limit costs time and no rows, and the connection refuses what cannot work.
+# server costs a timeout, a rate limit costs time and no rows, errors say what to do, and a journal records every
+# change.
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../out/LifePos/LifePos.psd1') -Force
-    Import-Module (Join-Path $PSScriptRoot '../../out/LifePos.Emulator/LifePos.EmulatorProcess.psm1') -Force
-    $script:Emulator = Start-LifePosEmulator -ArgumentList '--seed', '6'
-
-    function Connect-TestEmulator([hashtable] $With = @{}) {
-        Connect-LifePos -BaseUri $Emulator.BaseUri -Token $Emulator.SecureToken -MaxRetryDelay 0.05 @With
-    }
-    function Reset-Emulator { $null = Invoke-LifePosEmulatorControl $Emulator 'reset' -Method Post }
-    function Set-Faults([hashtable] $Body) { $null = Invoke-LifePosEmulatorControl $Emulator 'faults' -Method Put -Body $Body }
-    function Get-Requests([string] $Endpoint) {
-        $entry = (Invoke-LifePosEmulatorControl $Emulator 'stats').requests.PSObject.Properties[$Endpoint]
-        if ($entry) { [int]$entry.Value.total } else { 0 }
-    }
-    function Get-AliveNames([string] $Like) { @(Get-LifePosWorkplace -Name $Like | ForEach-Object Name) }
+    Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
+    Import-LifePosUnderTest
+    # Six workplaces, which the tests count on.
+    $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '6'
 
     # Runs a bulk pipeline under -ErrorAction Stop; returns what it wrote before the terminating error, and the error.
     function Invoke-Stopping([scriptblock] $Run) {
@@ -27,12 +18,12 @@ BeforeAll {
 }
 AfterAll {
     Disconnect-LifePos
-    $Emulator | Stop-LifePosEmulator
+    Stop-TestEmulator
 }
 
 Describe '-ErrorAction Stop stops a bulk run' {
     BeforeEach {
-        Reset-Emulator
+        Reset-TestEmulator
         Connect-TestEmulator
     }
 
@@ -44,7 +35,7 @@ Describe '-ErrorAction Stop stops a bulk run' {
 
         "$($result.Error)" | Should -Match '^Row 2 .*unknown workplace type ''Nope''.*-ErrorAction Stop.*nothing after it was sent'
         $result.Error.FullyQualifiedErrorId | Should -BeLike 'LifePos.InvalidInput*'
-        Get-AliveNames 'Stop client*' | Should -Be 'Stop client 1'
+        Get-AliveWorkplaceName 'Stop client*' | Should -Be 'Stop client 1'
         $result.Written.Name | Should -Be 'Stop client 1'
     }
 
@@ -57,7 +48,7 @@ Describe '-ErrorAction Stop stops a bulk run' {
 
         "$($result.Error)" | Should -Match 'LIFE POS answered 422'
         "$($result.Error)" | Should -Match 'The run stopped here \(-ErrorAction Stop\)'
-        $created = Get-AliveNames 'Stop server*'
+        $created = Get-AliveWorkplaceName 'Stop server*'
         foreach ($name in $created) { $result.Written.Name | Should -Contain $name }
         $created | Should -Not -Contain 'Stop server 2'
         if ($Limit -eq 1) { $created | Should -Be 'Stop server 1' }
@@ -75,7 +66,7 @@ Describe '-ErrorAction Stop stops a bulk run' {
         if ($Command -ne 'Get-LifePosWorkplace') { $Extra = $Extra + @{ PassThru = $true } }
         $ids = @(Get-LifePosWorkplace -First 4).Id
         $rows = @([pscustomobject]@{ Id = $ids[0] }, [pscustomobject]@{ Id = 'not-a-guid' }, [pscustomobject]@{ Id = $ids[2] }, [pscustomobject]@{ Id = $ids[3] })
-        $before = (Invoke-LifePosEmulatorControl $Emulator 'stats').requests_total
+        $before = (Get-TestEmulatorStats).requests_total
         $result = Invoke-Stopping { $rows | & $Command -ThrottleLimit $Limit -ErrorAction Stop @Extra }
 
         "$($result.Error)" | Should -Match "^'not-a-guid' is not a valid workplace id"
@@ -83,7 +74,7 @@ Describe '-ErrorAction Stop stops a bulk run' {
         @($result.Written).Count | Should -Be 1
         $result.Written[0].Id | Should -Be $ids[0]
         # Row 1's request (and, for Set, its read) went out; nothing for rows 3 and 4.
-        $sent = (Invoke-LifePosEmulatorControl $Emulator 'stats').requests_total - $before
+        $sent = (Get-TestEmulatorStats).requests_total - $before
         $sent | Should -BeLessOrEqual $(if ($Command -eq 'Set-LifePosWorkplace') { 2 } else { 1 })
     }
 
@@ -115,12 +106,12 @@ Describe '-ErrorAction Stop stops a bulk run' {
             [pscustomobject]@{ Workplace = 2; Employee = $without.Name }
             [pscustomobject]@{ Workplace = 3; Employee = $withPhone.Id }
         )
-        $before = Get-Requests 'generate-activation-code'
+        $before = Get-RequestCount 'generate-activation-code'
         $result = Invoke-Stopping { $rows | New-LifePosActivationCode -SendSms -ThrottleLimit $Limit -ErrorAction Stop }
 
         "$($result.Error)" | Should -Match '^Row 2: the employee .* has no phone number'
         @($result.Written).Count | Should -Be 1
-        (Get-Requests 'generate-activation-code') - $before | Should -Be 1
+        (Get-RequestCount 'generate-activation-code') - $before | Should -Be 1
     }
 
     It 'New-LifePosActivationCode: an employee the server does not know (row 2) ends the run with ReferenceNotFound' {
@@ -137,7 +128,7 @@ Describe '-ErrorAction Stop stops a bulk run' {
         $result = Invoke-Stopping { $ErrorActionPreference = 'Stop'; $rows | New-LifePosWorkplace -ThrottleLimit 1 }
 
         "$($result.Error)" | Should -Match '^Row 2'
-        Get-AliveNames 'Preference*' | Should -Be 'Preference 1'
+        Get-AliveWorkplaceName 'Preference*' | Should -Be 'Preference 1'
     }
 
     It 'without -ErrorAction Stop, the bad row fails alone and the run goes on' {
@@ -150,26 +141,26 @@ Describe '-ErrorAction Stop stops a bulk run' {
 }
 
 Describe 'An outage ends the run quickly, with one clear error' {
-    BeforeEach { Reset-Emulator }
-    AfterEach { Set-Faults @{ outage_after = $null } }
+    BeforeEach { Reset-TestEmulator }
+    AfterEach { Set-TestEmulatorFaults @{ outage_after = $null } }
 
     It 'stops the run once nothing has been answered for -OutageTimeout, says what was done, and sends no more rows' {
         Connect-TestEmulator @{ OutageTimeout = 2 }
         $rows = 1..300 | ForEach-Object { [pscustomobject]@{ Name = ('Outage {0:D3}' -f $_); WorkplaceType = 'Mobile' } }
-        Set-Faults @{ outage_after = 100; outage_mode = 'reset' }
+        Set-TestEmulatorFaults @{ outage_after = 100; outage_mode = 'reset' }
         $result = Invoke-Stopping { $rows | New-LifePosWorkplace -ThrottleLimit 8 -ErrorAction SilentlyContinue -ErrorVariable +rowErrors }
 
         $result.Error.FullyQualifiedErrorId | Should -BeLike 'LifePos.ServiceUnreachable*'
         "$($result.Error)" | Should -Match 'has not been reachable for \d+ s'
         "$($result.Error)" | Should -Match 'The run stopped: \d+ rows done, \d+ rows? failed'
         "$($result.Error)" | Should -Match '-SkipExisting'
-        $requestsAtTheEnd = Get-Requests 'create'
-        Set-Faults @{ outage_after = $null }
+        $requestsAtTheEnd = Get-RequestCount 'create'
+        Set-TestEmulatorFaults @{ outage_after = $null }
         # Every workplace the service created before the outage was written.
         $alive = @(Get-LifePosWorkplace -Name 'Outage*' | ForEach-Object Name)
         foreach ($name in $result.Written.Name) { $alive | Should -Contain $name }
         $alive.Count | Should -BeLessOrEqual 100
-        Get-Requests 'create' | Should -Be $requestsAtTheEnd -Because 'rows not sent are not tried after the run stopped'
+        Get-RequestCount 'create' | Should -Be $requestsAtTheEnd -Because 'rows not sent are not tried after the run stopped'
 
         # The re-run with -SkipExisting finishes the job: exactly the 300 rows, none twice.
         $null = $rows | New-LifePosWorkplace -SkipExisting -ThrottleLimit 16 -WarningAction SilentlyContinue
@@ -180,7 +171,7 @@ Describe 'An outage ends the run quickly, with one clear error' {
 
     It 'a single dropped connection never trips it' {
         Connect-TestEmulator @{ OutageTimeout = 2 }
-        Set-Faults @{ next = @('drop-before'); next_endpoint = 'create' }
+        Set-TestEmulatorFaults @{ next = @('drop-before'); next_endpoint = 'create' }
         $created = @(1..10 | ForEach-Object { [pscustomobject]@{ Name = "One drop $_"; WorkplaceType = 'Mobile' } } | New-LifePosWorkplace -ThrottleLimit 4)
 
         $created.Count | Should -Be 10
@@ -188,22 +179,22 @@ Describe 'An outage ends the run quickly, with one clear error' {
 }
 
 Describe 'Timeouts that a person would choose' {
-    BeforeEach { Reset-Emulator }
+    BeforeEach { Reset-TestEmulator }
 
     It 'a hung answer costs one -Timeout and is retried' {
         Connect-TestEmulator @{ Timeout = 1 }
-        Set-Faults @{ next = @('hang'); next_endpoint = 'list' }
+        Set-TestEmulatorFaults @{ next = @('hang'); next_endpoint = 'list' }
 
         @(Get-LifePosWorkplace).Count | Should -Be 6
-        (Invoke-LifePosEmulatorControl $Emulator 'stats').requests.list.by_status.hung | Should -Be 1
+        (Get-TestEmulatorStats).requests.list.by_status.hung | Should -Be 1
     }
 
     It 'a server that accepts and never answers feeds the outage breaker, and the error names the timeout and its setting' {
         Connect-TestEmulator @{ Timeout = 1; OutageTimeout = 2 }
-        Set-Faults @{ next = @(1..10 | ForEach-Object { 'hang' }); next_endpoint = 'list' }
+        Set-TestEmulatorFaults @{ next = @(1..10 | ForEach-Object { 'hang' }); next_endpoint = 'list' }
 
         { Get-LifePosWorkplace -ErrorAction Stop } | Should -Throw -ErrorId 'LifePos.ServiceUnreachable*' -ExpectedMessage '*no answer within 1 s*-Timeout*'
-        Set-Faults @{ next = @() }
+        Set-TestEmulatorFaults @{ next = @() }
     }
 
     It 'takes -Timeout, -OperationTimeout and -OutageTimeout as seconds or TimeSpans, and shows them' {
@@ -218,9 +209,9 @@ Describe 'Timeouts that a person would choose' {
 
 Describe 'Rate limits slow the run down; they never lose rows' {
     BeforeAll {
-        $script:Limited = Start-LifePosEmulator -ArgumentList '--rate-limit', '20'
+        $script:Limited = Start-TestEmulator -ArgumentList '--rate-limit', '20'
     }
-    AfterAll { $Limited | Stop-LifePosEmulator }
+    AfterAll { Stop-TestEmulator }
 
     It 'creates every row at -ThrottleLimit 32 against 20 requests a second, each 429 a wait, not a failed try' {
         Connect-LifePos -BaseUri $Limited.BaseUri -Token $Limited.SecureToken -MaxRetries 2
@@ -236,42 +227,9 @@ Describe 'Rate limits slow the run down; they never lose rows' {
     }
 }
 
-Describe 'The connection refuses what cannot work' {
-    BeforeEach { Reset-Emulator }
-
-    It 'takes a base address with a path as a prefix of every call, without doubling /v6' {
-        $base = [Uri]::new($Emulator.BaseUri, '/v6/')
-        Connect-LifePos -BaseUri $base -Token $Emulator.SecureToken
-        $workplace = Get-LifePosWorkplace -First 1
-        $code = $workplace | New-LifePosActivationCode -Employee (Get-LifePosEmployee -First 1)
-
-        $code.Code | Should -Match '^\d{8}$'
-        Get-LifePosWorkplace -Id ([guid]::NewGuid()) -ErrorVariable missing -ErrorAction SilentlyContinue
-        "$($missing[0])" | Should -Match '\(GET /v6/orgs/'
-    }
-
-    It 'gives its own error for a connection used after Disconnect-LifePos' {
-        $connection = Connect-TestEmulator @{ PassThru = $true }
-        Disconnect-LifePos
-
-        { Get-LifePosWorkplace -Connection $connection -ErrorAction Stop } | Should -Throw -ErrorId 'LifePos.ConnectionClosed*' -ExpectedMessage '*Connect-LifePos*'
-        $connection.IsClosed | Should -BeTrue
-    }
-
-    It 'Invoke-LifePosRequest gives a token in any answer as a SecureString, never as text' {
-        Connect-TestEmulator
-        $answer = Invoke-LifePosRequest -Method POST -Path '/auth/sign-in-by-phone' -Body @{ phone = '+79990000000'; password = 'password1' } -Confirm:$false
-
-        $answer.token | Should -BeOfType ([securestring])
-        ($answer | ConvertTo-Json -Depth 5) | Should -Not -Match '"token":\s*"[^"]{20,}"'
-        $outlet = Invoke-LifePosRequest -Path '/orgs/{org}/outlets' -All | Where-Object { $_.extensions.lifepay_cloud_fiscalization } | Select-Object -First 1
-        $outlet.extensions.lifepay_cloud_fiscalization.api_key | Should -BeOfType ([securestring])
-    }
-}
-
 Describe 'Errors tell the admin what to do, without the module''s insides' {
     BeforeAll {
-        Reset-Emulator
+        Reset-TestEmulator
         Connect-TestEmulator
     }
 
@@ -293,5 +251,86 @@ Describe 'Errors tell the admin what to do, without the module''s insides' {
         # Frames only: the exception's type name (LifePos.Core.LifePosApiException) is fine to show.
         $shown | Should -Not -Match 'at LifePos\.|\.cs:line|LifePos\.dll|BulkRunner\.'
         $shown | Should -Not -Match ([regex]::Escape($Emulator.Token))
+    }
+}
+
+Describe 'The journal records every change' {
+    BeforeEach {
+        Reset-TestEmulator
+        $script:Journal = Join-Path $TestDrive ("journal-{0}.jsonl" -f [guid]::NewGuid())
+        Connect-TestEmulator @{ JournalPath = $Journal }
+    }
+
+    It 'writes one JSON line per change, with the fields changed, the outcome and the request id, and no secrets' {
+        $created = New-LifePosWorkplace -Name 'Journal 1' -WorkplaceType Mobile -Meta 'hall'
+        $null = Set-LifePosWorkplace -Id $created.Id -Meta 'kitchen'
+        $null = Set-LifePosWorkplace -Id $created.Id -Meta 'kitchen'   # unchanged: no line
+        $null = Remove-LifePosWorkplace -Id $created.Id -Confirm:$false
+        $null = Set-LifePosWorkplace -Id ([guid]::NewGuid()) -Meta 'x' -ErrorAction SilentlyContinue
+        $null = Set-LifePosWorkplace -Id $created.Id -Meta 'y' -WhatIf
+
+        # An intent before each request and its outcome after; the Set of an id that does not exist failed on its
+        # read, before any change was sent: one outcome line.
+        $lines = @(Get-Content -LiteralPath $Journal -Encoding utf8)
+        $lines.Count | Should -Be 7
+        $lines[1] | Should -Match '"time":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z"'
+        $all = $lines | ForEach-Object { $_ | ConvertFrom-Json }
+        $all.line | Should -Be intent, outcome, intent, outcome, intent, outcome, outcome
+        $all.v | Sort-Object -Unique | Should -Be 2
+        $entries = $all | Where-Object line -EQ 'outcome'
+        $entries.operation | Should -Be create, update, archive, update
+        $entries.outcome | Should -Be done, done, done, failed
+
+        $update = $entries[1]
+        $update.organization | Should -Be (Get-LifePosConnection).OrganizationId
+        $update.workplace.id | Should -Be $created.Id
+        $update.workplace.number | Should -Be $created.Number
+        $update.workplace.name | Should -Be 'Journal 1'
+        $update.changes.field | Should -Be 'Meta'
+        $update.changes.old | Should -Be 'hall'
+        $update.changes.new | Should -Be 'kitchen'
+        $update.retries | Should -Be 0
+        $update.request_id | Should -Not -BeNullOrEmpty
+        $entries[3].error_code | Should -Be 'NotFound'
+
+        $text = Get-Content -LiteralPath $Journal -Raw
+        $text | Should -Not -Match ([regex]::Escape($Emulator.Token))
+        $text | Should -Not -Match 'Bearer|password'
+    }
+
+    It 'records what Sync changed, and nothing for unchanged rows' {
+        $null = New-LifePosWorkplace -Name 'Journal sync' -WorkplaceType Mobile -Meta 'hall'
+        $rows = [pscustomobject]@{ Name = 'Journal sync'; Meta = 'bar' }, [pscustomobject]@{ Name = 'Journal other'; WorkplaceType = 'Mobile' }
+        $null = $rows | Sync-LifePosWorkplace
+        $null = $rows | Sync-LifePosWorkplace
+        # The journal reads back in input order: each change is numbered when its row is read, on the pipeline
+        # thread, so the order the rows happened to finish in does not matter.
+        $entries = @(Get-LifePosChange -JournalPath $Journal)
+        $entries.Operation | Should -Be create, update, create
+        $entries[1].Changes.NewValue | Should -Be 'bar'
+        $entries[1].RunId | Should -Be $entries[2].RunId
+        $entries[1].Sequence, $entries[2].Sequence | Should -Be 1, 2
+    }
+
+    It 'keeps every line whole when several runspaces write at once' {
+        $module = (Get-Module LifePos).Path
+        $baseUri = $Emulator.BaseUri
+        $token = $Emulator.SecureToken
+        $journal = $Journal
+        1..4 | ForEach-Object -ThrottleLimit 4 -Parallel {
+            Import-Module $using:module
+            Connect-LifePos -BaseUri $using:baseUri -Token $using:token -JournalPath $using:journal
+            $runspace = $_
+            $null = 1..25 | ForEach-Object { [pscustomobject]@{ Name = "Journal parallel $runspace-$_"; WorkplaceType = 'Mobile' } } |
+                New-LifePosWorkplace -ThrottleLimit 8
+        }
+        $lines = @(Get-Content -LiteralPath $Journal -Encoding utf8)
+        $lines.Count | Should -Be 200
+        $entries = @(Get-LifePosChange -JournalPath $Journal -WarningVariable unreadable)
+        $unreadable | Should -BeNullOrEmpty
+        $entries.Count | Should -Be 100
+        $entries.Outcome | Sort-Object -Unique | Should -Be 'done'
+        @($entries.RunId | Sort-Object -Unique).Count | Should -Be 4
+        @($entries.Name | Sort-Object -Unique).Count | Should -Be 100
     }
 }

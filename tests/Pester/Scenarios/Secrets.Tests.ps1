@@ -1,13 +1,13 @@
 # The token and the password never reach any stream, $Error, a transcript, an exception message or ToString().
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../out/LifePos/LifePos.psd1') -Force
-    Import-Module (Join-Path $PSScriptRoot '../../out/LifePos.Emulator/LifePos.EmulatorProcess.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
+    Import-LifePosUnderTest
     $script:Token = 'SECRET-token-' + [Guid]::NewGuid().ToString('N').Substring(0, 31)
     $script:Password = 'SECRET-pass-' + [Guid]::NewGuid().ToString('N').Substring(0, 8)
-    $script:Emulator = Start-LifePosEmulator -Token $Token -ArgumentList '--seed', '30', '--account', "+79991234567:$Password",
+    $script:Emulator = Start-TestEmulator -Token $Token -ArgumentList '--seed', '30', '--account', "+79991234567:$Password",
         '--faults', '500=0.1,503=0.1,429=0.05,drop-after=0.05', '--fault-seed', '11'
 }
-AfterAll { $Emulator | Stop-LifePosEmulator }
+AfterAll { Stop-TestEmulator }
 
 Describe 'Every cmdlet with -Verbose -Debug under a transcript, with faults, wrong inputs and 401s' {
     BeforeAll {
@@ -81,5 +81,40 @@ Describe 'Every cmdlet with -Verbose -Debug under a transcript, with faults, wro
         ($Captured -join "`n").Contains($value) | Should -BeFalse
         $TranscriptText.Contains($value) | Should -BeFalse
         $ErrorText.Contains($value) | Should -BeFalse
+    }
+}
+
+
+Describe 'The token never shows' {
+    BeforeAll {
+        # Seen only inside this block: its own emulator, without faults, where an Owner signs in with a password.
+        $Password = 'pass-' + [Guid]::NewGuid().ToString('N').Substring(0, 10)
+        $Emulator = Start-TestEmulator -ArgumentList '--seed', '5', '--account', "admin@example.com:$Password"
+        $FirstOrg = $Emulator.OrganizationId
+    }
+    AfterAll { Stop-TestEmulator }
+
+    It 'appears in no stream, no error, no $Error entry, and not in Get-LifePosConnection | Format-List *' {
+        $Error.Clear()
+        $output = & {
+            $DebugPreference = 'Continue'
+            $VerbosePreference = 'Continue'
+            Connect-LifePos -BaseUri $Emulator.BaseUri -Token $Emulator.SecureToken -OrganizationId $FirstOrg -PassThru -Verbose -Debug
+            Get-LifePosWorkplace -First 2 -Verbose -Debug
+            Get-LifePosWorkplace -Id ([Guid]::NewGuid()) -Verbose -Debug
+            New-LifePosWorkplace -WorkplaceType Mobile -Name 'Secret check' -Verbose -Debug
+            Invoke-LifePosRequest -Path '/orgs' -Verbose -Debug
+            Connect-LifePos -BaseUri $Emulator.BaseUri -Credential (New-TestCredential 'admin@example.com' $Password) -OrganizationId $FirstOrg -Verbose -Debug
+            Get-LifePosConnection | Format-List * -Force
+            Get-LifePosConnection | Select-Object * | Format-List
+            "$(Get-LifePosConnection)"
+        } *>&1 | Out-String -Width 500
+        $output | Should -Match 'GET /orgs'
+        $output | Should -Match 'Authorization: Bearer'
+        $output.Contains($Emulator.Token) | Should -BeFalse
+        $output.Contains($Password) | Should -BeFalse
+        $errors = ($Error | ForEach-Object { "$_"; $_.Exception.ToString(); $_.ErrorDetails }) -join "`n"
+        $errors.Contains($Emulator.Token) | Should -BeFalse
+        Disconnect-LifePos
     }
 }

@@ -1,25 +1,20 @@
 # The example scripts an administrator copies and schedules, run against the emulator the way they would run for real.
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../out/LifePos/LifePos.psd1') -Force
-    Import-Module (Join-Path $PSScriptRoot '../../out/LifePos.Emulator/LifePos.EmulatorProcess.psm1') -Force
-    $script:Examples = Join-Path $PSScriptRoot '../../examples'
-    $script:Emulator = Start-LifePosEmulator -ArgumentList '--employees', '6'
+    Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
+    Import-LifePosUnderTest
+    $script:Examples = Get-TestPath Examples
+    $script:Emulator = Start-TestEmulator -ArgumentList '--employees', '6'
     $script:SavedToken = $env:LIFEPOS_TOKEN
     $env:LIFEPOS_TOKEN = $Emulator.Token
 
-    function Connect-TestEmulator { Connect-LifePos -BaseUri $Emulator.BaseUri -Token $Emulator.SecureToken }
-    function Get-Stats { Invoke-LifePosEmulatorControl $Emulator 'stats' }
-    function Get-RequestCount([string] $Endpoint) {
-        $entry = (Get-Stats).requests.PSObject.Properties[$Endpoint]
-        if ($entry) { [int]$entry.Value.total } else { 0 }
-    }
+    # The examples connect and disconnect on their own: what they left is read on a connection of the test's.
     function Get-AliveNames([string] $Like) {
         Connect-TestEmulator
-        @(Get-LifePosWorkplace -Name $Like | ForEach-Object Name)
+        Get-AliveWorkplaceName $Like
     }
 }
 AfterAll {
-    $Emulator | Stop-LifePosEmulator
+    Stop-TestEmulator
     $env:LIFEPOS_TOKEN = $SavedToken
 }
 
@@ -122,7 +117,7 @@ Describe 'Provision-FromCsv.ps1, the scheduled bulk job' {
 
     It 'exits 2 and sends nothing when it cannot connect (pwsh -NonInteractive -File, as a scheduler runs it)' {
         $creates = Get-RequestCount 'create'
-        $outFolder = (Resolve-Path (Join-Path $PSScriptRoot '../../out')).ProviderPath
+        $outFolder = Split-Path (Get-TestPath ModuleFolder)
         $savedModulePath = $env:PSModulePath
         try {
             # The scheduled run imports the module by name, as an installed module.
@@ -189,11 +184,11 @@ Describe 'Send-ActivationCodes.ps1' {
         $Employees.GetEnumerator() | Sort-Object Key |
             ForEach-Object { [pscustomobject]@{ workplace_name = $_.Key; employee_id = $_.Value.Phone -replace '\D', ''; outlet_id = '' } } |
             Export-Csv $Assignments -NoTypeInformation -Encoding utf8
-        $script:SmsBefore = @((Get-Stats).sms).Count
+        $script:SmsBefore = @((Get-TestEmulatorStats).sms).Count
         $script:Codes = @(& $Send -CsvPath $Assignments -ErrorVariable failed -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue)
         $script:Failed = @($failed)
         $script:Warned = @($warned)
-        $script:Sms = @((Get-Stats).sms)
+        $script:Sms = @((Get-TestEmulatorStats).sms)
     }
 
     It 'sends one SMS per new workplace, to the employee the CSV names' {

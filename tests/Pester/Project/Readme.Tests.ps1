@@ -1,7 +1,7 @@
 # The README is the newcomer's first page: every code block in it runs, or says why it cannot run here.
 BeforeDiscovery {
-    $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
-    $readme = Get-Content -Raw (Join-Path $root 'README.md')
+    Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
+    $readme = Get-Content -Raw (Get-TestPath Root 'README.md')
     $script:Blocks = @([regex]::Matches($readme, '(?ms)^```(?<language>\w+)\r?\n(?<code>.*?)^```') | ForEach-Object -Begin { $index = 0 } {
             $index++
             $code = $_.Groups['code'].Value
@@ -16,7 +16,8 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
+    Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
+    $script:Root = Get-TestPath Root
     $script:Pwsh = Join-Path $PSHOME 'pwsh.dll'
 }
 
