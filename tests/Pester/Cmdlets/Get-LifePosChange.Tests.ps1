@@ -1,14 +1,7 @@
 # Get-LifePosChange: the journal read back as typed changes, its filters, only real changes journaled, a cut last
 # line, and two processes appending to one journal.
-BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
-    Import-LifePosUnderTest
-    $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '6'
-}
-AfterAll {
-    Disconnect-LifePos
-    Stop-TestEmulator
-}
+BeforeAll { Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1'); $script:Emulator = Enter-TestEmulator }
+AfterAll { Exit-TestEmulator }
 
 Describe 'Get-LifePosChange' {
     BeforeEach {
@@ -17,7 +10,7 @@ Describe 'Get-LifePosChange' {
         Connect-TestEmulator @{ JournalPath = $Journal }
     }
 
-    It 'emits one typed entry per change, with the run, command, host, user, workplace and fields; the run id ends the summary' {
+    It 'emits one typed entry per change, with the run, command, host, user, workplace and fields; the run id ends the summary' -Tag 'Variants' {
         $created = @('Change 1', 'Change 2' | ForEach-Object { [pscustomobject]@{ Name = $_; WorkplaceType = 'Mobile'; Meta = 'hall' } } | New-LifePosWorkplace)
         $null = $created[0] | Set-LifePosWorkplace -Meta 'kitchen' -InformationVariable info
         $summary = "$((Get-RunSummary $info)[0].MessageData)"

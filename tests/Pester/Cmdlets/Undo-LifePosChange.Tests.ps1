@@ -1,14 +1,7 @@
 # Undo-LifePosChange: a conflict, a deactivation, undoing an undo, the plan, -PassThru, -ErrorAction Stop, and an intent
 # without an outcome (a process killed while its request hangs).
-BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
-    Import-LifePosUnderTest
-    $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '6'
-}
-AfterAll {
-    Disconnect-LifePos
-    Stop-TestEmulator
-}
+BeforeAll { Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1'); $script:Emulator = Enter-TestEmulator }
+AfterAll { Exit-TestEmulator }
 
 Describe 'Undo-LifePosChange' {
     BeforeEach {
@@ -48,7 +41,7 @@ Describe 'Undo-LifePosChange' {
         $failures[0].Exception.Message | Should -BeLike "*$($activated.Name)*new activation code*"
     }
 
-    It 'undoes the undo: the undo is a run of its own, and undoing it applies the change again' {
+    It 'undoes the undo: the undo is a run of its own, and undoing it applies the change again' -Tag 'Variants' {
         $null = $Till | Set-LifePosWorkplace -Meta 'WRONG' -Extension @{ smart_pos = $null; bad = @{ turned_on = $true } }
         Get-LifePosChange -Last 1 | Undo-LifePosChange -Confirm:$false -InformationVariable info
         $undone = Get-LifePosWorkplace -Id $Till.Id

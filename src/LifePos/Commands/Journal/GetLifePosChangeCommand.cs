@@ -22,7 +22,7 @@ namespace LifePos.Commands
         public string? JournalPath { get; set; }
 
         /// <summary>Only these runs (the id in a run's summary line).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter]
         [ValidateNotNullOrEmpty]
         public string[]? RunId { get; set; }
 
