@@ -27,6 +27,8 @@
         'Get-LifePosEmployee'
         'Get-LifePosOutlet'
         'Invoke-LifePosRequest'
+        'Get-LifePosChange'
+        'Undo-LifePosChange'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -30,6 +30,9 @@ namespace LifePos
 
         public FieldChangeList Changes { get; }
 
+        /// <summary>The journaled run that made the change; null without a journal.</summary>
+        public string? RunId { get; internal set; }
+
         /// <summary>Why the row failed; null otherwise.</summary>
         public string? Error { get; internal set; }
 

@@ -57,7 +57,7 @@ namespace LifePos.Domain
             (plan.SmsRequested ? " and send it by SMS" + (plan.Phone is null ? string.Empty : " to " + plan.Phone) : string.Empty);
 
         /// <summary>Who the code is for and where an SMS went, never the code itself.</summary>
-        public static JournalEntry Journal(ActivationCode plan) => new JournalEntry("generate-activation-code")
+        public static JournalRecord Journal(ActivationCode plan) => new JournalRecord("generate-activation-code")
         {
             WorkplaceId = plan.WorkplaceId,
             WorkplaceNumber = plan.WorkplaceNumber,

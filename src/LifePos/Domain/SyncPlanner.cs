@@ -16,16 +16,19 @@ namespace LifePos.Domain
         private readonly Dictionary<Guid, long> _named = new Dictionary<Guid, long>();
         private readonly Dictionary<string, long> _createdNames = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         private readonly bool _includeArchived;
+        private readonly bool _exact;
 
         /// <param name="workplaces">Every workplace, alive and archived.</param>
-        public SyncPlanner(IEnumerable<Workplace> workplaces, bool includeArchived)
+        /// <param name="exact">-Exact: each row is the whole truth (see <see cref="ExactRow"/>); archived workplaces are matched.</param>
+        public SyncPlanner(IEnumerable<Workplace> workplaces, bool includeArchived, bool exact = false)
         {
             foreach (var workplace in workplaces)
             {
                 _byId[workplace.Id] = workplace;
             }
 
-            _includeArchived = includeArchived;
+            _includeArchived = includeArchived || exact;
+            _exact = exact;
         }
 
         /// <summary>The alive workplaces no row named, for -ArchiveUnlisted, by number.</summary>
@@ -37,6 +40,11 @@ namespace LifePos.Domain
             try
             {
                 WorkplacePatchBuilder.Validate(row.Changes);
+                if (_exact)
+                {
+                    ExactRow.Check(row);
+                }
+
                 var found = Find(row);
                 if (found is null)
                 {
@@ -52,8 +60,21 @@ namespace LifePos.Domain
                 _named[found.Id] = row.RowNumber;
 
                 // A row matched by its name does not rename the workplace for a difference of case or spaces.
-                var changes = found.FieldsUnknown ? row.Changes.WithoutUnknownFields() : row.Changes;
-                var patch = WorkplacePatchBuilder.Build(found, row.Id is null && row.Number is null ? WithoutName(changes) : changes);
+                var byName = row.Id is null && row.Number is null;
+                var known = found.FieldsUnknown ? row.Changes.WithoutUnknownFields() : row.Changes;
+                var changes = byName ? WithoutName(known) : known;
+                var patch = WorkplacePatchBuilder.Build(found, _exact ? ExactRow.Whole(changes, found, byName) : changes);
+                if (_exact)
+                {
+                    return ExactRow.Step(found, patch, row.Archived == true);
+                }
+
+                if (found.IsArchived && row.Archived == true)
+                {
+                    // Without -Exact a row marked archived never restores its workplace.
+                    return new SyncStep(WorkplaceChangeAction.Unchanged, found, new WorkplacePatch());
+                }
+
                 if (found.IsArchived)
                 {
                     return _includeArchived
@@ -98,6 +119,11 @@ namespace LifePos.Domain
                 throw Ambiguous(name!, alive, "alive");
             }
 
+            if (_exact && alive.Count + Named(name!, archived: true).Count > 1)
+            {
+                throw Ambiguous(name!, alive.Concat(Named(name!, archived: true)), "alive or archived");
+            }
+
             if (alive.Count == 1 || !_includeArchived)
             {
                 return alive.FirstOrDefault();
@@ -136,7 +162,10 @@ namespace LifePos.Domain
                 _createdNames[name] = row.RowNumber;
             }
 
-            return new SyncStep(WorkplaceChangeAction.Created, null, WorkplacePatchBuilder.Build(null, row.Changes), create: row.Changes.ToCreateRequest());
+            return new SyncStep(WorkplaceChangeAction.Created, null, WorkplacePatchBuilder.Build(null, row.Changes), create: row.Changes.ToCreateRequest())
+            {
+                Marked = _exact && row.Archived == true,
+            };
         }
 
         private List<Workplace> Named(string name, bool archived) =>

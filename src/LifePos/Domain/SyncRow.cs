@@ -17,6 +17,9 @@ namespace LifePos.Domain
 
         public long RowNumber { get; set; }
 
+        /// <summary>The row's IsArchived (or ArchivedAt); null when it says nothing.</summary>
+        public bool? Archived { get; set; }
+
         /// <summary>A Number cell as a workplace number ("17", "#17" or "№17"); null when the cell is empty.</summary>
         public static int? NumberOf(string? cell)
         {

@@ -25,6 +25,9 @@ namespace LifePos.Domain
         /// <summary>For a create: the workplace to create, from the row's values.</summary>
         public Core.WorkplaceCreateRequest? Create { get; }
 
+        /// <summary>-Exact: the row marks the workplace archived, so it is archived (after its update, or after its create).</summary>
+        public bool Marked { get; set; }
+
         /// <summary>A row that cannot be carried out, and why.</summary>
         public static SyncStep Failure(Workplace? current, string error) => new SyncStep(WorkplaceChangeAction.Failed, current, new WorkplacePatch(), error);
     }

@@ -106,7 +106,7 @@ namespace LifePos.Domain
                     continue;
                 }
 
-                patch.Operations.Add(Core.JsonPatchOperation.Remove("/extensions/" + Core.JsonPatchOperation.EscapeSegment(name)));
+                patch.AddRemoval("/extensions/" + Core.JsonPatchOperation.EscapeSegment(name));
                 patch.Changes.Add(new FieldChange("Extensions." + name, old, null));
             }
 

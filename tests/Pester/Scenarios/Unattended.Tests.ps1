@@ -277,10 +277,15 @@ Describe 'The journal records every change' {
         $null = Set-LifePosWorkplace -Id ([guid]::NewGuid()) -Meta 'x' -ErrorAction SilentlyContinue
         $null = Set-LifePosWorkplace -Id $created.Id -Meta 'y' -WhatIf
 
+        # An intent before each request and its outcome after; the Set of an id that does not exist failed on its
+        # read, before any change was sent: one outcome line.
         $lines = @(Get-Content -LiteralPath $Journal -Encoding utf8)
-        $lines.Count | Should -Be 4
+        $lines.Count | Should -Be 7
         $lines[1] | Should -Match '"time":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z"'
-        $entries = $lines | ForEach-Object { $_ | ConvertFrom-Json }
+        $all = $lines | ForEach-Object { $_ | ConvertFrom-Json }
+        $all.line | Should -Be intent, outcome, intent, outcome, intent, outcome, outcome
+        $all.v | Sort-Object -Unique | Should -Be 2
+        $entries = $all | Where-Object line -EQ 'outcome'
         $entries.operation | Should -Be create, update, archive, update
         $entries.outcome | Should -Be done, done, done, failed
 
@@ -306,12 +311,13 @@ Describe 'The journal records every change' {
         $rows = [pscustomobject]@{ Name = 'Journal sync'; Meta = 'bar' }, [pscustomobject]@{ Name = 'Journal other'; WorkplaceType = 'Mobile' }
         $null = $rows | Sync-LifePosWorkplace
         $null = $rows | Sync-LifePosWorkplace
-        $entries = @(Get-Content -LiteralPath $Journal -Encoding utf8 | ConvertFrom-Json)
-        # The New-LifePosWorkplace above, then Sync's two rows: they run at once, each line written as its row ends.
-        $entries.Count | Should -Be 3
-        $entries[0].operation | Should -Be create
-        $entries[1..2].operation | Sort-Object | Should -Be create, update
-        ($entries | Where-Object operation -EQ update).changes.new | Should -Be 'bar'
+        # The journal reads back in input order: each change is numbered when its row is read, on the pipeline
+        # thread, so the order the rows happened to finish in does not matter.
+        $entries = @(Get-LifePosChange -JournalPath $Journal)
+        $entries.Operation | Should -Be create, update, create
+        $entries[1].Changes.NewValue | Should -Be 'bar'
+        $entries[1].RunId | Should -Be $entries[2].RunId
+        $entries[1].Sequence, $entries[2].Sequence | Should -Be 1, 2
     }
 
     It 'keeps every line whole when several runspaces write at once' {
@@ -327,8 +333,12 @@ Describe 'The journal records every change' {
                 New-LifePosWorkplace -ThrottleLimit 8
         }
         $lines = @(Get-Content -LiteralPath $Journal -Encoding utf8)
-        $lines.Count | Should -Be 100
-        $names = $lines | ForEach-Object { ($_ | ConvertFrom-Json).workplace.name }
-        @($names | Sort-Object -Unique).Count | Should -Be 100
+        $lines.Count | Should -Be 200
+        $entries = @(Get-LifePosChange -JournalPath $Journal -WarningVariable unreadable)
+        $unreadable | Should -BeNullOrEmpty
+        $entries.Count | Should -Be 100
+        $entries.Outcome | Sort-Object -Unique | Should -Be 'done'
+        @($entries.RunId | Sort-Object -Unique).Count | Should -Be 4
+        @($entries.Name | Sort-Object -Unique).Count | Should -Be 100
     }
 }

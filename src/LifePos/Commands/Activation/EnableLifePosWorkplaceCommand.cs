@@ -27,7 +27,8 @@ namespace LifePos.Commands
 
             var target = TargetOf(new string('*', ActivationCode.Length));
             var context = RowContext(CancellationToken);
-            var journal = ActiveConnection.Journal is null ? null : new Core.Journal.JournalEntry("activate") { OrganizationId = ActiveConnection.OrganizationId };
+            var journal = JournalRun is null ? null : new Core.Journal.JournalRecord("activate");
+            JournalRun?.Adopt(journal!);
             try
             {
                 var activation = Wait(Client.ActivateWorkplaceAsync(ActivationCode, context));

@@ -17,6 +17,8 @@ namespace LifePos.Commands
 
         internal override string JournalOperation => "deactivate";
 
+        internal override bool AlreadyDone(Workplace current) => !current.IsActivated;
+
         internal override string Action => "Deactivate";
 
         internal override string? Explain(string target) =>

@@ -79,7 +79,7 @@ namespace LifePos.Commands
                 create = _existing!.Track(name, create);
             }
 
-            var journal = new JournalEntry("create") { WorkplaceName = name, Changes = WorkplacePatchBuilder.Build(null, given).Changes };
+            var journal = new JournalRecord("create") { WorkplaceName = name, Changes = WorkplacePatchBuilder.Build(null, given).Changes };
             bulk.Submit(target, async context => new BulkOutcome(await create(context).ConfigureAwait(false), Created), journal);
         }
 

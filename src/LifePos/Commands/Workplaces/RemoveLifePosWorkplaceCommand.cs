@@ -17,6 +17,8 @@ namespace LifePos.Commands
 
         internal override string JournalOperation => "archive";
 
+        internal override bool AlreadyDone(Workplace current) => current.IsArchived;
+
         internal override string Action => "Archive";
 
         internal override string? Explain(string target) =>

@@ -17,6 +17,8 @@ namespace LifePos.Commands
 
         internal override string JournalOperation => "restore";
 
+        internal override bool AlreadyDone(Workplace current) => !current.IsArchived;
+
         internal override string Action => "Restore from the archive";
 
         internal override async Task<Workplace?> InvokeAsync(LifePosClient client, Guid organizationId, Guid workplaceId, RequestContext context) =>

@@ -109,7 +109,7 @@ namespace LifePos.Commands
                 }
                 else if (ShouldProcess(workplace.Label, work.Describe(patch)))
                 {
-                    var journal = work.Journal(workplace);
+                    var journal = work.Journal(workplace, current, patch);
                     var id = workplace.Id;
                     var target = workplace.ErrorTarget;
                     _reads.Submit(() => bulk.Submit(target, context => work.RunAsync(id, current, patch, journal, context), journal), reads: current is null);

@@ -62,13 +62,21 @@ namespace LifePos.Commands
         /// <summary>A workplace that already has the values given: nothing is sent.</summary>
         public BulkOutcome AlreadySet(Workplace current) => new BulkOutcome(_passThru ? current : null, Unchanged);
 
-        public JournalEntry Journal(WorkplaceTarget workplace) => new JournalEntry("update") { WorkplaceId = workplace.Id, WorkplaceName = workplace.Current?.Name };
+        /// <summary>The journal's entry; without the patch yet, the worker writes its intent once it has read the workplace.</summary>
+        public JournalRecord Journal(WorkplaceTarget workplace, Workplace? current, WorkplacePatch? patch) => new JournalRecord("update")
+        {
+            WorkplaceId = workplace.Id,
+            WorkplaceNumber = current?.Number,
+            WorkplaceName = current?.Name,
+            Changes = patch?.Changes ?? new FieldChangeList(),
+            IntentByWork = patch is null,
+        };
 
         /// <summary>
         /// Sends what differs (reading the workplace as it is now when <paramref name="current"/> is null), or nothing.
         /// A workplace read without its extensions (compact) is not diffed in those fields: what was given is sent.
         /// </summary>
-        public async Task<BulkOutcome> RunAsync(Guid id, Workplace? current, WorkplacePatch? patch, JournalEntry journal, RequestContext context)
+        public async Task<BulkOutcome> RunAsync(Guid id, Workplace? current, WorkplacePatch? patch, JournalRecord journal, RequestContext context)
         {
             if (current is null || patch is null)
             {
@@ -83,6 +91,9 @@ namespace LifePos.Commands
             }
 
             journal.Changes = patch.Changes;
+            journal.WorkplaceNumber = current.Number;
+            journal.WorkplaceName = current.Name;
+            journal.Intend();
             var updated = await _client.UpdateWorkplaceAsync(_organization, id, patch.Operations, context).ConfigureAwait(false);
             return new BulkOutcome(_passThru ? updated : null, Updated) { Subject = updated };
         }

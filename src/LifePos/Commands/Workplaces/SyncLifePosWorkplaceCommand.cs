@@ -16,23 +16,11 @@ namespace LifePos.Commands
     /// </summary>
     [Cmdlet(VerbsData.Sync, "LifePosWorkplace", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(WorkplaceChange))]
-    public sealed class SyncLifePosWorkplaceCommand : WorkplaceRowCmdlet
+    public sealed class SyncLifePosWorkplaceCommand : SyncRowCmdlet
     {
         private SyncPlanner? _planner;
         private long _rowNumber;
-
-        /// <summary>The workplace's id, when the row has one (an exported row does).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("guid", "WorkplaceId", "workplace_guid")]
-        [AllowNull]
-        [GuidTransformation("workplace", EmptyIsNull = true)]
-        public Guid? Id { get; set; }
-
-        /// <summary>The workplace's number, the key when there is no Id.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        [AllowNull]
-        public string? Number { get; set; }
+        private bool _declined;
 
         /// <summary>Rows may name archived workplaces: they are restored (and updated).</summary>
         [Parameter]
@@ -42,7 +30,11 @@ namespace LifePos.Commands
         [Parameter]
         public SwitchParameter ArchiveUnlisted { get; set; }
 
-        /// <summary>With -ArchiveUnlisted: no question before archiving.</summary>
+        /// <summary>Each row is the whole truth: empty cells clear, extensions not in it go, IsArchived archives or restores.</summary>
+        [Parameter]
+        public SwitchParameter Exact { get; set; }
+
+        /// <summary>No question before -ArchiveUnlisted archives, or before -Exact starts.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -61,7 +53,7 @@ namespace LifePos.Commands
             }
 
             var step = Plan();
-            var work = new SyncWork(Client, ActiveConnection.OrganizationId, target);
+            var work = new SyncWork(Client, ActiveConnection.OrganizationId, target, JournalRun?.Id);
             if (step.Action == WorkplaceChangeAction.Failed)
             {
                 bulk.SubmitInvalid(target, RowValidation.Describe(_rowNumber, Name) + ": " + step.Error);
@@ -70,7 +62,7 @@ namespace LifePos.Commands
             {
                 bulk.SubmitDone(target, work.Outcome(step.Action, step.Current, step.Patch));
             }
-            else if (ShouldProcess(work.Label(step), work.Describe(step)))
+            else if (!_declined && ShouldProcess(work.Label(step), work.Describe(step)))
             {
                 bulk.Submit(target, context => work.RunAsync(step, context), work.Journal(step));
             }
@@ -80,9 +72,17 @@ namespace LifePos.Commands
             }
         }
 
+        /// <summary>-Exact clears fields and archives: it asks first (ConfirmImpact High) unless -Force, -Confirm:$false or -WhatIf.</summary>
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _declined = Exact && !Force && !Preferences.IsConfirmTurnedOff() && !Preferences.IsPlanWanted(ConfirmImpact.Medium) &&
+                        Preferences.IsPlanWanted(ConfirmImpact.High) && !ShouldContinue(SyncWork.ExactQuestion, "Sync-LifePosWorkplace -Exact");
+        }
+
         protected override void EndProcessing()
         {
-            if (ArchiveUnlisted)
+            if (ArchiveUnlisted && !_declined)
             {
                 ArchiveTheUnlisted();
             }
@@ -110,7 +110,7 @@ namespace LifePos.Commands
             var bulk = Runner();
             foreach (var workplace in unlisted)
             {
-                var work = new SyncWork(Client, ActiveConnection.OrganizationId, workplace);
+                var work = new SyncWork(Client, ActiveConnection.OrganizationId, workplace, JournalRun?.Id);
                 var step = new SyncStep(WorkplaceChangeAction.Archived, workplace, new WorkplacePatch());
                 if (ShouldProcess(WorkplaceLabel.Of(workplace), work.Describe(step)))
                 {
@@ -129,7 +129,7 @@ namespace LifePos.Commands
         /// <summary>Every workplace (alive and archived), listed once at the first row.</summary>
         private SyncPlanner Load() =>
             CallOrStop(
-                () => new SyncPlanner(Client.ListWorkplaces(ActiveConnection.OrganizationId, new WorkplaceListQuery { Selection = WorkplaceSelection.All }, RequestContext).ToList(), IncludeArchived),
+                () => new SyncPlanner(Client.ListWorkplaces(ActiveConnection.OrganizationId, new WorkplaceListQuery { Selection = WorkplaceSelection.All }, RequestContext).ToList(), IncludeArchived, Exact),
                 "Sync-LifePosWorkplace");
 
         /// <summary>This row's step; a row whose values cannot be read is a failed step.</summary>
@@ -138,7 +138,7 @@ namespace LifePos.Commands
             try
             {
                 var row = WorkplaceRowReader.Of(this);
-                return (_planner ??= Load()).Plan(new SyncRow { Id = Id, Number = SyncRow.NumberOf(Number), Name = row.Name, RowNumber = _rowNumber, Changes = row.Read() });
+                return (_planner ??= Load()).Plan(new SyncRow { Id = Id, Number = SyncRow.NumberOf(Number), Name = row.Name, RowNumber = _rowNumber, Changes = row.Read(), Archived = Archived() });
             }
             catch (InvalidInputException exception)
             {

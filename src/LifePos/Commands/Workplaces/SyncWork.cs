@@ -16,13 +16,20 @@ namespace LifePos.Commands
         private readonly LifePosClient _client;
         private readonly Guid _organization;
         private readonly object _row;
+        private readonly string? _runId;
 
-        public SyncWork(LifePosClient client, Guid organization, object row)
+        public SyncWork(LifePosClient client, Guid organization, object row, string? runId)
         {
             _client = client;
             _organization = organization;
             _row = row;
+            _runId = runId;
         }
+
+        /// <summary>The question before -Exact starts.</summary>
+        public const string ExactQuestion =
+            "With -Exact each row is the whole truth for its workplace: empty cells clear their fields, extensions not in a row are removed, " +
+            "and IsArchived archives or restores. Go on?";
 
         public string Label(SyncStep step) =>
             step.Current is { } current ? WorkplaceLabel.Of(current) : "Workplace '" + (step.Patch.Changes.Find(change => change.Field == "Name")?.NewValue ?? "(no name)") + "'";
@@ -33,15 +40,16 @@ namespace LifePos.Commands
             var fields = step.Patch.Changes.Count == 0 ? string.Empty : ": " + ChangeText.Describe(step.Patch.Changes);
             return step.Action switch
             {
-                WorkplaceChangeAction.Created => "Create: " + ChangeText.Values(step.Patch.Changes),
+                WorkplaceChangeAction.Created => "Create: " + ChangeText.Values(step.Patch.Changes) + (step.Marked ? ", then archive (the row marks it archived)" : string.Empty),
                 WorkplaceChangeAction.Restored => "Restore from the archive" + (fields.Length == 0 ? string.Empty : ", then update" + fields),
-                WorkplaceChangeAction.Archived => "Archive (no row names it)",
+                WorkplaceChangeAction.Archived => step.Marked ? (fields.Length == 0 ? string.Empty : "Update" + fields + ", then ") + "Archive (the row marks it archived)" : "Archive (no row names it)",
                 _ => "Update" + fields,
             };
         }
 
-        public BulkOutcome Outcome(WorkplaceChangeAction action, Workplace? workplace, WorkplacePatch patch) =>
-            new BulkOutcome(new WorkplaceChange(action, workplace, action == WorkplaceChangeAction.Archived ? null : _row, patch.Changes), Label(action))
+        /// <param name="marked">An archive the row asked for (-Exact), not of an unlisted workplace: the row stays its input.</param>
+        public BulkOutcome Outcome(WorkplaceChangeAction action, Workplace? workplace, WorkplacePatch patch, bool marked = false) =>
+            new BulkOutcome(new WorkplaceChange(action, workplace, action == WorkplaceChangeAction.Archived && !marked ? null : _row, patch.Changes) { RunId = _runId }, Label(action))
             {
                 Subject = workplace,
                 Unchanged = action == WorkplaceChangeAction.Unchanged,
@@ -58,7 +66,7 @@ namespace LifePos.Commands
             new WorkplaceChange(WorkplaceChangeAction.Failed, null, row, new FieldChangeList(), error.Message);
 
         /// <summary>What the journal records for the step.</summary>
-        public JournalEntry Journal(SyncStep step) => new JournalEntry(step.Action switch
+        public JournalRecord Journal(SyncStep step) => new JournalRecord(step.Action switch
         {
             WorkplaceChangeAction.Created => "create",
             WorkplaceChangeAction.Restored => "restore",
@@ -79,6 +87,12 @@ namespace LifePos.Commands
             {
                 case WorkplaceChangeAction.Created:
                     workplace = await _client.CreateWorkplaceAsync(_organization, step.Create!, context).ConfigureAwait(false);
+                    if (step.Marked)
+                    {
+                        workplace = await _client.ArchiveWorkplaceAsync(_organization, workplace.Id, context).ConfigureAwait(false) ??
+                                    await _client.GetWorkplaceAsync(_organization, workplace.Id, context).ConfigureAwait(false);
+                    }
+
                     break;
                 case WorkplaceChangeAction.Restored:
                     workplace = await _client.UnarchiveWorkplaceAsync(_organization, step.Current!.Id, context).ConfigureAwait(false);
@@ -97,12 +111,17 @@ namespace LifePos.Commands
                     workplace = await _client.UpdateWorkplaceAsync(_organization, step.Current!.Id, step.Patch.Operations, context).ConfigureAwait(false);
                     break;
                 case WorkplaceChangeAction.Archived:
+                    if (!step.Patch.IsEmpty)
+                    {
+                        await _client.UpdateWorkplaceAsync(_organization, step.Current!.Id, step.Patch.Operations, context).ConfigureAwait(false);
+                    }
+
                     workplace = await _client.ArchiveWorkplaceAsync(_organization, step.Current!.Id, context).ConfigureAwait(false) ??
                                 await _client.GetWorkplaceAsync(_organization, step.Current.Id, context).ConfigureAwait(false);
                     break;
             }
 
-            return Outcome(step.Action, workplace, step.Patch);
+            return Outcome(step.Action, workplace, step.Patch, step.Marked);
         }
 
         private static string Label(WorkplaceChangeAction action) => action.ToString().ToLowerInvariant();

@@ -11,6 +11,7 @@ namespace LifePos.Shell.Cmdlets
     {
         private LifePosConnection? _connection;
         private BulkRunner? _bulk;
+        private Core.Journal.JournalRun? _run;
 
         /// <summary>The connection to use instead of the default one (from Connect-LifePos -PassThru).</summary>
         [Parameter]
@@ -20,6 +21,13 @@ namespace LifePos.Shell.Cmdlets
         internal LifePosConnection ActiveConnection => _connection ??= OpenConnection(Connection ?? ConnectionStore.Get(SessionState));
 
         internal LifePosClient Client => ActiveConnection.Client;
+
+        /// <summary>The journal this run's changes go to; the connection's (Connect-LifePos -JournalPath) unless a cmdlet says otherwise.</summary>
+        internal virtual Core.Journal.ChangeJournal? JournalFile => ActiveConnection.Journal;
+
+        /// <summary>This invocation as a journaled run (its id in the summary and on output); null without a journal.</summary>
+        internal Core.Journal.JournalRun? JournalRun =>
+            _run ??= JournalFile is { } file ? new Core.Journal.JournalRun(file, MyInvocation.MyCommand.Name, ActiveConnection.OrganizationId) : null;
 
         protected override void BeginProcessing()
         {

@@ -30,6 +30,12 @@ namespace LifePos.Shell.Cmdlets
                     return WithDetails(
                         new ErrorRecord(new InvalidInputException(message), "LifePos.InvalidInput", ErrorCategory.InvalidData, target),
                         "Fix the value the message names; nothing was sent for this row, so run it again once fixed.");
+                case UndoRefusedException refused:
+                    return WithDetails(
+                        new ErrorRecord(new InvalidOperationException(message), "LifePos." + refused.Code, ErrorCategory.InvalidOperation, target),
+                        refused.Code == UndoRefusedException.Conflict
+                            ? "Look at the workplace and the journal: undo with -Force to put the old values back anyway, or leave it."
+                            : "Nothing was sent for it; do what the message says by hand, if it is needed.");
                 case AggregateException aggregate when aggregate.InnerExceptions.Count == 1:
                     return FromException(aggregate.InnerExceptions[0], target, note);
                 default:

@@ -47,17 +47,38 @@ namespace LifePos.Shell.Cmdlets
                     continue;
                 }
 
-                Submit(bulk, workplace.Id, workplace.ErrorTarget);
+                Submit(bulk, workplace);
             }
         }
 
-        private void Submit(BulkRunner bulk, Guid id, object target)
+        /// <summary>True when the workplace already is as the action leaves it (archived, alive, not activated): no change to journal.</summary>
+        internal abstract bool AlreadyDone(Workplace current);
+
+        private void Submit(BulkRunner bulk, WorkplaceTarget target)
         {
             var client = Client;
             var organization = ActiveConnection.OrganizationId;
             var passThru = PassThru.IsPresent;
-            bulk.Submit(target, async context =>
+            var id = target.Id;
+            var journaled = JournalRun != null;
+            var journal = new Core.Journal.JournalRecord(JournalOperation) { WorkplaceId = id, IntentByWork = true };
+            bulk.Submit(target.ErrorTarget, async context =>
             {
+                // Only a real change is journaled (an undo must not restore what was archived before), so a journaled
+                // run reads the workplace first when it was not piped in.
+                var before = target.Current;
+                if (before is null && journaled)
+                {
+                    before = await client.GetWorkplaceAsync(organization, id, context).ConfigureAwait(false);
+                }
+
+                if (before is null || !AlreadyDone(before))
+                {
+                    journal.WorkplaceNumber = before?.Number;
+                    journal.WorkplaceName = before?.Name;
+                    journal.Intend();
+                }
+
                 var workplace = await InvokeAsync(client, organization, id, context).ConfigureAwait(false);
                 if (passThru && workplace is null)
                 {
@@ -66,7 +87,7 @@ namespace LifePos.Shell.Cmdlets
                 }
 
                 return new BulkOutcome(passThru ? workplace : null, DoneLabel) { Subject = workplace };
-            }, new Core.Journal.JournalEntry(JournalOperation) { WorkplaceId = id });
+            }, journal);
         }
     }
 }

@@ -60,7 +60,7 @@ namespace LifePos.Shell.Runs
         /// <param name="work">The row's work, with its own context: the row's cancellation, retries and request id.</param>
         /// <param name="journal">What the journal records when the row changes something; null for a read.</param>
         /// <param name="countsAsRow">False for work that is not an input row (an unlisted workplace Sync archives).</param>
-        public void Submit(object target, Func<RequestContext, Task<BulkOutcome>> work, JournalEntry? journal = null, bool countsAsRow = true)
+        public void Submit(object target, Func<RequestContext, Task<BulkOutcome>> work, JournalRecord? journal = null, bool countsAsRow = true)
         {
             if (countsAsRow)
             {
@@ -282,7 +282,8 @@ namespace LifePos.Shell.Runs
         {
             if (_summary.Rows > 0)
             {
-                _cmdlet.WriteInformation(_summary.Text(_cmdlet.RequestContext.RetryCount), new[] { SummaryTag });
+                var run = _cmdlet.JournalRun is { } journaled ? " (run " + journaled.Id + ")" : string.Empty;
+                _cmdlet.WriteInformation(_summary.Text(_cmdlet.RequestContext.RetryCount) + run, new[] { SummaryTag });
             }
         }
 
