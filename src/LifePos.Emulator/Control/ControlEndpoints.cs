@@ -7,12 +7,21 @@ using Microsoft.AspNetCore.Http;
 
 namespace LifePos.Emulator.Control;
 
-/// <summary>The loopback-only /_emulator/ endpoints: stats, reset, faults, revoke-tokens, clock and answers.</summary>
+/// <summary>
+/// The loopback-only control endpoints: stats, reset, faults, revoke-tokens, clock and answers under /_emulator/, and
+/// the dashboard: its page at /, its files under /_emulator/dashboard/, the JSON it reads (requests, organization).
+/// </summary>
 internal sealed class ControlEndpoints
 {
+    private const string DashboardFolder = "/_emulator/dashboard/";
     private readonly EmulatorState _state;
+    private readonly DashboardEndpoints _dashboard;
 
-    public ControlEndpoints(EmulatorState state) => _state = state;
+    public ControlEndpoints(EmulatorState state)
+    {
+        _state = state;
+        _dashboard = new DashboardEndpoints(state);
+    }
 
     public async Task<ApiResult> HandleAsync(HttpContext http)
     {
@@ -32,7 +41,12 @@ internal sealed class ControlEndpoints
                 "/_emulator/clock" when HttpMethods.IsPost(method) => Clock(await ReadBodyAsync(http)),
                 "/_emulator/answers" when HttpMethods.IsPut(method) || HttpMethods.IsPost(method) => Answers(await ReadBodyAsync(http)),
                 "/_emulator/answers" when HttpMethods.IsGet(method) => Answers(null),
-                _ => ApiResult.Error(404, "NotFound", $"No control endpoint {method} {path}; known: GET stats, POST reset, PUT faults, POST revoke-tokens, POST clock, GET|PUT answers."),
+                "/_emulator/faults" when HttpMethods.IsGet(method) => ApiResult.Ok(Json.Write(w => FaultControl.WriteSettings(w, _state.Faults))),
+                "/_emulator/requests" when HttpMethods.IsGet(method) => _dashboard.Requests(http),
+                "/_emulator/organization" when HttpMethods.IsGet(method) => _dashboard.Organization(),
+                "" when HttpMethods.IsGet(method) => DashboardFiles.Get("index.html"),
+                _ when HttpMethods.IsGet(method) && path.StartsWith(DashboardFolder, StringComparison.Ordinal) => DashboardFiles.Get(path[DashboardFolder.Length..]),
+                _ => ApiResult.Error(404, "NotFound", $"No control endpoint {method} {path}; known: GET stats, POST reset, GET|PUT faults, POST revoke-tokens, POST clock, GET|PUT answers, GET requests, GET organization, and the dashboard at /."),
             };
         }
         catch (ApiException e)
@@ -68,6 +82,7 @@ internal sealed class ControlEndpoints
             if (sms.Outlet is { } outlet) writer.WriteString("outlet", outlet);
             else writer.WriteNull("outlet");
             writer.WriteString("activation_code", sms.ActivationCode);
+            writer.WriteString("sent_at", Json.FormatDate(sms.SentAt));
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

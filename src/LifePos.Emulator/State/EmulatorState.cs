@@ -39,6 +39,9 @@ internal sealed class EmulatorState
     public RequestRateLimit RateLimit { get; } = new();
     public PageTokenCodec PageTokens { get; } = new();
 
+    /// <summary>The last API requests, for the dashboard.</summary>
+    public RequestLog Requests { get; } = new();
+
     /// <summary>The answer style of the command line, which /_emulator/reset returns to.</summary>
     public AnswerStyle StartupAnswers { get; }
 
@@ -104,6 +107,7 @@ internal sealed class EmulatorState
         Clock.Reset();
         Answers = StartupAnswers;
         Stats.Clear();
+        Requests.Clear();
         PageTokens.Rotate();
         NotifyChanged();
     }
