@@ -11,6 +11,8 @@
     FormatsToProcess     = @('LifePos.Format.ps1xml')
     CmdletsToExport      = @(
         'Connect-LifePos'
+        'Start-LifePosEmulator'
+        'Stop-LifePosEmulator'
         'Disconnect-LifePos'
         'Get-LifePosConnection'
         'Get-LifePosWorkplace'

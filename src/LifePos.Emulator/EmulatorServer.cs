@@ -32,7 +32,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         _state = state;
         _dataFile = dataFile;
         _pipeline = new ApiPipeline(state, logger, app.Lifetime.ApplicationStopping);
-        _control = new ControlEndpoints(state);
+        _control = new ControlEndpoints(state, app.Lifetime.StopApplication);
         Token = state.Options.EffectiveToken;
         OrganizationId = state.DefaultOrganization.Id;
         BaseAddress = new Uri("http://127.0.0.1/");

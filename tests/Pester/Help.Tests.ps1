@@ -95,9 +95,12 @@ Describe 'Get-Help about_LifePos' {
 
 Describe 'The help examples, run against the emulator' {
     BeforeAll {
-        Import-Module (Join-Path $PSScriptRoot '../../out/LifePos.Emulator/LifePos.EmulatorProcess.psm1') -Force
+        # Prefixed, so the module's own Start-/Stop-LifePosEmulator, which examples use, are not shadowed; they start the build.
+        Import-Module (Join-Path $PSScriptRoot '../../out/LifePos.Emulator/LifePos.EmulatorProcess.psm1') -Force -Prefix Test
+        $script:SavedEmulatorPath = $env:LIFEPOS_EMULATOR_PATH
+        $env:LIFEPOS_EMULATOR_PATH = Join-Path $PSScriptRoot '../../out/LifePos.Emulator/LifePos.Emulator.dll'
         # The same organization and token as './build.ps1 Emulator', which the examples are written for.
-        $script:Emulator = Start-LifePosEmulator -ArgumentList '--seed', '45' `
+        $script:Emulator = Start-TestLifePosEmulator -ArgumentList '--seed', '45' `
             -OrganizationId '9d5f1c2a-0000-4000-8000-000000000001' -Token 'emulator-token-000000000000000000000000000000'
         $script:Address = $Emulator.BaseUri.GetLeftPart([UriPartial]::Authority)
         $script:Csv = Join-Path $PSScriptRoot '../../examples/workplaces.csv'
@@ -106,8 +109,9 @@ Describe 'The help examples, run against the emulator' {
     }
     AfterAll {
         Disconnect-LifePos
-        $Emulator | Stop-LifePosEmulator
+        $Emulator | Stop-TestLifePosEmulator
         $env:LIFEPOS_TOKEN = $SavedTokenVariable
+        $env:LIFEPOS_EMULATOR_PATH = $SavedEmulatorPath
     }
 
     It '<Command> example <Number>: <Title>' -ForEach $RunnableExamples {

@@ -16,11 +16,14 @@ internal sealed class ControlEndpoints
     private const string DashboardFolder = "/_emulator/dashboard/";
     private readonly EmulatorState _state;
     private readonly DashboardEndpoints _dashboard;
+    private readonly Action _stop;
 
-    public ControlEndpoints(EmulatorState state)
+    /// <param name="stop">Asks the host to stop as Ctrl+C does (the data file and --export are written).</param>
+    public ControlEndpoints(EmulatorState state, Action stop)
     {
         _state = state;
         _dashboard = new DashboardEndpoints(state);
+        _stop = stop;
     }
 
     public async Task<ApiResult> HandleAsync(HttpContext http)
@@ -42,11 +45,12 @@ internal sealed class ControlEndpoints
                 "/_emulator/answers" when HttpMethods.IsPut(method) || HttpMethods.IsPost(method) => Answers(await ReadBodyAsync(http)),
                 "/_emulator/answers" when HttpMethods.IsGet(method) => Answers(null),
                 "/_emulator/faults" when HttpMethods.IsGet(method) => ApiResult.Ok(Json.Write(w => FaultControl.WriteSettings(w, _state.Faults))),
+                "/_emulator/shutdown" when HttpMethods.IsPost(method) => Shutdown(),
                 "/_emulator/requests" when HttpMethods.IsGet(method) => _dashboard.Requests(http),
                 "/_emulator/organization" when HttpMethods.IsGet(method) => _dashboard.Organization(),
                 "" when HttpMethods.IsGet(method) => DashboardFiles.Get("index.html"),
                 _ when HttpMethods.IsGet(method) && path.StartsWith(DashboardFolder, StringComparison.Ordinal) => DashboardFiles.Get(path[DashboardFolder.Length..]),
-                _ => ApiResult.Error(404, "NotFound", $"No control endpoint {method} {path}; known: GET stats, POST reset, GET|PUT faults, POST revoke-tokens, POST clock, GET|PUT answers, GET requests, GET organization, and the dashboard at /."),
+                _ => ApiResult.Error(404, "NotFound", $"No control endpoint {method} {path}; known: GET stats, POST reset, GET|PUT faults, POST revoke-tokens, POST clock, GET|PUT answers, GET requests, GET organization, POST shutdown, and the dashboard at /."),
             };
         }
         catch (ApiException e)
@@ -105,6 +109,17 @@ internal sealed class ControlEndpoints
         if (body is not { ValueKind: JsonValueKind.Object } settings) throw ApiException.Invalid("The body must be a JSON object.");
         _state.Faults.Configure(FaultControl.Parse(settings));
         return ApiResult.Ok(Json.Write(w => FaultControl.WriteSettings(w, _state.Faults)));
+    }
+
+    private ApiResult Shutdown()
+    {
+        _stop();
+        return ApiResult.Ok(Json.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteBoolean("stopping", true);
+            w.WriteEndObject();
+        }));
     }
 
     private ApiResult Revoke(JsonElement? body)
