@@ -1,3 +1,5 @@
+using System;
+using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Deque.AxeCore.Playwright;
@@ -97,6 +99,42 @@ public sealed class DashboardStoriesTests : IClassFixture<BrowserFixture>
         await Assertions.Expect(rows).ToHaveCountAsync(0);
         await Assertions.Expect(dashboard.Page.Locator("#rate-limit")).ToHaveValueAsync("0");
         await dashboard.ScreenshotAsync("after-reset");
+    }
+
+    [Fact]
+    public async Task A_sync_rehearsed_on_an_imported_copy_shows_its_changes_and_requests()
+    {
+        var folder = Directory.CreateTempSubdirectory("lifepos-organization-").FullName;
+        try
+        {
+            await using (var source = await StartEmulatorAsync(seed: 8))
+            {
+                var exported = await ModuleScript.RunAsync(source, $"Set-Location '{folder}'\n" +
+                    "Get-LifePosWorkplace -Selection All | Export-Csv workplaces.csv -NoTypeInformation -Encoding utf8\n" +
+                    "Get-LifePosEmployee | Export-Csv employees.csv -NoTypeInformation -Encoding utf8\n" +
+                    "Get-LifePosOutlet | ConvertTo-Json -Depth 5 | Set-Content outlets.json -Encoding utf8");
+                Assert.True(exported.ExitCode == 0, exported.Errors);
+            }
+            var options = new EmulatorOptions();
+            foreach (var file in new[] { "workplaces.csv", "employees.csv", "outlets.json" }) options.Imports.Add(Path.Combine(folder, file));
+            await using var copy = await EmulatorServer.StartAsync(options);
+            await using var dashboard = await DashboardPage.OpenAsync(_browser.Browser, copy);
+            await Assertions.Expect(dashboard.Table("workplaces").Locator("tr")).ToHaveCountAsync(8);
+            await Assertions.Expect(dashboard.Table("outlets")).ToContainTextAsync("Магазин на Тверской");
+            await Assertions.Expect(dashboard.Table("employees")).ToContainTextAsync("Иванов Иван Петрович");
+
+            var csv = Path.Combine(Repository.Root, "examples", "workplaces.csv");
+            var run = await ModuleScript.RunAsync(copy, $"Import-Csv '{csv}' | Sync-LifePosWorkplace | Out-Null");
+
+            Assert.True(run.ExitCode == 0, run.Errors);
+            await Assertions.Expect(dashboard.Table("workplaces")).ToContainTextAsync("Касса 1 — Тверская");
+            await Assertions.Expect(dashboard.Table("requests")).ToContainTextAsync("POST");
+            await dashboard.ScreenshotAsync("rehearsed-sync");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
