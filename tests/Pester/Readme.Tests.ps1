@@ -18,6 +18,12 @@ BeforeDiscovery {
 BeforeAll {
     $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
     $script:Pwsh = Join-Path $PSHOME 'pwsh.dll'
+    # The blocks start the emulator as a clone's reader does after Build, as the quick start says.
+    $script:SavedEmulatorPath = $env:LIFEPOS_EMULATOR_PATH
+    $env:LIFEPOS_EMULATOR_PATH = Join-Path $Root 'out/LifePos.Emulator/LifePos.Emulator.dll'
+}
+AfterAll {
+    $env:LIFEPOS_EMULATOR_PATH = $SavedEmulatorPath
 }
 
 Describe 'README.md' {
