@@ -9,6 +9,8 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('LifePos.Format.ps1xml')
+    # Loaded before LifePos.dll: on Windows PowerShell it stops the import below .NET Framework 4.7.2, saying what to install.
+    NestedModules        = @('LifePos.Requirements.psm1')
     CmdletsToExport      = @(
         'Connect-LifePos'
         'Start-LifePosEmulator'

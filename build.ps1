@@ -7,9 +7,10 @@
     Test      runs every xunit and Pester test and prints one closing line: N passed, N failed, N skipped. The Pester
               tests tagged Variants run again on each answer variant of the emulator (tests/Pester/AnswerVariants.psd1).
     Demo      builds, starts the emulator on a free port, runs the examples against it, and stops it.
-    Package   builds, then writes the versioned module folder out/package/LifePos/<version>/ and a .nupkg in the
-              local PSResourceGet repository out/package/repository/ (see src/Packaging/Publish-LocalPackage.ps1),
-              and beside it LifePos.Emulator.<version>.nupkg, the emulator as a .NET tool (command lifepos-emulator).
+    Package   builds, then writes the versioned module folder out/package/LifePos/<version>/, a .nupkg in the
+              local PSResourceGet repository out/package/repository/, and out/package/LifePos-<version>.zip of the
+              versioned folder (see src/Packaging/Publish-LocalPackage.ps1), and beside the module's .nupkg
+              LifePos.Emulator.<version>.nupkg, the emulator as a .NET tool (command lifepos-emulator).
     Bench     builds, then runs the side-by-side benchmarks (bench/Invoke-Benchmarks.ps1) and writes out/bench/results.json
               and out/bench/results.md; -Quick runs a reduced version in under a minute.
     Emulator  starts the emulator in the foreground (Ctrl+C stops it).

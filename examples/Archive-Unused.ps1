@@ -15,7 +15,7 @@
 
     Shows which workplaces would be archived.
 .EXAMPLE
-    ./Archive-Unused.ps1 -OlderThanDays 90 -Name 'Касса*' | Export-Csv archived.csv -NoTypeInformation
+    ./Archive-Unused.ps1 -OlderThanDays 90 -Name 'Касса*' | Export-Csv archived.csv -NoTypeInformation -Encoding UTF8
 
     Archives the unused tills and keeps a record of them (restore with Import-Csv archived.csv | Restore-LifePosWorkplace).
 #>

@@ -24,11 +24,11 @@
     Shows which workplaces would get a code, and who would get the SMS.
 .EXAMPLE
     ./Send-ActivationCodes.ps1 -CsvPath ./assignments.csv -ErrorVariable failed
-    $failed.TargetObject | Export-Csv assignments-retry.csv -NoTypeInformation
+    $failed.TargetObject | Export-Csv assignments-retry.csv -NoTypeInformation -Encoding UTF8
 #>
 [CmdletBinding(SupportsShouldProcess)]
 param(
-    # The CSV file: workplace, employee and optionally outlet.
+    # The CSV file: workplace, employee and optionally outlet; UTF-8, with or without a byte order mark.
     [Parameter(Mandatory)] [string] $CsvPath,
 
     # Generate the codes but do not send SMS (the codes are in the output).
@@ -65,7 +65,7 @@ foreach ($workplace in Get-LifePosWorkplace @connectionParameter | Where-Object 
 
 # The CSV's columns bind to New-LifePosActivationCode by name (workplace, employee, outlet and the older headers), so
 # each row goes as it is and an error's TargetObject is that row.
-$rows = foreach ($row in Import-Csv -LiteralPath $CsvPath) {
+$rows = foreach ($row in Import-Csv -LiteralPath $CsvPath -Encoding UTF8) {
     $workplace = Get-Column $row 'workplace', 'workplace_name', 'WorkplaceId', 'Number'
     if ($workplace -and $activated.Contains($workplace)) {
         Write-Warning "Workplace '$workplace' is already activated; no code sent."

@@ -6,6 +6,8 @@
         LifePos/<version>/                   the module folder as Install-PSResource lays it out, with LICENSE and
                                              CHANGELOG.md; put out/package on PSModulePath to Import-Module LifePos
         repository/LifePos.<version>.nupkg   published with Publish-PSResource
+        LifePos-<version>.zip                the versioned folder as LifePos/<version>/, for a machine with no
+                                             repository at all: unpack it into a folder on PSModulePath
     out/LifePos/ stays the flat Build output that scripts and tests import by path.
 
     PSResourceGet keeps registered repositories in a file under the user's LocalApplicationData
@@ -73,5 +75,22 @@ finally {
 
 $package = Join-Path $repository "LifePos.$version.nupkg"
 if (-not (Test-Path $package)) { throw "Publish-PSResource reported success but $package is missing." }
+
+# Entries named with '/' whatever the OS, under LifePos/<version>/: the layout Install-Module makes, so unpacking the
+# zip into a folder on PSModulePath is an install.
+Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
+$zipPath = Join-Path $OutputPath "LifePos-$version.zip"
+Remove-Item -LiteralPath $zipPath -ErrorAction SilentlyContinue
+$zip = [IO.Compression.ZipFile]::Open($zipPath, [IO.Compression.ZipArchiveMode]::Create)
+try {
+    foreach ($file in Get-ChildItem -LiteralPath $moduleFolder -File -Recurse) {
+        $entry = "LifePos/$version/" + [IO.Path]::GetRelativePath($moduleFolder, $file.FullName).Replace('\', '/')
+        $null = [IO.Compression.ZipFileExtensions]::CreateEntryFromFile($zip, $file.FullName, $entry, [IO.Compression.CompressionLevel]::Optimal)
+    }
+}
+finally {
+    $zip.Dispose()
+}
 Write-Host "Package:  $moduleFolder"
 Write-Host "NuGet:    $package (local repository $repository)"
+Write-Host "Zip:      $zipPath"

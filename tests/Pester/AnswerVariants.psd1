@@ -1,7 +1,7 @@
 # The emulator's answer variants (its --answers; the choices are in src/LifePos.Emulator/Answers/AnswerStyle.cs). Run.ps1 runs
-# the tests tagged Variants of Workplace.Tests.ps1 and Bulk.Tests.ps1 once on each: every value of every choice but
-# the default, one value per run, so a failure names the one answer that differs. Workplace.Tests.ps1 checks that
-# Variants and LeftOut together name every such value.
+# the tests tagged Variants (all in Cmdlets/) once on each, on one emulator switched with PUT /_emulator/answers: every
+# value of every choice but the default, one value per run, so a failure names the one answer that differs.
+# Project/Emulator.Tests.ps1 checks that Variants and LeftOut together name every such value.
 @{
     Variants = @(
         'activation=no-token'

@@ -16,6 +16,9 @@ internal enum FaultKind
     BadShape,
     Hang,
 
+    /// <summary>The request is processed, then the headers and half the body are sent and the rest never comes.</summary>
+    StallBody,
+
     /// <summary>A forced API error "STATUS:Code" (the forced queue only).</summary>
     Error,
 }

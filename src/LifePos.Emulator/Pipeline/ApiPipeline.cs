@@ -78,7 +78,7 @@ internal sealed class ApiPipeline
                 await TakeAwayAsync(http, route, hang: drawn.Kind == FaultKind.Hang, arrived, drawn.Name);
                 return;
             }
-            if (drawn.Kind != FaultKind.DropAfter)
+            if (drawn.Kind is not (FaultKind.DropAfter or FaultKind.StallBody))
             {
                 await AnswerAsync(http, route, answer, FaultAnswers.For(drawn, answer), started, arrived, drawn.Name);
                 return;
@@ -113,6 +113,12 @@ internal sealed class ApiPipeline
             http.Abort();
             return;
         }
+        if (fault?.Kind == FaultKind.StallBody)
+        {
+            Log(http, arrived, "stalled", fault.Value.Name, answer);
+            await StallBodyAsync(http, route, answer, result);
+            return;
+        }
         await AnswerAsync(http, route, answer, result, started, arrived, null);
     }
 
@@ -140,17 +146,40 @@ internal sealed class ApiPipeline
         Log(http, arrived, hang ? "hung" : "dropped", fault, null);
         if (hang)
         {
-            using var until = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _stopping);
-            try
-            {
-                await http.Request.Body.CopyToAsync(Stream.Null, until.Token);
-                await Task.Delay(Timeout.Infinite, until.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or IOException or BadHttpRequestException)
-            {
-                // The client gave up or the server is stopping: either ends the hang.
-            }
+            await HangAsync(http, until => http.Request.Body.CopyToAsync(Stream.Null, until));
         }
         http.Abort();
+    }
+
+    /// <summary>
+    /// Sends the answer's status and headers (with the whole body's Content-Length) and the first half of the body,
+    /// then nothing more until the client gives up or the server stops: a body that stalls after the headers.
+    /// </summary>
+    private async Task StallBodyAsync(HttpContext http, ApiRoute route, AnswerWriter answer, ApiResult result)
+    {
+        _state.Stats.Record(route.Key, "stalled", null);
+        await answer.WriteAsync(http, result with { Body = ReadOnlyMemory<byte>.Empty }, null);
+        http.Response.ContentLength = result.Body.Length;
+        await HangAsync(http, async until =>
+        {
+            await http.Response.Body.WriteAsync(result.Body[..(result.Body.Length / 2)], until);
+            await http.Response.Body.FlushAsync(until);
+        });
+        http.Abort();
+    }
+
+    /// <summary>Does <paramref name="first"/>, then waits until the client gives up or the server is stopping.</summary>
+    private async Task HangAsync(HttpContext http, Func<CancellationToken, Task> first)
+    {
+        using var until = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _stopping);
+        try
+        {
+            await first(until.Token);
+            await Task.Delay(Timeout.Infinite, until.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or BadHttpRequestException)
+        {
+            // The client gave up or the server is stopping: either ends the hang.
+        }
     }
 }

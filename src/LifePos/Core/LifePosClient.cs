@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using LifePos.Core.Http;
 using LifePos.Core.Json;
+using LifePos.Core.Paging;
 using LifePos.Core.Resources;
 
 namespace LifePos.Core
@@ -86,7 +87,7 @@ namespace LifePos.Core
         public async Task<IReadOnlyList<Organization>> GetOrganizationsAsync(RequestContext context) =>
             await _organizations.ListAsync(context).ConfigureAwait(false);
 
-        public WorkplacePager ListWorkplaces(Guid organizationId, WorkplaceListQuery query, RequestContext context) =>
+        public Pageable<Workplace> ListWorkplaces(Guid organizationId, WorkplaceListQuery query, RequestContext context) =>
             _workplaces.List(organizationId, query, context);
 
         public Task<Workplace> GetWorkplaceAsync(Guid organizationId, Guid workplaceId, RequestContext context) =>

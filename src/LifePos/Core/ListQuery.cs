@@ -30,7 +30,7 @@ namespace LifePos.Core
             }
         }
 
-        /// <summary>Ask the server to count all matching items (fills <see cref="Pageable{T}.ItemsTotal"/>).</summary>
+        /// <summary>Ask the server to count all matching items (fills <see cref="Paging.Pageable{T}.ItemsTotal"/>).</summary>
         public bool IncludeItemsTotal { get; set; }
 
         /// <summary>Created at or after (<c>created_from</c>).</summary>
@@ -59,23 +59,5 @@ namespace LifePos.Core
             .Add("updated_from", UpdatedAfter)
             .Add("updated_to", UpdatedBefore)
             .ToString();
-    }
-
-    /// <summary>Filter, order and page size of a workplace list.</summary>
-    public sealed class WorkplaceListQuery : ListQuery
-    {
-        /// <summary>Null keeps the server's default order (number ascending).</summary>
-        public WorkplaceOrder? OrderBy { get; set; }
-
-        internal override string? OrderName => OrderBy is { } order ? ListQueryString.SnakeCase(order.ToString()) : null;
-    }
-
-    /// <summary>Filter, order and page size of an employee or outlet list.</summary>
-    public sealed class DirectoryListQuery : ListQuery
-    {
-        /// <summary>Null keeps the server's default order.</summary>
-        public DirectoryOrder? OrderBy { get; set; }
-
-        internal override string? OrderName => OrderBy is { } order ? ListQueryString.SnakeCase(order.ToString()) : null;
     }
 }

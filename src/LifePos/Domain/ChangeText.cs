@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using LifePos.Core.Json;
 
 namespace LifePos.Domain
 {
@@ -22,7 +23,7 @@ namespace LifePos.Domain
         {
             null => "(none)",
             string text => "'" + text + "'",
-            _ => Core.PlainJson.Serialize(value),
+            _ => PlainJson.Serialize(value),
         };
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using LifePos.Core.Json;
 
 namespace LifePos.Domain
 {
@@ -57,13 +58,13 @@ namespace LifePos.Domain
                 result.Meta = null;
             }
 
-            if (Clears("MetaData") && MetaDataGiven && Core.PlainJson.DeepEquals(MetaData, piped.MetaData))
+            if (Clears("MetaData") && MetaDataGiven && PlainJson.DeepEquals(MetaData, piped.MetaData))
             {
                 result.MetaDataGiven = false;
                 result.MetaData = null;
             }
 
-            if (Clears("Extensions") && Extensions != null && Core.PlainJson.DeepEquals(Extensions, piped.Extensions))
+            if (Clears("Extensions") && Extensions != null && PlainJson.DeepEquals(Extensions, piped.Extensions))
             {
                 result.Extensions = null;
             }

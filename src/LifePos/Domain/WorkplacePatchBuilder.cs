@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using LifePos.Core.Json;
 
 namespace LifePos.Domain
 {
@@ -11,7 +12,6 @@ namespace LifePos.Domain
     /// </summary>
     internal static class WorkplacePatchBuilder
     {
-        /// <param name="current">The workplace as it is (piped in), or null when only its id is known.</param>
         /// <summary>Checks what was given before anything is read or sent: lengths, -Clear names, a field both set and cleared.</summary>
         public static void Validate(WorkplaceChanges given)
         {
@@ -32,6 +32,8 @@ namespace LifePos.Domain
             CheckNotBoth(clear, "Extensions", given.Extensions != null);
         }
 
+        /// <param name="current">The workplace as it is (piped in), or null when only its id is known.</param>
+        /// <param name="given">The values and the -Clear names asked for.</param>
         public static WorkplacePatch Build(Workplace? current, WorkplaceChanges given)
         {
             Validate(given);
@@ -72,7 +74,7 @@ namespace LifePos.Domain
                 Replace(patch, "/meta", "Meta", current?.Meta, given.Meta);
             }
 
-            if (given.MetaDataGiven && !(current != null && Core.PlainJson.DeepEquals(current.MetaData, given.MetaData)))
+            if (given.MetaDataGiven && !(current != null && PlainJson.DeepEquals(current.MetaData, given.MetaData)))
             {
                 Replace(patch, "/meta_data", "MetaData", current?.MetaData, given.MetaData);
             }
@@ -87,7 +89,7 @@ namespace LifePos.Domain
                 }
 
                 object? old = null;
-                if (current != null && current.Extensions.TryGetValue(extension.Key, out old) && Core.PlainJson.DeepEquals(old, extension.Value))
+                if (current != null && current.Extensions.TryGetValue(extension.Key, out old) && PlainJson.DeepEquals(old, extension.Value))
                 {
                     continue;
                 }

@@ -80,14 +80,23 @@ namespace LifePos.Module
                 return loaded;
             }
 
-            var path = Path.Combine(moduleFolder, requested.Name + ".dll");
-            if (!File.Exists(path))
+            var path = ShippedCopy(requested, moduleFolder);
+            return path is null ? null : Assembly.LoadFrom(path);
+        }
+
+        /// <summary>
+        /// The file in <paramref name="moduleFolder"/> that answers <paramref name="requested"/>: one of our dependencies,
+        /// at least as new as asked for; null when there is none. Loads nothing, so a test can ask it about any folder.
+        /// </summary>
+        internal static string? ShippedCopy(AssemblyName requested, string moduleFolder)
+        {
+            if (requested.Name is null || !ShippedDependencies.Contains(requested.Name))
             {
                 return null;
             }
 
-            var shipped = AssemblyName.GetAssemblyName(path);
-            return IsAtLeast(shipped.Version, requested.Version) ? Assembly.LoadFrom(path) : null;
+            var path = Path.Combine(moduleFolder, requested.Name + ".dll");
+            return File.Exists(path) && IsAtLeast(AssemblyName.GetAssemblyName(path).Version, requested.Version) ? path : null;
         }
 
         private static Assembly? OnAssemblyResolve(object sender, ResolveEventArgs args) =>

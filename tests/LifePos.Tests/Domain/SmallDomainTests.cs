@@ -1,7 +1,6 @@
-using LifePos.Core;
+using LifePos.Core.Json;
 using LifePos.Domain;
 using LifePos.Shell.Runs;
-using Xunit;
 
 namespace LifePos.Tests.Domain;
 

@@ -1,5 +1,4 @@
 using LifePos.Domain;
-using Xunit;
 
 namespace LifePos.Tests.Domain;
 

@@ -1,6 +1,5 @@
-using LifePos.Core;
+using LifePos.Core.Json;
 using LifePos.Domain;
-using Xunit;
 
 namespace LifePos.Tests.Domain;
 

@@ -6,28 +6,6 @@ using System.Text.Json.Nodes;
 
 namespace LifePos.Tests.Fuzzing;
 
-/// <summary>The ways a fuzzed answer differs from the valid one.</summary>
-internal enum Mutation
-{
-    None,
-    DropField,
-    NullValue,
-    WrongType,
-    ExtraFields,
-    HugeString,
-    DeepNesting,
-    InvalidUtf8,
-    OddDate,
-    WrongContentType,
-    Truncated,
-    CutConnection,
-    BrokenJson,
-    DuplicateKey,
-}
-
-/// <summary>A body as the server sends it: the bytes, their Content-Type, and where the connection is cut (if it is).</summary>
-internal sealed record MutatedBody(byte[] Bytes, string? ContentType, int? CutAt, string Detail);
-
 /// <summary>
 /// Applies one <see cref="Mutation"/> to a valid answer. Values JSON cannot hold as a node (1e400, invalid UTF-8, 200
 /// levels of nesting, a duplicate key) go in as placeholders that are replaced by raw bytes after serializing.

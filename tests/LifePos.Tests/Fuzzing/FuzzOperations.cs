@@ -1,17 +1,7 @@
 using LifePos.Core;
+using LifePos.Core.Paging;
 
 namespace LifePos.Tests.Fuzzing;
-
-/// <summary>
-/// One public call of <see cref="LifePosClient"/> as the fuzzer makes it: what it sends (for the message check) and how
-/// to run it to the end. <paramref name="Login"/> set: the client signs in with it instead of holding a token.
-/// </summary>
-internal sealed record FuzzOperation(
-    string Name, string Method, string Path, bool MayAnswerNothing, Func<LifePosClient, RequestContext, Task<object?>> RunAsync, string? Login = null)
-{
-    /// <summary>What every error message of this call must name, e.g. <c>GET /orgs/{org}/workplaces</c>.</summary>
-    public string Request => Method + " " + Path;
-}
 
 /// <summary>Every public async method of the façade, and each way its lists are read (streamed, with prefetch, or all pages at once).</summary>
 internal static class FuzzOperations

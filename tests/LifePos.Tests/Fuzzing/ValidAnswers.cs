@@ -2,66 +2,6 @@ using System.Text.Json.Nodes;
 
 namespace LifePos.Tests.Fuzzing;
 
-/// <summary>What a request to the API asks for, as far as the answer's shape goes.</summary>
-internal enum AnswerKind
-{
-    SignIn,
-    Activation,
-    ActivationCode,
-    OrganizationList,
-    Workplace,
-    WorkplaceList,
-    Employee,
-    EmployeeList,
-    Outlet,
-    OutletList,
-    Unknown,
-}
-
-/// <summary>Finds the answer kind of a request from its method and path, the way the API routes it.</summary>
-internal static class AnswerRoutes
-{
-    public static AnswerKind Of(string method, string path)
-    {
-        var segments = path.Trim('/').Split('/');
-        if (segments.Length > 0 && segments[0] == "v6")
-        {
-            segments = segments[1..];
-        }
-
-        if (segments.Length == 2 && segments[0] == "auth")
-        {
-            return segments[1] switch
-            {
-                "sign-in" or "sign-in-by-phone" => AnswerKind.SignIn,
-                "activate-workplace" => AnswerKind.Activation,
-                _ => AnswerKind.Unknown,
-            };
-        }
-
-        if (segments.Length == 0 || segments[0] != "orgs")
-        {
-            return AnswerKind.Unknown;
-        }
-
-        if (segments.Length == 1)
-        {
-            return AnswerKind.OrganizationList;
-        }
-
-        var list = segments.Length == 3 && method == "GET";
-        return segments.Length < 3 ? AnswerKind.Unknown : segments[2] switch
-        {
-            "me" => AnswerKind.Employee,
-            "workplaces" when segments.Length == 4 && segments[3].EndsWith(":generate-activation-code", StringComparison.Ordinal) => AnswerKind.ActivationCode,
-            "workplaces" => list ? AnswerKind.WorkplaceList : AnswerKind.Workplace,
-            "employees" => list ? AnswerKind.EmployeeList : AnswerKind.Employee,
-            "outlets" => list ? AnswerKind.OutletList : AnswerKind.Outlet,
-            _ => AnswerKind.Unknown,
-        };
-    }
-}
-
 /// <summary>
 /// The answers LIFE POS gives when all is well, shaped as the emulator writes them (snake_case, <c>type_of</c> on every
 /// object, references as <c>{guid, type_of}</c>, dates with milliseconds and an offset). Every call builds a fresh tree,

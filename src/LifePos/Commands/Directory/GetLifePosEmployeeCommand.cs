@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using LifePos.Core;
+using LifePos.Core.Paging;
 using LifePos.Domain;
 using LifePos.Shell.Binding;
 using LifePos.Shell.Cmdlets;

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using LifePos.Core;
 using LifePos.Shell.Binding;
 using LifePos.Shell.Cmdlets;
+using LifePos.Core.Paging;
 
 namespace LifePos.Commands
 {

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Management.Automation;
 using System.Text.Json;
 using LifePos.Core;
+using LifePos.Core.Json;
 using LifePos.Domain;
 using LifePos.Shell.Binding;
 using LifePos.Shell.Cmdlets;
@@ -52,6 +53,13 @@ namespace LifePos.Commands
                 if (All && method != "GET")
                 {
                     throw new InvalidInputException("-All follows the pages of a list, so it works with -Method GET only.");
+                }
+
+                if (json != null && method == "GET")
+                {
+                    // .NET Framework refuses to send one (ProtocolViolationException), .NET sends it: refused on both alike.
+                    throw new InvalidInputException(
+                        "A GET request carries no body: put the values in -Query, or use -Method POST, PUT or PATCH with -Body.");
                 }
             }
             catch (InvalidInputException exception)

@@ -1,61 +1,19 @@
-using System;
 using System.Globalization;
 
 namespace LifePos.Core.Http
 {
-    /// <summary>What the retry loop does after an attempt.</summary>
-    internal enum RetryAction
-    {
-        /// <summary>The answer is a success: return it.</summary>
-        Succeed,
-
-        /// <summary>The token was refused: sign in again, then repeat the request.</summary>
-        ReSignIn,
-
-        /// <summary>A transient failure: back off and repeat.</summary>
-        Retry,
-
-        /// <summary>
-        /// The server refused before acting because of load (429, or 503 with Retry-After): every request of the
-        /// connection waits as it asks, then this one is repeated; a wait is not a failed try.
-        /// </summary>
-        Wait,
-
-        /// <summary>The outcome is unknown and repeating could do it twice: find out what happened first.</summary>
-        Resolve,
-
-        /// <summary>Repeating will not help: report the failure.</summary>
-        Fail,
-    }
-
-    /// <summary>The classifier's verdict on one attempt.</summary>
-    internal readonly struct RetryDecision
-    {
-        public RetryDecision(RetryAction action, string reason, TimeSpan? retryAfter = null)
-        {
-            Action = action;
-            Reason = reason;
-            RetryAfter = retryAfter;
-        }
-
-        public RetryAction Action { get; }
-
-        /// <summary>What happened, for logs and messages, e.g. <c>503 TryLater</c> or <c>connection dropped</c>.</summary>
-        public string Reason { get; }
-
-        /// <summary>The wait the server asked for, if it did.</summary>
-        public TimeSpan? RetryAfter { get; }
-
-        public override string ToString() => Action + " (" + Reason + ")";
-    }
-
     /// <summary>
     /// Decides from one attempt's result whether a request is done, repeated, resolved or failed. Pure: it sends
     /// nothing and keeps no state, so every rule is one row of a table (see FailureClassifierTests).
     /// </summary>
     internal static class FailureClassifier
     {
-        public static RetryDecision Classify(AttemptResult result, RetryMode mode, bool authenticated, bool canSignInAgain)
+        /// <param name="result">The attempt's result.</param>
+        /// <param name="mode">Whether the request may be repeated after the server may have acted.</param>
+        /// <param name="authenticated">The request carried the connection's token.</param>
+        /// <param name="canSignInAgain">The connection can sign in and has not yet done so for this request.</param>
+        /// <param name="rawTokenUntried">No answer has accepted the token's header form yet, and the raw form was not tried.</param>
+        public static RetryDecision Classify(AttemptResult result, RetryMode mode, bool authenticated, bool canSignInAgain, bool rawTokenUntried)
         {
             if (result.Response != null)
             {
@@ -68,7 +26,8 @@ namespace LifePos.Core.Http
                 var reason = status.ToString(CultureInfo.InvariantCulture) + " " + code;
                 if (status == 401 && authenticated && RefusesTheToken(result.Error?.Code))
                 {
-                    return new RetryDecision(canSignInAgain ? RetryAction.ReSignIn : RetryAction.Fail, reason);
+                    return rawTokenUntried ? new RetryDecision(RetryAction.TryRawToken, "401 with a Bearer token")
+                        : new RetryDecision(canSignInAgain ? RetryAction.ReSignIn : RetryAction.TokenRefused, reason);
                 }
 
                 switch (status)
@@ -111,7 +70,7 @@ namespace LifePos.Core.Http
             : "connection dropped";
 
         /// <summary>A 401 is about the token unless the server names another cause (e.g. <c>WrongActivationCode</c>).</summary>
-        public static bool RefusesTheToken(string? code) =>
+        private static bool RefusesTheToken(string? code) =>
             code is null || code == "Unauthorized" || code == "InvalidToken" || code == "TokenExpired";
 
         /// <summary>The server may have acted: a repeatable request is repeated, any other is resolved first.</summary>

@@ -35,15 +35,11 @@ namespace LifePos.Core.Http
                 AllowAutoRedirect = false,
                 UseCookies = false,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+
+                // Honoured by .NET and by .NET Framework from 4.7.1 (the module needs 4.7.2): -ThrottleLimit 16 means 16
+                // requests in flight on Windows PowerShell too.
+                MaxConnectionsPerServer = options.MaxConnectionsPerServer,
             };
-            try
-            {
-                handler.MaxConnectionsPerServer = options.MaxConnectionsPerServer;
-            }
-            catch (PlatformNotSupportedException)
-            {
-                // Windows PowerShell's handler sizes its pool through ServicePointManager instead.
-            }
 
             if (options.NoProxy)
             {
@@ -62,8 +58,7 @@ namespace LifePos.Core.Http
 
             if (IsNetFramework)
             {
-                // .NET Framework 4.x may still default to TLS 1.0; the service wants TLS 1.2.
-                ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
+                TlsProtocols.AllowTls12();
             }
 
             return handler;

@@ -1,9 +1,15 @@
 using System;
+using System.Net;
 using System.Net.Sockets;
 
 namespace LifePos.Core.Http
 {
-    /// <summary>What a failed send says about whether the request reached the server.</summary>
+    /// <summary>
+    /// What a failed send says about whether the request reached the server. .NET reports it as a
+    /// <see cref="SocketException"/>; .NET Framework (Windows PowerShell) often as a <see cref="WebException"/> with a
+    /// status and no socket error inside (a DNS failure is <see cref="WebExceptionStatus.NameResolutionFailure"/>), so
+    /// both are read the same way.
+    /// </summary>
     internal static class NetworkFailures
     {
         /// <summary>True when the request certainly never left (refused, unknown host, no route): it can be sent again.</summary>
@@ -25,6 +31,17 @@ namespace LifePos.Core.Http
                             return true;
                     }
                 }
+
+                if (current is WebException web)
+                {
+                    switch (web.Status)
+                    {
+                        case WebExceptionStatus.NameResolutionFailure:
+                        case WebExceptionStatus.ProxyNameResolutionFailure:
+                        case WebExceptionStatus.ConnectFailure:
+                            return true;
+                    }
+                }
             }
 
             return false;
@@ -35,7 +52,8 @@ namespace LifePos.Core.Http
         {
             for (var current = error; current != null; current = current.InnerException)
             {
-                if (current is System.Security.Authentication.AuthenticationException)
+                if (current is System.Security.Authentication.AuthenticationException
+                    || (current is WebException web && web.Status == WebExceptionStatus.TrustFailure))
                 {
                     return true;
                 }

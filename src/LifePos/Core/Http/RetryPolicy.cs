@@ -71,26 +71,29 @@ namespace LifePos.Core.Http
                     tokens.Accepted();
                 }
 
-                if (tokens != null && result.StatusCode == 401 && FailureClassifier.RefusesTheToken(result.Error?.Code) && tokens.TryRawToken())
+                var decision = Classify(result, request, tokens, reSignedIn, tokens is { RawTokenUntried: true });
+                if (decision.Action == RetryAction.TryRawToken && !tokens!.TryRawToken())
                 {
-                    waits++;
-                    CountRetry(request, "401 with a Bearer token, trying the raw token", attempt, TimeSpan.Zero, context);
-                    continue;
+                    // Another request switched first: the raw form is tried once per connection.
+                    decision = Classify(result, request, tokens, reSignedIn, rawTokenUntried: false);
                 }
 
-                var decision = FailureClassifier.Classify(result, request.Mode, tokens != null, tokens is { CanSignIn: true } && !reSignedIn);
                 TimeSpan delay;
                 switch (decision.Action)
                 {
                     case RetryAction.Succeed:
                         return result.Response!;
+                    case RetryAction.TryRawToken:
+                        waits++;
+                        CountRetry(request, decision.Reason + ", trying the raw token", attempt, TimeSpan.Zero, context);
+                        continue;
                     case RetryAction.ReSignIn:
                         reSignedIn = true;
                         waits++;
                         CountRetry(request, decision.Reason + ", signing in again", attempt, TimeSpan.Zero, context);
                         await tokens!.RefreshAsync(generation, context).ConfigureAwait(false);
                         continue;
-                    case RetryAction.Fail when result.StatusCode == 401 && tokens != null && FailureClassifier.RefusesTheToken(result.Error?.Code):
+                    case RetryAction.TokenRefused:
                         throw _messages.TokenRefused(request, result, attempt, reSignedIn);
                     case RetryAction.Fail:
                         throw _messages.Failed(request, result, attempt);
@@ -141,6 +144,9 @@ namespace LifePos.Core.Http
                 await Task.WhenAny(_clock.Delay(delay, context.CancellationToken), _breaker.WhenOpen).ConfigureAwait(false);
             }
         }
+
+        private static RetryDecision Classify(AttemptResult result, ApiRequest request, TokenSession? tokens, bool reSignedIn, bool rawTokenUntried) =>
+            FailureClassifier.Classify(result, request.Mode, tokens != null, tokens is { CanSignIn: true } && !reSignedIn, rawTokenUntried);
 
         /// <summary>After an ambiguous failure: the answer of what the lost request did, or null to send it again.</summary>
         private static async Task<ApiResponse?> ResolveAsync(

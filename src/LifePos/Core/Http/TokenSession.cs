@@ -65,8 +65,11 @@ namespace LifePos.Core.Http
 
         /// <summary>
         /// Public client code sends <c>Bearer</c>, older code the raw token: when the very first answers refuse the
-        /// token, try the raw form once before calling the token bad. True when it switched.
+        /// token, the raw form is tried once before the token is called bad. True while that is still possible.
         /// </summary>
+        public bool RawTokenUntried => Volatile.Read(ref _accepted) == 0 && Volatile.Read(ref _rawToken) == 0;
+
+        /// <summary>Switches to the raw token, once per connection and only before any answer accepted the header form. True when it switched.</summary>
         public bool TryRawToken() => Volatile.Read(ref _accepted) == 0 && Interlocked.CompareExchange(ref _rawToken, 1, 0) == 0;
 
         /// <summary>Signs in first when there is no token yet.</summary>

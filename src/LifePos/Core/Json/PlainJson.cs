@@ -7,7 +7,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 
-namespace LifePos.Core
+namespace LifePos.Core.Json
 {
     /// <summary>
     /// Converts JSON to plain .NET values and back without loss: objects become <see cref="JsonMap"/> (a
@@ -18,8 +18,12 @@ namespace LifePos.Core
     {
         private const int MaxDepth = 64;
 
-        /// <summary>Text as people read it (Cyrillic stays Cyrillic), escaping only what JSON must: for CSV cells and the journal.</summary>
-        internal static readonly JsonWriterOptions Readable = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        /// <summary>
+        /// Text as people read it (Cyrillic stays Cyrillic), escaping only what JSON must: for CSV cells and the journal.
+        /// A property, not a static field: a struct-typed static field would load System.Text.Json together with this
+        /// public type, which Windows PowerShell loads before the module initializer has registered the resolver.
+        /// </summary>
+        internal static JsonWriterOptions Readable => new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
         /// <summary>Converts a JSON value to plain .NET values.</summary>
         public static object? FromJson(JsonElement element) => FromJson(element, 0);

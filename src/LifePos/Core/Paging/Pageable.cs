@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace LifePos.Core
+namespace LifePos.Core.Paging
 {
     /// <summary>
     /// A list the service returns page by page, followed by <c>next_page_token</c>. Enumerating it streams the items
@@ -15,7 +15,7 @@ namespace LifePos.Core
     /// The end of the list is decided by the token alone; a token the service already gave is an error, not a loop.
     /// Each enumeration starts again from the first page.
     /// </summary>
-    public class Pageable<T> : IEnumerable<T>
+    public sealed class Pageable<T> : IEnumerable<T>
     {
         private readonly Func<string?, CancellationToken, Task<Page<T>>> _fetchPage;
         private readonly CancellationToken _cancellationToken;
@@ -174,35 +174,6 @@ namespace LifePos.Core
 
                 return token;
             }
-        }
-    }
-
-    /// <summary>One page of a list as <see cref="Pageable{T}"/> needs it.</summary>
-    internal sealed class Page<T>
-    {
-        public Page(IReadOnlyList<T> items, string? nextPageToken, int? pagesTotal, long? itemsTotal)
-        {
-            Items = items;
-            NextPageToken = nextPageToken;
-            PagesTotal = pagesTotal;
-            ItemsTotal = itemsTotal;
-        }
-
-        public IReadOnlyList<T> Items { get; }
-
-        public string? NextPageToken { get; }
-
-        public int? PagesTotal { get; }
-
-        public long? ItemsTotal { get; }
-    }
-
-    /// <summary>A list of workplaces (<see cref="LifePosClient.ListWorkplaces"/>).</summary>
-    public sealed class WorkplacePager : Pageable<Workplace>
-    {
-        internal WorkplacePager(Func<string?, CancellationToken, Task<Page<Workplace>>> fetchPage, string listPath, CancellationToken cancellationToken)
-            : base(fetchPage, listPath, cancellationToken)
-        {
         }
     }
 }

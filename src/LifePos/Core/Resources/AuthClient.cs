@@ -1,7 +1,6 @@
 using System;
 using System.Net.Http;
 using System.Security;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using LifePos.Core.Http;

@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using LifePos.Core.Http;
 using LifePos.Core.Json;
+using LifePos.Core.Paging;
 
 namespace LifePos.Core.Resources
 {

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using LifePos.Core.Http;
 using LifePos.Core.Json;
+using LifePos.Core.Paging;
 
 namespace LifePos.Core.Resources
 {

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
-using System.Threading;
 using System.Threading.Tasks;
 using LifePos.Core.Http;
 using LifePos.Core.Json;
+using LifePos.Core.Paging;
 
 namespace LifePos.Core.Resources
 {
@@ -24,7 +24,7 @@ namespace LifePos.Core.Resources
 
         public static string Path(Guid organizationId, Guid workplaceId) => Path(organizationId) + "/" + workplaceId.ToString("D");
 
-        public WorkplacePager List(Guid organizationId, WorkplaceListQuery query, RequestContext context)
+        public Pageable<Workplace> List(Guid organizationId, WorkplaceListQuery query, RequestContext context)
         {
             if (query is null)
             {
@@ -32,7 +32,7 @@ namespace LifePos.Core.Resources
             }
 
             var path = Path(organizationId);
-            return new WorkplacePager(
+            return new Pageable<Workplace>(
                 ListPages.Fetcher(
                     _api, path, query, LifePosJsonContext.Default.ListDtoWorkplaceDto, "a list of workplaces",
                     item => WorkplaceMapper.ToWorkplace(item, organizationId), context),

@@ -5,8 +5,8 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Security;
 using System.Text.Json;
-using LifePos.Core;
 using LifePos.Core.Http;
+using LifePos.Core.Json;
 using LifePos.Domain;
 
 namespace LifePos.Shell.Binding

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using LifePos.Core;
+using LifePos.Core.Paging;
 using LifePos.Domain;
 using LifePos.Shell.Runs;
 

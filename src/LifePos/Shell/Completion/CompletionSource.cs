@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using LifePos.Core;
+using LifePos.Core.Paging;
 
 namespace LifePos.Shell.Completion
 {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Management.Automation;
 using LifePos.Core;
 using LifePos.Shell.Cmdlets;
+using LifePos.Core.Paging;
 
 namespace LifePos.Shell.Runs
 {
