@@ -98,9 +98,6 @@ Describe 'Get-Help about_LifePos' {
 Describe 'The help examples, run against the emulator' {
     BeforeAll {
         # The same organization and token as './build.ps1 Emulator', which the examples are written for.
-        # The examples of Start-/Stop-LifePosEmulator start the built emulator, as a clone's reader does after Build.
-        $script:SavedEmulatorPath = $env:LIFEPOS_EMULATOR_PATH
-        $env:LIFEPOS_EMULATOR_PATH = Join-Path (Get-TestPath Root) 'out/LifePos.Emulator/LifePos.Emulator.dll'
         $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '45' `
             -OrganizationId '9d5f1c2a-0000-4000-8000-000000000001' -Token 'emulator-token-000000000000000000000000000000'
         $script:Address = $Emulator.BaseUri.GetLeftPart([UriPartial]::Authority)
@@ -112,7 +109,6 @@ Describe 'The help examples, run against the emulator' {
         Disconnect-LifePos
         Stop-TestEmulator
         $env:LIFEPOS_TOKEN = $SavedTokenVariable
-        $env:LIFEPOS_EMULATOR_PATH = $SavedEmulatorPath
     }
 
     It '<Command> example <Number>: <Title>' -ForEach $RunnableExamples {
@@ -120,8 +116,7 @@ Describe 'The help examples, run against the emulator' {
         Connect-LifePos -BaseUri $Address -Token (ConvertTo-SecureString $Emulator.Token -AsPlainText -Force)
         $folder = New-Item -ItemType Directory (Join-Path $TestDrive "$Command-$Number")
         Copy-Item $Csv $folder
-        # The test launcher's Start-/Stop-LifePosEmulator functions would shadow the module's cmdlets of the same names.
-        $example = [scriptblock]::Create($Code.Replace('http://127.0.0.1:5080', $Address) -replace '(?<![\\\w-])(Start|Stop)-LifePosEmulator\b', 'LifePos\$1-LifePosEmulator')
+        $example = [scriptblock]::Create($Code.Replace('http://127.0.0.1:5080', $Address))
         Push-Location $folder
         try {
             $null = & $example *>&1 | Out-String

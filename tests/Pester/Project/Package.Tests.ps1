@@ -101,6 +101,8 @@ $result.Commands = @(Get-Command -Module LifePos | ForEach-Object Name)
 $result.Examples = @((Get-Help New-LifePosWorkplace -Examples).examples.example).Count
 $result.ExamplesText = Get-Help New-LifePosWorkplace -Examples | Out-String
 
+# A user's machine: nothing names a build of the emulator.
+$env:LIFEPOS_EMULATOR_PATH = $null
 try { $null = Start-LifePosEmulator } catch { $result.MissingTool = "$($_.FullyQualifiedErrorId): $_" }
 # The installed tool, found on PATH as after dotnet tool install --global.
 $env:PATH = $ToolPath + [IO.Path]::PathSeparator + $env:PATH

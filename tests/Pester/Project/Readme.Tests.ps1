@@ -19,12 +19,6 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
     $script:Root = Get-TestPath Root
     $script:Pwsh = Join-Path $PSHOME 'pwsh.dll'
-    # The blocks start the emulator as a clone's reader does after Build, as the quick start says.
-    $script:SavedEmulatorPath = $env:LIFEPOS_EMULATOR_PATH
-    $env:LIFEPOS_EMULATOR_PATH = Join-Path $Root 'out/LifePos.Emulator/LifePos.Emulator.dll'
-}
-AfterAll {
-    $env:LIFEPOS_EMULATOR_PATH = $SavedEmulatorPath
 }
 
 Describe 'README.md' {

@@ -86,7 +86,12 @@ namespace LifePos.Shell.Emulator
                 if (e.Data is null) return;
                 lock (errors) errors.AppendLine(e.Data);
             };
-            process.Exited += (_, __) => started.TrySetException(new InvalidOperationException(Failure("exited before it listened", errors)));
+            process.Exited += (_, __) =>
+            {
+                // The error output is read to its end first, so the message holds the emulator's last words.
+                process.WaitForExit();
+                started.TrySetException(new InvalidOperationException(Failure("exited before it listened", errors)));
+            };
             process.Start();
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
@@ -94,9 +99,11 @@ namespace LifePos.Shell.Emulator
             {
                 using (cancellation.Register(() => started.TrySetCanceled()))
                 {
-                    if (!started.Task.Wait(timeout)) throw new InvalidOperationException(Failure($"did not listen within {timeout.TotalSeconds:0} s", errors));
+                    if (Task.WhenAny(started.Task, Task.Delay(timeout)).GetAwaiter().GetResult() != started.Task)
+                        throw new InvalidOperationException(Failure($"did not listen within {timeout.TotalSeconds:0} s", errors));
                 }
-                var line = started.Task.Result;
+                // GetResult, not Result: the emulator's own failure comes out as it is, not wrapped.
+                var line = started.Task.GetAwaiter().GetResult();
                 var baseUri = new Uri(line.Groups["uri"].Value.TrimEnd('/') + "/");
                 return new LifePosEmulator(process, baseUri, Guid.Parse(line.Groups["org"].Value), Secure(token));
             }
@@ -126,8 +133,8 @@ namespace LifePos.Shell.Emulator
                 }
                 if (!process.WaitForExit((int)timeout.TotalMilliseconds)) Kill(process);
             }
+            // Not disposed: HasExited stays readable, and a second stop finds it ended.
             process.WaitForExit();
-            process.Dispose();
         }
 
         private static void Kill(Process process)
