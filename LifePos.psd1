@@ -13,6 +13,8 @@
     NestedModules        = @('LifePos.Requirements.psm1')
     CmdletsToExport      = @(
         'Connect-LifePos'
+        'Start-LifePosEmulator'
+        'Stop-LifePosEmulator'
         'Disconnect-LifePos'
         'Get-LifePosConnection'
         'Get-LifePosWorkplace'

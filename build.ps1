@@ -9,7 +9,8 @@
     Demo      builds, starts the emulator on a free port, runs the examples against it, and stops it.
     Package   builds, then writes the versioned module folder out/package/LifePos/<version>/, a .nupkg in the
               local PSResourceGet repository out/package/repository/, and out/package/LifePos-<version>.zip of the
-              versioned folder (see src/Packaging/Publish-LocalPackage.ps1).
+              versioned folder (see src/Packaging/Publish-LocalPackage.ps1), and beside the module's .nupkg
+              LifePos.Emulator.<version>.nupkg, the emulator as a .NET tool (command lifepos-emulator).
     Bench     builds, then runs the side-by-side benchmarks (bench/Invoke-Benchmarks.ps1) and writes out/bench/results.json
               and out/bench/results.md; -Quick runs a reduced version in under a minute.
     Emulator  starts the emulator in the foreground (Ctrl+C stops it).
@@ -102,8 +103,26 @@ function Invoke-PesterTests {
     $counts
 }
 
+# The dashboard's browser tests drive Debian's Chromium (no browser download is possible). As root with apt-get, as
+# in CI, a missing one is installed; otherwise the tests fail and say how to install it.
+function Install-Chromium {
+    $chromium = '/usr/bin/chromium'
+    if ($IsWindows -or (Test-Path $chromium)) { return }
+    $aptGet = Get-Command apt-get -ErrorAction SilentlyContinue
+    if (-not $aptGet -or (& id -u) -ne '0') {
+        Write-Warning "Chromium is missing at $chromium, so the dashboard's browser tests will fail. Install it: sudo apt-get install chromium"
+        return
+    }
+    Write-Host "Installing chromium for the dashboard's browser tests (apt-get)."
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    & apt-get update -qq | Out-Null
+    & apt-get install -y -qq chromium | Out-Null
+    if ($LASTEXITCODE -ne 0 -or -not (Test-Path $chromium)) { Write-Warning "apt-get could not install chromium (exit code $LASTEXITCODE); the browser tests will fail." }
+}
+
 function Invoke-TestTask {
     Invoke-BuildTask
+    Install-Chromium
     $null = New-Item -ItemType Directory -Force $TestResults
     $xunit = Invoke-XunitTests
     # Pester runs even when xunit failed, so one run shows every failure.
@@ -142,6 +161,10 @@ function Invoke-DemoTask {
 function Invoke-PackageTask {
     Invoke-BuildTask
     & (Join-Path $Root 'src/Packaging/Publish-LocalPackage.ps1') -ModulePath $ModuleOut -OutputPath $PackageOut
+    $version = (Import-PowerShellDataFile (Join-Path $ModuleOut 'LifePos.psd1')).ModuleVersion
+    $repository = Join-Path $PackageOut 'repository'
+    Invoke-Dotnet pack (Join-Path $Root 'src/LifePos.Emulator/LifePos.Emulator.csproj') -c Release -o $repository "-p:Version=$version" --nologo -v quiet
+    Write-Host "Tool:     $(Join-Path $repository "LifePos.Emulator.$version.nupkg") (dotnet tool install LifePos.Emulator --add-source $repository)"
 }
 
 function Invoke-CleanTask {

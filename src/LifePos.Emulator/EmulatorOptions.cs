@@ -18,7 +18,8 @@ public sealed class EmulatorOptions
         "       [--account LOGIN:PASSWORD[:Owner|Administrator|Manager|Cashier|Courier|Guest]]...\n" +
         "       [--seed N] [--employees N] [--outlets N] [--latency-ms N] [--jitter-ms N]\n" +
         "       [--faults \"500=0.1,503=0.05,drop-after=0.02,hang=0.01,...\"] [--fault-seed N] [--rate-limit RPS] [--data FILE]\n" +
-        "       [--activation-code-lifetime SECONDS] [--sms-interval SECONDS] [--answers \"choice=value,...\"]";
+        "       [--activation-code-lifetime SECONDS] [--sms-interval SECONDS] [--answers \"choice=value,...\"]\n" +
+        "       [--import FILE]... [--export FILE]";
 
     public string Urls { get; set; } = "http://127.0.0.1:0";
     public List<Guid> Organizations { get; } = new();
@@ -37,6 +38,12 @@ public sealed class EmulatorOptions
     public int FaultSeed { get; set; }
     public double RateLimit { get; set; }
     public string? DataFile { get; set; }
+
+    /// <summary>The module's exports (workplaces, employees, outlets) to seed the organization from: a copy of it.</summary>
+    public List<string> Imports { get; } = new();
+
+    /// <summary>Where the workplaces go on exit, in the format of the module's export.</summary>
+    public string? ExportFile { get; set; }
     public TimeSpan ActivationCodeLifetime { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>The least time between two SMS to one phone; zero: no limit.</summary>
@@ -132,6 +139,12 @@ public sealed class EmulatorOptions
                     if (string.IsNullOrWhiteSpace(file)) throw new ArgumentException("Option --data needs a file path.");
                     options.DataFile = file;
                     break;
+                case "--import":
+                    options.Imports.Add(FilePath(name, Value()));
+                    break;
+                case "--export":
+                    options.ExportFile = FilePath(name, Value());
+                    break;
                 case "--activation-code-lifetime":
                     options.ActivationCodeLifetime = TimeSpan.FromSeconds(ParseInt(name, Value(), 1, int.MaxValue));
                     break;
@@ -154,8 +167,13 @@ public sealed class EmulatorOptions
                     throw new ArgumentException($"Unknown option '{arg}'.\n{Usage}");
             }
         }
+        if (options.Imports.Count > 0 && (options.Seed > 0 || options.DataFile is not null))
+            throw new ArgumentException("Option --import makes the organization a copy of the export; leave out --seed and --data.");
         return options;
     }
+
+    private static string FilePath(string name, string value) =>
+        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"Option {name} needs a file path.") : value;
 
     internal IReadOnlyList<Guid> EffectiveOrganizations =>
         Organizations.Count > 0 ? Organizations : [Guid.Parse(DefaultOrganization)];

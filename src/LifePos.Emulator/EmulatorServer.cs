@@ -14,8 +14,8 @@ using Microsoft.Extensions.Logging;
 namespace LifePos.Emulator;
 
 /// <summary>
-/// Hosts the emulator on Kestrel. One terminal middleware routes every request: /_emulator/* to the control endpoints,
-/// everything else through the <see cref="ApiPipeline"/>.
+/// Hosts the emulator on Kestrel. One terminal middleware routes every request: / (the dashboard) and /_emulator/* to
+/// the control endpoints, everything else through the <see cref="ApiPipeline"/>.
 /// </summary>
 public sealed class EmulatorServer : IAsyncDisposable
 {
@@ -32,7 +32,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         _state = state;
         _dataFile = dataFile;
         _pipeline = new ApiPipeline(state, logger, app.Lifetime.ApplicationStopping);
-        _control = new ControlEndpoints(state);
+        _control = new ControlEndpoints(state, app.Lifetime.StopApplication);
         Token = state.Options.EffectiveToken;
         OrganizationId = state.DefaultOrganization.Id;
         BaseAddress = new Uri("http://127.0.0.1/");
@@ -45,6 +45,12 @@ public sealed class EmulatorServer : IAsyncDisposable
     public Guid OrganizationId { get; }
 
     public string Token { get; }
+
+    /// <summary>The dashboard's page.</summary>
+    public Uri DashboardAddress => BaseAddress;
+
+    /// <summary>What --import brought in; null without it.</summary>
+    internal OrganizationCopy? Imported { get; private init; }
 
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
     {
@@ -75,6 +81,13 @@ public sealed class EmulatorServer : IAsyncDisposable
     private static async Task<EmulatorServer> StartAsync(WebApplication app, EmulatorOptions options, CancellationToken cancellationToken)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LifePos.Emulator");
+        OrganizationCopy? copy = null;
+        if (options.Imports.Count > 0)
+        {
+            copy = OrganizationCopy.Read(options.Imports, DateTimeOffset.UtcNow);
+            // The copy keeps its organization's id unless --org names another.
+            if (options.Organizations.Count == 0 && copy.OrganizationId is { } copied) options.Organizations.Add(copied);
+        }
         var state = new EmulatorState(options);
         DataFile? dataFile = null;
         var loaded = false;
@@ -85,9 +98,13 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
         if (!loaded && options.Seed > 0) state.SeedWorkplaces(options.Seed);
         state.SeedPeopleAndPlaces(options.EffectiveEmployees, options.EffectiveOutlets);
+        if (copy is not null)
+        {
+            lock (state.DefaultOrganization.Lock) copy.Apply(state.DefaultOrganization);
+        }
         state.CaptureStartupState();
 
-        var server = new EmulatorServer(app, state, dataFile, logger);
+        var server = new EmulatorServer(app, state, dataFile, logger) { Imported = copy };
         app.Run(server.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -117,6 +134,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         finally
         {
             _dataFile?.Flush();
+            if (_state.Options.ExportFile is { } export) CopyExport.Write(export, _state.DefaultOrganization);
             await _app.DisposeAsync().ConfigureAwait(false);
         }
     }
@@ -124,7 +142,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext http)
     {
         var path = http.Request.Path.Value ?? "/";
-        if (path.StartsWith("/_emulator", StringComparison.Ordinal)) await AnswerWriter.Control.WriteAsync(http, await _control.HandleAsync(http), null);
+        if (path == "/" || path.StartsWith("/_emulator", StringComparison.Ordinal)) await AnswerWriter.Control.WriteAsync(http, await _control.HandleAsync(http), null);
         else await _pipeline.HandleAsync(http, path);
     }
 }

@@ -2,6 +2,8 @@
 // its rights and its handler; a handler answers in the answer style), so every file sees every room's types.
 global using LifePos.Emulator.Answers;
 global using LifePos.Emulator.Control;
+global using LifePos.Emulator.Copy;
+global using LifePos.Emulator.Dashboard;
 global using LifePos.Emulator.Endpoints;
 global using LifePos.Emulator.Faults;
 global using LifePos.Emulator.Pipeline;

@@ -33,7 +33,7 @@ catch (Exception e) when (e is System.IO.IOException or System.IO.InvalidDataExc
 
 await using (server)
 {
-    Console.WriteLine($"LIFE POS emulator listening on {server.BaseAddress.ToString().TrimEnd('/')} organization {server.OrganizationId:D} token {server.Token}");
+    foreach (var line in StartupText.Lines(server)) Console.WriteLine(line);
     Console.Out.Flush();
     await server.WaitForShutdownAsync();
 }

@@ -7,6 +7,8 @@
 Set-StrictMode -Version Latest
 
 $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
+# The module's Start-LifePosEmulator starts the built emulator in the tests, as a clone's reader does after Build.
+$env:LIFEPOS_EMULATOR_PATH = Join-Path $Root 'out/LifePos.Emulator/LifePos.Emulator.dll'
 # The emulator the tests tagged Variants run on: 45 workplaces, 6 employees, 2 outlets and the default accounts.
 $script:StandardArguments = @('--seed', '45')
 # The emulators started by Start-TestEmulator and not stopped yet, the innermost last: the one the helpers talk to.
@@ -37,7 +39,13 @@ function Get-TestPath {
 function Import-LifePosUnderTest {
     # The built module and the emulator launcher, into the session every test sees.
     Import-Module (Get-TestPath Module) -Global
-    Import-Module (Get-TestPath Launcher) -Global
+    # Prefixed, so its functions never shadow the module's own Start-/Stop-LifePosEmulator cmdlets.
+    Import-Module (Get-TestPath Launcher) -Global -Prefix Process
+}
+
+function Invoke-LifePosEmulatorControl {
+    # The launcher's call of the emulator's control endpoints, under the name the tests know it by.
+    Invoke-ProcessLifePosEmulatorControl @args
 }
 
 function Enter-TestEmulator {
@@ -76,7 +84,7 @@ function Start-TestEmulator {
         $launch = @{ ArgumentList = $(if ($PSCmdlet.ParameterSetName -eq 'Own') { $ArgumentList } else { $StandardArguments }) }
         if ($PSBoundParameters.ContainsKey('OrganizationId')) { $launch.OrganizationId = $OrganizationId }
         if ($Token) { $launch.Token = $Token }
-        $emulator = Start-LifePosEmulator @launch
+        $emulator = Start-ProcessLifePosEmulator @launch
         if ($Shared) {
             $script:SharedEmulator = $emulator
             return $emulator
@@ -91,14 +99,14 @@ function Stop-TestEmulator {
     [CmdletBinding(DefaultParameterSetName = 'Innermost')]
     param([Parameter(Mandatory, ParameterSetName = 'Shared')] [switch] $Shared)
     if ($Shared) {
-        if ($SharedEmulator) { $SharedEmulator | Stop-LifePosEmulator }
+        if ($SharedEmulator) { $SharedEmulator | Stop-ProcessLifePosEmulator }
         $script:SharedEmulator = $null
         $script:AnswersInForce = ''
         return
     }
     $emulator = Get-CurrentEmulator
     $Started.RemoveAt($Started.Count - 1)
-    if (-not [object]::ReferenceEquals($emulator, $SharedEmulator)) { $emulator | Stop-LifePosEmulator }
+    if (-not [object]::ReferenceEquals($emulator, $SharedEmulator)) { $emulator | Stop-ProcessLifePosEmulator }
 }
 
 function Get-CurrentEmulator {
@@ -290,7 +298,7 @@ function Initialize-BulkTargets([string] $CsvPath) {
     $targets
 }
 
-Export-ModuleMember -Function Get-TestPath, Import-LifePosUnderTest, Enter-TestEmulator, Exit-TestEmulator,
+Export-ModuleMember -Function Get-TestPath, Import-LifePosUnderTest, Invoke-LifePosEmulatorControl, Enter-TestEmulator, Exit-TestEmulator,
     Start-TestEmulator, Stop-TestEmulator, Reset-TestEmulator, Set-TestAnswerVariant, Get-TestAnswerVariant,
     Test-AnswerWithoutErrorCode, Connect-TestEmulator, Get-TestEmulatorStats, Get-RequestCount, Set-TestEmulatorFaults,
     Enable-OutOfOrderAnswers, Start-TestRunspace, Stop-TestRunspace, New-TestCredential, Get-RunSummary, Get-HostText,

@@ -7,12 +7,24 @@ using Microsoft.AspNetCore.Http;
 
 namespace LifePos.Emulator.Control;
 
-/// <summary>The loopback-only /_emulator/ endpoints: stats, requests, reset, faults, revoke-tokens, clock and answers.</summary>
+/// <summary>
+/// The loopback-only control endpoints: stats, reset, faults, revoke-tokens, clock and answers under /_emulator/, and
+/// the dashboard: its page at /, its files under /_emulator/dashboard/, the JSON it reads (requests, organization).
+/// </summary>
 internal sealed class ControlEndpoints
 {
+    private const string DashboardFolder = "/_emulator/dashboard/";
     private readonly EmulatorState _state;
+    private readonly DashboardEndpoints _dashboard;
+    private readonly Action _stop;
 
-    public ControlEndpoints(EmulatorState state) => _state = state;
+    /// <param name="stop">Asks the host to stop as Ctrl+C does (the data file and --export are written).</param>
+    public ControlEndpoints(EmulatorState state, Action stop)
+    {
+        _state = state;
+        _dashboard = new DashboardEndpoints(state);
+        _stop = stop;
+    }
 
     public async Task<ApiResult> HandleAsync(HttpContext http)
     {
@@ -26,14 +38,19 @@ internal sealed class ControlEndpoints
             return path switch
             {
                 "/_emulator/stats" when HttpMethods.IsGet(method) => ApiResult.Ok(Stats()),
-                "/_emulator/requests" when HttpMethods.IsGet(method) => ApiResult.Ok(Json.Write(_state.Requests.WriteTo)),
                 "/_emulator/reset" when HttpMethods.IsPost(method) => Reset(),
                 "/_emulator/faults" when HttpMethods.IsPut(method) || HttpMethods.IsPost(method) => Faults(await ReadBodyAsync(http)),
                 "/_emulator/revoke-tokens" when HttpMethods.IsPost(method) => Revoke(await ReadBodyAsync(http)),
                 "/_emulator/clock" when HttpMethods.IsPost(method) => Clock(await ReadBodyAsync(http)),
                 "/_emulator/answers" when HttpMethods.IsPut(method) || HttpMethods.IsPost(method) => Answers(await ReadBodyAsync(http)),
                 "/_emulator/answers" when HttpMethods.IsGet(method) => Answers(null),
-                _ => ApiResult.Error(404, "NotFound", $"No control endpoint {method} {path}; known: GET stats, GET requests, POST reset, PUT faults, POST revoke-tokens, POST clock, GET|PUT answers."),
+                "/_emulator/faults" when HttpMethods.IsGet(method) => ApiResult.Ok(Json.Write(w => FaultControl.WriteSettings(w, _state.Faults))),
+                "/_emulator/shutdown" when HttpMethods.IsPost(method) => Shutdown(),
+                "/_emulator/requests" when HttpMethods.IsGet(method) => _dashboard.Requests(http),
+                "/_emulator/organization" when HttpMethods.IsGet(method) => _dashboard.Organization(),
+                "" when HttpMethods.IsGet(method) => DashboardFiles.Get("index.html"),
+                _ when HttpMethods.IsGet(method) && path.StartsWith(DashboardFolder, StringComparison.Ordinal) => DashboardFiles.Get(path[DashboardFolder.Length..]),
+                _ => ApiResult.Error(404, "NotFound", $"No control endpoint {method} {path}; known: GET stats, POST reset, GET|PUT faults, POST revoke-tokens, POST clock, GET|PUT answers, GET requests, GET organization, POST shutdown, and the dashboard at /."),
             };
         }
         catch (ApiException e)
@@ -69,6 +86,7 @@ internal sealed class ControlEndpoints
             if (sms.Outlet is { } outlet) writer.WriteString("outlet", outlet);
             else writer.WriteNull("outlet");
             writer.WriteString("activation_code", sms.ActivationCode);
+            writer.WriteString("sent_at", Json.FormatDate(sms.SentAt));
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
@@ -91,6 +109,17 @@ internal sealed class ControlEndpoints
         if (body is not { ValueKind: JsonValueKind.Object } settings) throw ApiException.Invalid("The body must be a JSON object.");
         _state.Faults.Configure(FaultControl.Parse(settings));
         return ApiResult.Ok(Json.Write(w => FaultControl.WriteSettings(w, _state.Faults)));
+    }
+
+    private ApiResult Shutdown()
+    {
+        _stop();
+        return ApiResult.Ok(Json.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteBoolean("stopping", true);
+            w.WriteEndObject();
+        }));
     }
 
     private ApiResult Revoke(JsonElement? body)

@@ -47,7 +47,7 @@ internal static class FaultControl
             ControlEndpoints.Number(settings, "rate_limit"), next, nextEndpoint, outageGiven, Int(settings, "outage_after", 0), Mode(settings));
     }
 
-    /// <summary>The current latency, jitter, rate limit and outage.</summary>
+    /// <summary>The current latency, jitter, rate limit, outage and fault mix.</summary>
     public static void WriteSettings(Utf8JsonWriter writer, FaultInjector faults)
     {
         writer.WriteStartObject();
@@ -57,6 +57,7 @@ internal static class FaultControl
         if (faults.OutageAfter is { } after) writer.WriteNumber("outage_after", after);
         else writer.WriteNull("outage_after");
         writer.WriteString("outage_mode", faults.OutageMode == OutageMode.Hang ? "hang" : "reset");
+        writer.WriteString("faults", faults.Rates.ToString());
         writer.WriteEndObject();
     }
 

@@ -24,6 +24,15 @@ internal sealed class FaultInjector
     public double RateLimit { get; private set; }
     public OutageMode OutageMode { get; private set; }
 
+    /// <summary>The random fault mix in force.</summary>
+    public FaultRates Rates
+    {
+        get
+        {
+            lock (_lock) return _rates;
+        }
+    }
+
     /// <summary>API requests still answered before the outage; 0: the outage is on; null: no outage set.</summary>
     public int? OutageAfter
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace LifePos.Emulator.Faults;
 
@@ -36,4 +37,8 @@ internal sealed class FaultRates
             throw new ArgumentException($"Option --faults: the rates add up to {sum.ToString(CultureInfo.InvariantCulture)}, more than 1.");
         return new FaultRates(rates);
     }
+
+    /// <summary>The mix as PUT /_emulator/faults takes it back: "500=0.1,drop-after=0.02"; "" when there is none.</summary>
+    public override string ToString() =>
+        string.Join(",", Rates.Select(r => FaultKinds.Name(r.Kind) + "=" + r.Rate.ToString(CultureInfo.InvariantCulture)));
 }

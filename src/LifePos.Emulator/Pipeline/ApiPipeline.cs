@@ -33,6 +33,7 @@ internal sealed class ApiPipeline
 
     public async Task HandleAsync(HttpContext http, string path)
     {
+        var arrived = Stopwatch.GetTimestamp();
         var answer = AnswerWriter.ForApi(_state.Answers);
         var match = ApiRoutes.Match(http.Request.Method, path, out var methodAllowed);
         if (match is null)
@@ -40,16 +41,15 @@ internal sealed class ApiPipeline
             var missing = methodAllowed
                 ? ApiException.NotFound($"There is no API route {path}.")
                 : new ApiException(405, "NotAllowed", $"Method {http.Request.Method} is not allowed on {path}.");
+            Log(http, arrived, missing.Status.ToString(CultureInfo.InvariantCulture), null, answer);
             await answer.WriteAsync(http, answer.Error(missing), null);
             return;
         }
         var route = match.Row;
-        _state.Requests.Add(http.Request.Method, path + http.Request.QueryString.Value, Extensions(http));
-
         if (_state.Faults.CountTowardsOutage() is { } outage)
         {
             _state.Stats.Fault("outage");
-            await TakeAwayAsync(http, route, hang: outage == OutageMode.Hang);
+            await TakeAwayAsync(http, route, hang: outage == OutageMode.Hang, arrived, "outage");
             return;
         }
 
@@ -74,12 +74,12 @@ internal sealed class ApiPipeline
             _state.Stats.Fault(drawn.Name);
             if (drawn.Kind is FaultKind.DropBefore or FaultKind.Hang)
             {
-                await TakeAwayAsync(http, route, hang: drawn.Kind == FaultKind.Hang);
+                await TakeAwayAsync(http, route, hang: drawn.Kind == FaultKind.Hang, arrived, drawn.Name);
                 return;
             }
             if (drawn.Kind is not (FaultKind.DropAfter or FaultKind.StallBody))
             {
-                await AnswerAsync(http, route, answer, FaultAnswers.For(drawn, answer), started);
+                await AnswerAsync(http, route, answer, FaultAnswers.For(drawn, answer), started, arrived, drawn.Name);
                 return;
             }
         }
@@ -96,6 +96,7 @@ internal sealed class ApiPipeline
         catch (Exception) when (http.RequestAborted.IsCancellationRequested)
         {
             _state.Stats.Record(route.Key, "aborted", null);
+            Log(http, arrived, "aborted", null, answer);
             return;
         }
         catch (Exception e)
@@ -107,34 +108,44 @@ internal sealed class ApiPipeline
         if (fault?.Kind == FaultKind.DropAfter)
         {
             _state.Stats.Record(route.Key, "dropped", null);
+            Log(http, arrived, "dropped", fault.Value.Name, answer);
             http.Abort();
             return;
         }
         if (fault?.Kind == FaultKind.StallBody)
         {
+            Log(http, arrived, "stalled", fault.Value.Name, answer);
             await StallBodyAsync(http, route, answer, result);
             return;
         }
-        await AnswerAsync(http, route, answer, result, started);
+        await AnswerAsync(http, route, answer, result, started, arrived, null);
     }
 
     private static string? Extensions(HttpContext http) =>
         http.Request.Headers.TryGetValue(ItemView.ExtensionsHeader, out var value) ? value.ToString() : null;
 
-    private Task AnswerAsync(HttpContext http, ApiRoute route, AnswerWriter answer, ApiResult result, long started)
+    private Task AnswerAsync(HttpContext http, ApiRoute route, AnswerWriter answer, ApiResult result, long started, long arrived, string? fault)
     {
         var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        _state.Stats.Record(route.Key, result.Status.ToString(CultureInfo.InvariantCulture), ms);
+        var status = result.Status.ToString(CultureInfo.InvariantCulture);
+        _state.Stats.Record(route.Key, status, ms);
+        Log(http, arrived, status, fault, answer);
         return answer.WriteAsync(http, result, ms);
     }
+
+    /// <summary>The request in the dashboard's log; a request that got no answer has no request id.</summary>
+    private void Log(HttpContext http, long arrived, string status, string? fault, AnswerWriter? answer) =>
+        _state.Requests.Add(DateTimeOffset.UtcNow, http.Request.Method, http.Request.Path.Value + http.Request.QueryString.Value, status,
+            Stopwatch.GetElapsedTime(arrived).TotalMilliseconds, fault, answer?.RequestId, Extensions(http));
 
     /// <summary>
     /// Counts the request, then aborts its connection at once or, to hang, reads the request and answers nothing until
     /// the client gives up or the server stops.
     /// </summary>
-    private async Task TakeAwayAsync(HttpContext http, ApiRoute route, bool hang)
+    private async Task TakeAwayAsync(HttpContext http, ApiRoute route, bool hang, long arrived, string fault)
     {
         _state.Stats.Record(route.Key, hang ? "hung" : "dropped", null);
+        Log(http, arrived, hang ? "hung" : "dropped", fault, null);
         if (hang)
         {
             await HangAsync(http, until => http.Request.Body.CopyToAsync(Stream.Null, until));

@@ -48,7 +48,7 @@ internal sealed class Activations
             _codes[code] = new ActivationCodeEntry(code, organization, workplace, employee, outlet, now + _lifetime);
             if (phoneKey is not null)
             {
-                _sms.Add(new SmsRecord(workplace, employee, smsPhone!, outlet, code));
+                _sms.Add(new SmsRecord(workplace, employee, smsPhone!, outlet, code, now));
                 _lastSms[phoneKey] = now;
             }
             return code;

@@ -36,10 +36,12 @@ internal sealed class EmulatorState
     public Activations Activations { get; }
     public Stats Stats { get; } = new();
 
-    public RequestLog Requests { get; } = new();
     public EmulatorClock Clock { get; } = new();
     public RequestRateLimit RateLimit { get; } = new();
     public PageTokenCodec PageTokens { get; } = new();
+
+    /// <summary>The last API requests, for the dashboard.</summary>
+    public RequestLog Requests { get; } = new();
 
     /// <summary>The answer style of the command line, which /_emulator/reset returns to.</summary>
     public AnswerStyle StartupAnswers { get; }

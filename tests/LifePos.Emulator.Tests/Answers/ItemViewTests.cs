@@ -60,7 +60,7 @@ public sealed class ItemViewTests
         await using var emulator = await EmulatorFixture.StartAsync();
         await emulator.SendAsync(HttpMethod.Get, emulator.Workplaces + "?presentation=full", adjust: Declaring("smart_pos"));
         await emulator.GetAsync($"{emulator.Workplaces}/{Guid.NewGuid()}");
-        var requests = (await emulator.GetAsync("_emulator/requests")).Json.GetProperty("requests");
+        var requests = (await emulator.GetAsync("_emulator/requests")).Json.GetProperty("items");
         Assert.Equal(2, requests.GetArrayLength());
         Assert.Equal("GET", requests[0].GetProperty("method").GetString());
         Assert.EndsWith("/workplaces?presentation=full", requests[0].GetProperty("path").GetString());
@@ -68,6 +68,6 @@ public sealed class ItemViewTests
         Assert.Equal(JsonValueKind.Null, requests[1].GetProperty("extensions").ValueKind);
 
         await emulator.ControlAsync("reset");
-        Assert.Equal(0, (await emulator.GetAsync("_emulator/requests")).Json.GetProperty("requests").GetArrayLength());
+        Assert.Equal(0, (await emulator.GetAsync("_emulator/requests")).Json.GetProperty("items").GetArrayLength());
     }
 }

@@ -98,7 +98,7 @@ public sealed class ControlEndpointTests
     [Fact]
     public async Task ControlEndpoints_RefuseNonLoopbackClients()
     {
-        var control = new ControlEndpoints(new EmulatorState(new EmulatorOptions()));
+        var control = new ControlEndpoints(new EmulatorState(new EmulatorOptions()), () => throw new InvalidOperationException("Nothing here may stop the emulator."));
         var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
         http.Request.Method = "POST";
         http.Request.Path = "/_emulator/reset";

@@ -6,13 +6,13 @@ BeforeAll {
 
 Describe 'The emulator launcher' {
     It 'starts the emulator on a free loopback port and stops it' {
-        $emulator = Start-LifePosEmulator
+        $emulator = Start-ProcessLifePosEmulator
         try {
             $emulator.BaseUri.Host | Should -Be '127.0.0.1'
             $emulator.BaseUri.Port | Should -BeGreaterThan 0
             $emulator.Process.HasExited | Should -BeFalse
         }
-        finally { $emulator | Stop-LifePosEmulator }
+        finally { $emulator | Stop-ProcessLifePosEmulator }
         $emulator.Process.HasExited | Should -BeTrue
     }
 }

@@ -1,4 +1,6 @@
-# The module as a user gets it: packaged, published to a repository, installed by name into a clean profile, and run.
+# The module and the emulator as a user gets them: packaged, published to a repository, installed by name (the module
+# into a clean profile, the lifepos-emulator tool into a temporary --tool-path), and run: a Sync rehearsed against an
+# --import-ed copy of an organization plans what it plans against that organization.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
     $script:Root = Get-TestPath Root
@@ -13,6 +15,9 @@ BeforeAll {
     $script:UserRepositoryBefore = Get-FileState $UserRepositoryFile
 
     & (Join-Path $Root 'src/Packaging/Publish-LocalPackage.ps1') -ModulePath $ModuleFolder -OutputPath $PackageOut 6>$null
+    # As build.ps1 Package does: the tool beside the module, same version.
+    & dotnet pack (Join-Path $Root 'src/LifePos.Emulator/LifePos.Emulator.csproj') -c Release -o $Repository "-p:Version=$($Manifest.ModuleVersion)" --nologo -v quiet | Out-Host
+    $script:PackExitCode = $LASTEXITCODE
 }
 
 Describe 'src/Packaging/Publish-LocalPackage.ps1 (./build.ps1 Package)' {
@@ -26,6 +31,11 @@ Describe 'src/Packaging/Publish-LocalPackage.ps1 (./build.ps1 Package)' {
 
     It 'publishes LifePos.(version).nupkg to the local repository' {
         Join-Path $Repository "LifePos.$($Manifest.ModuleVersion).nupkg" | Should -Exist
+    }
+
+    It 'packs the emulator as the .NET tool LifePos.Emulator.(version).nupkg beside it' {
+        $PackExitCode | Should -Be 0
+        Join-Path $Repository "LifePos.Emulator.$($Manifest.ModuleVersion).nupkg" | Should -Exist
     }
 
     It 'writes LifePos-(version).zip: the versioned folder, which imports by name once unpacked into a PSModulePath folder' {
@@ -60,12 +70,23 @@ Describe 'Install-PSResource LifePos in a fresh pwsh with a clean profile' {
     BeforeAll {
         $script:ProfileRoot = Join-Path $TestDrive 'home'
         $null = New-Item -ItemType Directory $ProfileRoot
+        # The tool by name from the local repository only, through a NuGet cache of its own (never a stale copy).
+        $script:ToolPath = Join-Path $TestDrive 'tools'
+        $savedPackages = $env:NUGET_PACKAGES
+        $env:NUGET_PACKAGES = Join-Path $TestDrive 'nuget-packages'
+        try {
+            & dotnet tool install LifePos.Emulator --tool-path $ToolPath --source $Repository --version $Manifest.ModuleVersion | Out-Host
+            $script:ToolExitCode = $LASTEXITCODE
+        }
+        finally {
+            $env:NUGET_PACKAGES = $savedPackages
+        }
         $script:ResultFile = Join-Path $TestDrive 'install-result.json'
         $script:Csv = Join-Path $TestDrive 'workplaces.csv'
         Copy-Item (Join-Path $Root 'examples/workplaces.csv') $Csv
         $child = Join-Path $TestDrive 'install-and-run.ps1'
         Set-Content -LiteralPath $child -Encoding utf8 -Value @'
-param($Repository, $Provision, $EmulatorLauncher, $Csv, $ResultFile)
+param($Repository, $Provision, $ToolPath, $Csv, $ResultFile)
 $ErrorActionPreference = 'Stop'
 $result = [ordered]@{}
 Register-PSResourceRepository -Name LifePosLocal -Uri $Repository -Trusted
@@ -80,15 +101,48 @@ $result.Commands = @(Get-Command -Module LifePos | ForEach-Object Name)
 $result.Examples = @((Get-Help New-LifePosWorkplace -Examples).examples.example).Count
 $result.ExamplesText = Get-Help New-LifePosWorkplace -Examples | Out-String
 
-Import-Module $EmulatorLauncher
-$emulator = Start-LifePosEmulator
+# A user's machine: nothing names a build of the emulator.
+$env:LIFEPOS_EMULATOR_PATH = $null
+try { $null = Start-LifePosEmulator } catch { $result.MissingTool = "$($_.FullyQualifiedErrorId): $_" }
+# The installed tool, found on PATH as after dotnet tool install --global.
+$env:PATH = $ToolPath + [IO.Path]::PathSeparator + $env:PATH
+$emulator = Start-LifePosEmulator -Seed 12
 try {
-    Connect-LifePos -BaseUri $emulator.BaseUri -Token (ConvertTo-SecureString $emulator.Token -AsPlainText -Force)
+    $result.Dashboard = (Invoke-WebRequest $emulator.DashboardUri).Content -match '<title>LIFE POS emulator</title>'
+    Connect-LifePos -BaseUri $emulator.BaseUri -Token $emulator.SecureToken
     $result.Connection = "$(Get-LifePosConnection)"
-    $env:LIFEPOS_TOKEN = $emulator.Token
+    # The source organization: one archived workplace; exported with a semicolon and a BOM, as Excel likes it.
+    Get-LifePosWorkplace -Number 4 | Remove-LifePosWorkplace -Confirm:$false
+    $export = Join-Path (Split-Path $Csv) 'organization.csv'
+    Get-LifePosWorkplace -Selection All | Export-Csv $export -Delimiter ';' -Encoding utf8BOM -NoTypeInformation
+    $rows = Join-Path (Split-Path $Csv) 'sync.csv'
+    @(
+        [pscustomobject]@{ Name = 'Касса 0002'; WorkplaceType = ''; Meta = 'kitchen' }
+        [pscustomobject]@{ Name = 'Касса 0003'; WorkplaceType = ''; Meta = '' }
+        [pscustomobject]@{ Name = 'Касса 0004'; WorkplaceType = ''; Meta = 'back again' }
+        [pscustomobject]@{ Name = 'Новая касса'; WorkplaceType = 'Mobile'; Meta = 'new' }
+    ) | Export-Csv $rows -NoTypeInformation -Encoding utf8
+    function Get-Plan { @(Import-Csv $rows | Sync-LifePosWorkplace -IncludeArchived -ArchiveUnlisted -Force | ForEach-Object { "$($_.Action) #$($_.Number) $($_.Name): $($_.Changes | ConvertTo-Json -Compress -Depth 4)" }) }
+
+    $copy = Start-LifePosEmulator -Import $export -Export (Join-Path (Split-Path $Csv) 'after.csv')
+    try {
+        $result.CopyOrganization = $copy.OrganizationId -eq $emulator.OrganizationId
+        Connect-LifePos -BaseUri $copy.BaseUri -Token $copy.SecureToken
+        $result.CopyPlan = Get-Plan
+    }
+    finally {
+        $copy | Stop-LifePosEmulator
+    }
+    $result.AfterCopy = @(Import-Csv (Join-Path (Split-Path $Csv) 'after.csv') | ForEach-Object { "$($_.Number) $($_.Name) $($_.Meta) $($_.IsArchived)" })
+    Connect-LifePos -BaseUri $emulator.BaseUri -Token $emulator.SecureToken
+    $result.SourcePlan = Get-Plan
+    $result.AfterSource = @(Get-LifePosWorkplace -Selection All | ForEach-Object { "$($_.Number) $($_.Name) $($_.Meta) $($_.IsArchived)" })
+
+    $token = [Net.NetworkCredential]::new('', $emulator.SecureToken).Password
+    $env:LIFEPOS_TOKEN = $token
     & $Provision -CsvPath $Csv -BaseUri $emulator.BaseUri
     $result.ProvisionExitCode = $LASTEXITCODE
-    Connect-LifePos -BaseUri $emulator.BaseUri -Token (ConvertTo-SecureString $emulator.Token -AsPlainText -Force)
+    Connect-LifePos -BaseUri $emulator.BaseUri -Token $emulator.SecureToken
     $result.Alive = @(Get-LifePosWorkplace | ForEach-Object Name)
 }
 finally {
@@ -104,8 +158,7 @@ $result | ConvertTo-Json -Depth 3 | Set-Content -LiteralPath $ResultFile -Encodi
                 [Environment]::SetEnvironmentVariable($name, $ProfileRoot)
             }
             & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File $child -Repository $Repository `
-                -Provision (Join-Path $Root 'examples/Provision-FromCsv.ps1') `
-                -EmulatorLauncher (Get-TestPath Launcher) `
+                -Provision (Join-Path $Root 'examples/Provision-FromCsv.ps1') -ToolPath $ToolPath `
                 -Csv $Csv -ResultFile $ResultFile | Out-Host
             $script:ExitCode = $LASTEXITCODE
         }
@@ -128,6 +181,30 @@ $result | ConvertTo-Json -Depth 3 | Set-Content -LiteralPath $ResultFile -Encodi
     It 'has help: Get-Help New-LifePosWorkplace -Examples shows the examples' {
         $Result.Examples | Should -BeGreaterOrEqual 2
         $Result.ExamplesText | Should -Match 'Import-Csv workplaces.csv \| New-LifePosWorkplace'
+    }
+
+    It 'installs the lifepos-emulator tool by name into a --tool-path' {
+        $ToolExitCode | Should -Be 0
+        Get-ChildItem $ToolPath -Filter 'lifepos-emulator*' | Should -Not -BeNullOrEmpty
+    }
+
+    It 'says how to install the tool when it is not on PATH' {
+        $Result.MissingTool | Should -BeLike 'LifePos.EmulatorNotFound*dotnet tool install --global LifePos.Emulator*'
+    }
+
+    It 'starts the installed tool with Start-LifePosEmulator, serves the dashboard, and connects with the installed module' {
+        $Result.Dashboard | Should -BeTrue
+        $Result.Connection | Should -Match 'organization'
+    }
+
+    It 'rehearses a Sync on an --import-ed copy: the same organization, and the plan equals the plan against the source' {
+        $Result.CopyOrganization | Should -BeTrue
+        $Result.CopyPlan.Count | Should -BeGreaterThan 4
+        $Result.CopyPlan -join "`n" | Should -Match '(?m)^Restored #4 '
+        $Result.CopyPlan -join "`n" | Should -Match '(?m)^Created #13 Новая касса'
+        $Result.CopyPlan -join "`n" | Should -Match '(?m)^Archived #1 '
+        $Result.CopyPlan | Should -Be $Result.SourcePlan
+        $Result.AfterCopy | Should -Be $Result.AfterSource
     }
 
     It 'connects to the emulator and runs examples/Provision-FromCsv.ps1 end to end' {

@@ -10,7 +10,7 @@ BeforeAll {
     $script:Workplaces = "/orgs/$($Emulator.OrganizationId)/workplaces"
 
     function Get-LoggedRequests {
-        @((Invoke-LifePosEmulatorControl $Emulator 'requests').requests)
+        @((Invoke-LifePosEmulatorControl $Emulator 'requests').items)
     }
 
     # A workplace with an extension this module does not know, written by a client that names it.
