@@ -227,7 +227,7 @@ Describe 'Finding workplaces the way admins name them' {
     It 'sends -CreatedAfter and -CreatedBefore to the server: one filtered listing, not a full one' {
         # 250 seeded workplaces, created one minute apart: a full listing takes three pages.
         $newest = @(Get-LifePosWorkplace -OrderBy CreatedAtDesc -First 5)
-        $since = $newest[-1].CreatedAt.Value
+        $since = $newest[-1].CreatedAt
         $lists = Get-Requests 'list'
         $recent = @(Get-LifePosWorkplace -CreatedAfter $since)
         (Get-Requests 'list') - $lists | Should -Be 1
