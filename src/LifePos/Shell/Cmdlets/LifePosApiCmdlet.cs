@@ -15,6 +15,7 @@ namespace LifePos.Shell.Cmdlets
         /// <summary>The connection to use instead of the default one (from Connect-LifePos -PassThru).</summary>
         [Parameter]
         [ValidateNotNull]
+        [ConnectionTransformation]
         public LifePosConnection? Connection { get; set; }
 
         internal LifePosConnection ActiveConnection => _connection ??= OpenConnection(Connection ?? ConnectionStore.Get(SessionState));

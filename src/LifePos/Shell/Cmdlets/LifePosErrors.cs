@@ -22,6 +22,10 @@ namespace LifePos.Shell.Cmdlets
                     return WithDetails(
                         new ErrorRecord(WithoutStackTrace(api, message), "LifePos." + api.ErrorCode, CategoryOf(api), target),
                         api.RecommendedAction ?? "Check the message, then run the command again.");
+                case LifePosConfigurationException closed when closed.IsConnectionClosed:
+                    return WithDetails(
+                        new ErrorRecord(new LifePosConfigurationException(message, connectionClosed: true), "LifePos.ConnectionClosed", ErrorCategory.ConnectionError, target),
+                        "Run Connect-LifePos again, and use the new connection (-PassThru gives it).");
                 case LifePosConfigurationException:
                     return WithDetails(
                         new ErrorRecord(new LifePosConfigurationException(message), "LifePos.InvalidConfiguration", ErrorCategory.InvalidArgument, target),
