@@ -67,3 +67,23 @@ Describe 'Invoke-LifePosRequest -All: each id once' {
         @($seen | Sort-Object -Unique).Count | Should -Be 120
     }
 }
+
+Describe 'Get-LifePosWorkplace: ids and numbers as admins type them' {
+    It 'a bad -Id typed on the command line has the value as its TargetObject, not the message' {
+        $null = Get-LifePosWorkplace -Id 'not-a-guid' -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed.Count | Should -Be 1
+        $failed[0].TargetObject | Should -Be 'not-a-guid'
+        $failed[0].Exception.Message | Should -Match "'not-a-guid' is not a valid workplace id"
+    }
+
+    It '-Number that matches nothing is an error, as an unknown -Id is' {
+        $found = @(Get-LifePosWorkplace -Number 1, 99999, 2 -ErrorAction SilentlyContinue -ErrorVariable failed)
+        $found.Number | Should -Be 1, 2
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'LifePos.NotFound,*'
+        $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failed[0].TargetObject | Should -Be 99999
+        $null = Get-LifePosWorkplace -Id ([guid]::NewGuid()) -ErrorAction SilentlyContinue -ErrorVariable unknownId
+        $unknownId[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+}

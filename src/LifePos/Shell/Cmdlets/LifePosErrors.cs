@@ -50,6 +50,12 @@ namespace LifePos.Shell.Cmdlets
             return record;
         }
 
+        /// <summary>Get-LifePosWorkplace -Number that names no workplace: an error, as an unknown -Id is.</summary>
+        public static ErrorRecord NumberNotFound(int number, string selection) =>
+            Own(
+                "No workplace has number " + number.ToString(System.Globalization.CultureInfo.InvariantCulture) + " (-Selection " + selection + ").",
+                "LifePos.NotFound", ErrorCategory.ObjectNotFound, number, "Check the number; -Selection All also finds archived workplaces.");
+
         public static ErrorRecord ConnectionClosed(LifePosConnection connection) =>
             WithDetails(
                 new ErrorRecord(
