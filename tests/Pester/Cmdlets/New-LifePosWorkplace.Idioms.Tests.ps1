@@ -26,3 +26,18 @@ Describe 'New-LifePosWorkplace: a JSON backup restored' {
         ($example.remarks.Text -join ' ') | Should -Match '7\.5'
     }
 }
+
+Describe 'New-LifePosWorkplace -SkipExisting: a row without a name' {
+    It 'is refused, saying why, so running the file twice creates nothing twice; the other rows go on' {
+        $csv = Join-Path $TestDrive 'nameless.csv'
+        "name,workplace_type,meta`n,Mobile,nameless`nNamed once,Mobile,named" | Set-Content -LiteralPath $csv -Encoding utf8
+        $before = @(Get-LifePosWorkplace -Selection All).Count
+        foreach ($run in 1, 2) {
+            $null = Import-Csv $csv | New-LifePosWorkplace -SkipExisting -ErrorAction SilentlyContinue -ErrorVariable failed
+            $failed.Count | Should -Be 1
+            $failed[0].FullyQualifiedErrorId | Should -BeLike 'LifePos.InvalidInput,*'
+            $failed[0].Exception.Message | Should -Match 'row 1.*no name.*-SkipExisting'
+        }
+        @(Get-LifePosWorkplace -Selection All).Count | Should -Be ($before + 1)
+    }
+}
