@@ -40,7 +40,7 @@ if (-not (Get-Module LifePos)) { Import-Module LifePos }
 
 $connectionParameter = @{}
 if ($Connection) { $connectionParameter.Connection = $Connection }
-$cutoff = [DateTimeOffset]::Now.AddDays(-$OlderThanDays)
+$cutoff = (Get-Date).AddDays(-$OlderThanDays)
 
 # This script asks (-WhatIf, -Confirm) once per workplace, with the facts that matter; the archive itself then runs
 # unprompted, streaming, with up to -ThrottleLimit requests in flight.

@@ -34,13 +34,13 @@ namespace LifePos
 
         public bool IsArchived { get; internal set; }
 
-        public Timestamp? ArchivedAt { get; internal set; }
+        public DateTime? ArchivedAt { get; internal set; }
 
         public Guid OrganizationId { get; internal set; }
 
-        public Timestamp? CreatedAt { get; internal set; }
+        public DateTime? CreatedAt { get; internal set; }
 
-        public Timestamp? UpdatedAt { get; internal set; }
+        public DateTime? UpdatedAt { get; internal set; }
 
         /// <summary>Fields of the service's answer this module does not know (secrets left out).</summary>
         public JsonMap AdditionalFields { get; internal set; } = new JsonMap();

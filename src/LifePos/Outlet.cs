@@ -20,13 +20,13 @@ namespace LifePos
 
         public bool IsArchived { get; internal set; }
 
-        public Timestamp? ArchivedAt { get; internal set; }
+        public DateTime? ArchivedAt { get; internal set; }
 
         public Guid OrganizationId { get; internal set; }
 
-        public Timestamp? CreatedAt { get; internal set; }
+        public DateTime? CreatedAt { get; internal set; }
 
-        public Timestamp? UpdatedAt { get; internal set; }
+        public DateTime? UpdatedAt { get; internal set; }
 
         public JsonMap AdditionalFields { get; internal set; } = new JsonMap();
 

@@ -30,11 +30,13 @@ namespace LifePos
 
         public bool IsActivated { get; internal set; }
 
-        public Timestamp? ActivatedAt { get; internal set; }
+        /// <summary>When it was activated, local time; null when it is not.</summary>
+        public DateTime? ActivatedAt { get; internal set; }
 
         public bool IsArchived { get; internal set; }
 
-        public Timestamp? ArchivedAt { get; internal set; }
+        /// <summary>When it was archived, local time; null when it is not.</summary>
+        public DateTime? ArchivedAt { get; internal set; }
 
         /// <summary>
         /// Extensions keyed by name; values are plain .NET values (dictionaries, lists, strings, numbers, booleans)
@@ -49,9 +51,11 @@ namespace LifePos
 
         public Guid OrganizationId { get; internal set; }
 
-        public Timestamp CreatedAt { get; internal set; }
+        /// <summary>When it was created, local time (<c>DateTime</c>, Kind Local) as Get-Date gives it: <c>(Get-Date) - $w.CreatedAt</c>, <c>.AddDays(30)</c>, <c>.Year</c> all work.</summary>
+        public DateTime CreatedAt { get; internal set; }
 
-        public Timestamp UpdatedAt { get; internal set; }
+        /// <summary>When it last changed, local time.</summary>
+        public DateTime UpdatedAt { get; internal set; }
 
         /// <summary>Fields of the service's answer this module does not know (yet): kept, not lost.</summary>
         /// <remarks>Made on first use: most workplaces of a long listing have none.</remarks>

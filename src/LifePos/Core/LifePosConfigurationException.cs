@@ -9,5 +9,14 @@ namespace LifePos.Core
             : base(message)
         {
         }
+
+        internal LifePosConfigurationException(string message, bool connectionClosed)
+            : base(message)
+        {
+            IsConnectionClosed = connectionClosed;
+        }
+
+        /// <summary>The connection was closed (Disconnect-LifePos), perhaps while this request waited in another runspace.</summary>
+        public bool IsConnectionClosed { get; }
     }
 }

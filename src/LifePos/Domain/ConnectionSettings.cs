@@ -46,6 +46,7 @@ namespace LifePos.Domain
         /// <param name="password">-Credential's password, or null.</param>
         /// <param name="organizationId">-OrganizationId, or <see cref="Guid.Empty"/>.</param>
         /// <param name="variables">The LIFEPOS_* variables with -FromEnvironment; null without it.</param>
+        /// <exception cref="InvalidInputException">A token or login that is empty, or a token with whitespace inside.</exception>
         public static ConnectionSettings Merge(
             Uri? baseUri, string? environment, SecureString? token, string? login, SecureString? password, Guid organizationId, EnvironmentSettings? variables)
         {
@@ -54,8 +55,8 @@ namespace LifePos.Domain
             return new ConnectionSettings(
                 address ?? LifePosClient.GetBaseUri(chosen),
                 chosen,
-                token ?? variables?.Token,
-                login ?? variables?.Login,
+                SignInText.Token(token, "-Token") ?? SignInText.Token(variables?.Token, EnvironmentSettings.TokenVariable),
+                SignInText.Login(login, "-Credential") ?? SignInText.Login(variables?.Login, EnvironmentSettings.LoginVariable),
                 password ?? variables?.Password,
                 organizationId != Guid.Empty ? organizationId : variables?.OrganizationId ?? Guid.Empty);
         }
@@ -69,7 +70,8 @@ namespace LifePos.Domain
 
             if (environment != null)
             {
-                return (LifePosEnvironment)Enum.Parse(typeof(LifePosEnvironment), environment);
+                // ValidateSet accepts any case ("test"), as PowerShell does; the parse must too.
+                return (LifePosEnvironment)Enum.Parse(typeof(LifePosEnvironment), environment, ignoreCase: true);
             }
 
             return variables?.Environment ?? LifePosEnvironment.Production;

@@ -28,7 +28,8 @@ namespace LifePos.Domain
                 return null;
             }
 
-            return int.TryParse(text.Trim().TrimStart('#', '№'), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            // -1 and 99999999 are refused alike: neither can be a workplace's number.
+            return int.TryParse(text.Trim().TrimStart('#', '№'), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= 99999
                 ? number
                 : throw new InvalidInputException("the number '" + text + "' is not a workplace number (1 to 99999).");
         }

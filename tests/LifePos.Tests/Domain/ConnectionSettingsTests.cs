@@ -20,6 +20,8 @@ public sealed class ConnectionSettingsTests
     [Theory]
     [InlineData(null, null, null, LifePosEnvironment.Production, null)]
     [InlineData(null, "Test", null, LifePosEnvironment.Test, null)]
+    [InlineData(null, "test", null, LifePosEnvironment.Test, null)]
+    [InlineData(null, "PRODUCTION", null, LifePosEnvironment.Production, null)]
     [InlineData(null, "Production", null, LifePosEnvironment.Production, null)]
     [InlineData(Emulator, null, null, LifePosEnvironment.Custom, Emulator)]
     [InlineData(null, null, "LIFEPOS_TOKEN=t", LifePosEnvironment.Production, null)]
@@ -56,6 +58,39 @@ public sealed class ConnectionSettingsTests
         Assert.Equal(expectedPassword, Plain(settings.Password));
         Assert.Equal(expectedLogin, settings.SignIn?.Login);
         Assert.Equal(expectedPassword, Plain(settings.SignIn?.Password));
+    }
+
+    [Theory]
+    [InlineData("tok-123\n", null, "tok-123")]
+    [InlineData(" \ttok-123\r\n", null, "tok-123")]
+    [InlineData(null, "LIFEPOS_TOKEN=tok-123\r\n", "tok-123")]
+    public void Merge_TrimsWhitespaceAroundAToken_AsGetContentRawLeavesIt(string? token, string? variables, string expected)
+    {
+        var settings = ConnectionSettings.Merge(null, null, token is null ? null : Secure(token), null, null, Guid.Empty, Variables(variables));
+
+        Assert.Equal(expected, Plain(settings.Token));
+    }
+
+    [Fact]
+    public void Merge_TrimsALogin()
+    {
+        var settings = ConnectionSettings.Merge(null, null, null, " anna\n", Secure("p"), Guid.Empty, null);
+
+        Assert.Equal("anna", settings.Login);
+    }
+
+    [Theory]
+    [InlineData("Q9Z Q9Z", null, "-Token")]
+    [InlineData("Q9Z\nQ9Z", null, "-Token")]
+    [InlineData(" \n", null, "-Token")]
+    [InlineData(null, "LIFEPOS_TOKEN=Q9Z Q9Z", "LIFEPOS_TOKEN")]
+    public void Merge_RefusesATokenWithWhitespaceInside_NamingTheSourceNotTheValue(string? token, string? variables, string source)
+    {
+        var error = Assert.Throws<InvalidInputException>(
+            () => ConnectionSettings.Merge(null, null, token is null ? null : Secure(token), null, null, Guid.Empty, Variables(variables)));
+
+        Assert.Contains(source, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Q9Z", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -51,7 +51,8 @@ public sealed class JsonRoundTripTests
             Assert.Null(workplace.ArchivedAt);
             Assert.Equal("meta text", workplace.Meta);
             Assert.Equal(org, workplace.OrganizationId);
-            Assert.InRange(workplace.CreatedAt.Value, before, DateTimeOffset.UtcNow.AddMinutes(1));
+            Assert.Equal(DateTimeKind.Local, workplace.CreatedAt.Kind);
+            Assert.InRange(new DateTimeOffset(workplace.CreatedAt), before, DateTimeOffset.UtcNow.AddMinutes(1));
             Assert.True(workplace.UpdatedAt >= workplace.CreatedAt);
             JsonAssert.Equivalent(Extensions, PlainJson.Serialize(workplace.Extensions));
             JsonAssert.Equivalent(MetaData, PlainJson.Serialize(workplace.MetaData));

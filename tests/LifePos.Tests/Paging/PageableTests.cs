@@ -21,7 +21,7 @@ public sealed class PageableTests
         /// <summary>Fetches of these tokens never complete until cancelled.</summary>
         public HashSet<string> Held { get; } = new();
 
-        public Pageable<int> List() => new(Fetch, "/things", CancellationToken.None);
+        public Pageable<int> List() => new(Fetch, "/things", number => number.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
 
         public static Page<int> Numbers(int from, int count, string? next) => new(Enumerable.Range(from, count).ToList(), next, 3, 45);
 
@@ -60,6 +60,48 @@ public sealed class PageableTests
         Assert.Equal(3, list.PagesTotal);
         Assert.Equal(45L, list.ItemsTotal);
         Assert.Equal(new string?[] { null, "p2", "p3" }, pages.Fetched);
+    }
+
+    /// <summary>Items renamed or touched while listed move later in the order, and a later page brings them back.</summary>
+    private static Pages MovingItems() => new(token => token switch
+    {
+        null => new Page<int>(new[] { 1, 2 }, "p2", null, null),
+        "p2" => new Page<int>(new[] { 3, 1 }, "p3", null, null),
+        "p3" => new Page<int>(new[] { 2, 4, 3 }, "p4", null, null),
+        _ => new Page<int>(new[] { 1, 2, 3, 4, 5 }, null, null, null),
+    });
+
+    [Fact]
+    public void AnItemThatMovesInTheOrder_IsYieldedOnceByEachEnumeration()
+    {
+        var list = MovingItems().List();
+
+        Assert.Equal(new[] { 1, 2, 3, 4, 5 }, list.ToList());
+        Assert.Equal(new[] { 1, 2, 3, 4, 5 }, list.ToList());
+    }
+
+    [Fact]
+    public async Task ForEachAsync_VisitsAnItemThatMovesInTheOrderOnce()
+    {
+        var visited = new List<int>();
+
+        await MovingItems().List().ForEachAsync(item =>
+        {
+            visited.Add(item);
+            return true;
+        });
+
+        Assert.Equal(new[] { 1, 2, 3, 4, 5 }, visited);
+    }
+
+    [Fact]
+    public void AnItemWithoutAnId_IsNeverTakenForARepeat()
+    {
+        var list = new Pageable<int>(
+            (token, _) => Task.FromResult(token is null ? new Page<int>(new[] { 0, 1 }, "p2", null, null) : new Page<int>(new[] { 0, 1 }, null, null, null)),
+            "/things", number => number == 0 ? null : "n" + number, CancellationToken.None);
+
+        Assert.Equal(new[] { 0, 1, 0 }, list.ToList());
     }
 
     [Fact]

@@ -206,7 +206,7 @@ Describe 'Finding workplaces the way admins name them' {
 
     It 'sends -CreatedAfter and -CreatedBefore to the server: one filtered listing, not a full one' {
         $newest = @(Get-LifePosWorkplace -OrderBy CreatedAtDesc -First 5)
-        $since = $newest[-1].CreatedAt.Value
+        $since = $newest[-1].CreatedAt
         $lists = Get-RequestCount 'list'
         $recent = @(Get-LifePosWorkplace -CreatedAfter $since)
         (Get-RequestCount 'list') - $lists | Should -Be 1

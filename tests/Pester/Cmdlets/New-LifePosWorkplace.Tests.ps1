@@ -22,17 +22,18 @@ Describe 'New-LifePosWorkplace' {
     It 'reads the times of creation and of the last change as the server clock has them' -Tag 'Variants' {
         # The emulator's clock is this machine's (a reset sets it back); a second either way allows for the variants
         # that drop the milliseconds, and still catches a time read in the wrong zone or format.
-        $before = [DateTimeOffset]::UtcNow.AddSeconds(-1)
+        $before = [DateTime]::Now.AddSeconds(-1)
         $created = New-LifePosWorkplace -WorkplaceType Mobile -Name 'Clock check'
-        $between = [DateTimeOffset]::UtcNow.AddSeconds(1)
+        $between = [DateTime]::Now.AddSeconds(1)
         $changed = $created | Set-LifePosWorkplace -Meta 'changed' -PassThru
-        $after = [DateTimeOffset]::UtcNow.AddSeconds(1)
-        $created.CreatedAt | Should -BeOfType ([LifePos.Timestamp])
-        $created.CreatedAt.Value | Should -BeGreaterOrEqual $before
-        $created.CreatedAt.Value | Should -BeLessOrEqual $between
+        $after = [DateTime]::Now.AddSeconds(1)
+        $created.CreatedAt | Should -BeOfType ([datetime])
+        $created.CreatedAt.Kind | Should -Be 'Local'
+        $created.CreatedAt | Should -BeGreaterOrEqual $before
+        $created.CreatedAt | Should -BeLessOrEqual $between
         $changed.CreatedAt | Should -Be $created.CreatedAt
-        $changed.UpdatedAt.Value | Should -BeGreaterOrEqual $created.UpdatedAt.Value
-        $changed.UpdatedAt.Value | Should -BeLessOrEqual $after
+        $changed.UpdatedAt | Should -BeGreaterOrEqual $created.UpdatedAt
+        $changed.UpdatedAt | Should -BeLessOrEqual $after
         $listed = Get-LifePosWorkplace -Name 'Clock check'
         $listed.CreatedAt | Should -Be $created.CreatedAt
         $listed.UpdatedAt | Should -Be $changed.UpdatedAt

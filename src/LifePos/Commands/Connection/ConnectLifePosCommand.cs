@@ -120,7 +120,18 @@ namespace LifePos.Commands
             var opener = new ConnectionOpener(this);
             var variables = FromEnvironment ? opener.ReadEnvironment() : null;
             var environment = MyInvocation.BoundParameters.ContainsKey(nameof(Environment)) ? Environment : null;
-            var settings = ConnectionSettings.Merge(BaseUri, environment, Token, Credential?.UserName, Credential?.Password, OrganizationId, variables);
+            ConnectionSettings settings;
+            try
+            {
+                settings = ConnectionSettings.Merge(BaseUri, environment, Token, Credential?.UserName, Credential?.Password, OrganizationId, variables);
+            }
+            catch (InvalidInputException exception)
+            {
+                ThrowTerminatingError(LifePosErrors.Own(
+                    exception.Message, "LifePos.InvalidInput", ErrorCategory.InvalidArgument, null, "Give the token or login without anything around it."));
+                throw;
+            }
+
             var options = ConnectionOpener.Options(settings, Language, MaxRetries, MaxRetryDelay, Timeout, OperationTimeout, OutageTimeout);
             options.Proxy = Proxy;
             options.ProxyCredential = ProxyCredential?.GetNetworkCredential();

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LifePos.Shell.Binding;
 using LifePos.Shell.Cmdlets;
 
 namespace LifePos.Commands
@@ -10,6 +11,7 @@ namespace LifePos.Commands
         /// <summary>A connection from Connect-LifePos -PassThru; the default connection when omitted.</summary>
         [Parameter(ValueFromPipeline = true)]
         [ValidateNotNull]
+        [ConnectionTransformation]
         public LifePosConnection? Connection { get; set; }
 
         protected override void ProcessRecord()

@@ -130,13 +130,19 @@ namespace LifePos.Commands
                     UpdatedAfter = UpdatedAfter,
                     UpdatedBefore = UpdatedBefore,
                 };
-                ListWriter.Write(
+                var found = ListWriter.Write(
                     this,
                     Client.ListWorkplaces(ActiveConnection.OrganizationId, query, RequestContext),
                     "workplaces",
                     workplace => filter.Matches(workplace) && (number is null || workplace.Number == number),
                     filter.IsClientSide || number != null,
                     WriteWorkplace);
+
+                // A number names one workplace, as an id does: none is an error, as an unknown -Id is.
+                if (number is { } missing && found == 0 && PagingParameters.First > 0)
+                {
+                    WriteError(LifePosErrors.NumberNotFound(missing, Selection.ToString()));
+                }
             }
         }
     }

@@ -52,6 +52,14 @@ namespace LifePos.Commands
                 return;
             }
 
+            // -SkipExisting finds a workplace by its name: without one, a second run would create the row again.
+            if (SkipExisting && name is null)
+            {
+                bulk.SubmitInvalid(target, RowValidation.Describe(_rowNumber, null) + ": has no name, and -SkipExisting finds existing workplaces by name, " +
+                    "so a second run would create it again. Give the row a name, or create it without -SkipExisting.");
+                return;
+            }
+
             WorkplaceChanges given;
             try
             {

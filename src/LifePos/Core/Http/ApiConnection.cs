@@ -55,7 +55,7 @@ namespace LifePos.Core.Http
         public bool IsClosed => Volatile.Read(ref _disposed) != 0;
 
         public static LifePosConfigurationException Closed() =>
-            new LifePosConfigurationException("This LIFE POS connection was closed (Disconnect-LifePos). Run Connect-LifePos again and use the new connection.");
+            new LifePosConfigurationException("This LIFE POS connection was closed (Disconnect-LifePos). Run Connect-LifePos again and use the new connection.", connectionClosed: true);
 
         public Task<ApiResponse> SendAsync(ApiRequest request, RequestContext context)
         {

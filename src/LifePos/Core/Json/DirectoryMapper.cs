@@ -23,10 +23,10 @@ namespace LifePos.Core.Json
                 Meta = wire.Meta,
                 MetaData = wire.MetaData,
                 IsArchived = wire.DeletedAt != null,
-                ArchivedAt = wire.DeletedAt,
+                ArchivedAt = wire.DeletedAt?.LocalDateTime,
                 OrganizationId = wire.Organization?.Guid ?? organizationId,
-                CreatedAt = wire.CreatedAt,
-                UpdatedAt = wire.UpdatedAt,
+                CreatedAt = wire.CreatedAt?.LocalDateTime,
+                UpdatedAt = wire.UpdatedAt?.LocalDateTime,
             };
             foreach (var field in wire.Other ?? new Dictionary<string, JsonElement>())
             {
@@ -54,10 +54,10 @@ namespace LifePos.Core.Json
                 LegalEntityId = wire.LegalEntity?.Guid,
                 Extensions = wire.Extensions is { } extensions ? (JsonMap)Masked(extensions)! : new JsonMap(),
                 IsArchived = wire.DeletedAt != null,
-                ArchivedAt = wire.DeletedAt,
+                ArchivedAt = wire.DeletedAt?.LocalDateTime,
                 OrganizationId = wire.Organization?.Guid ?? organizationId,
-                CreatedAt = wire.CreatedAt,
-                UpdatedAt = wire.UpdatedAt,
+                CreatedAt = wire.CreatedAt?.LocalDateTime,
+                UpdatedAt = wire.UpdatedAt?.LocalDateTime,
             };
             foreach (var field in wire.Other ?? new Dictionary<string, JsonElement>())
             {

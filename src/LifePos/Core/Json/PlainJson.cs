@@ -276,9 +276,6 @@ namespace LifePos.Core.Json
                 case DateTime dateTime:
                     writer.WriteStringValue(dateTime.ToString("o", CultureInfo.InvariantCulture));
                     return;
-                case Timestamp timestamp:
-                    writer.WriteStringValue(timestamp.ToString());
-                    return;
                 case Enum enumeration:
                     writer.WriteStringValue(enumeration.ToString());
                     return;

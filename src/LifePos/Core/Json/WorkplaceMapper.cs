@@ -16,14 +16,14 @@ namespace LifePos.Core.Json
                 Number = wire.Number,
                 Name = wire.Name,
                 IsActivated = wire.ActivatedAt != null,
-                ActivatedAt = wire.ActivatedAt,
+                ActivatedAt = wire.ActivatedAt?.LocalDateTime,
                 IsArchived = wire.DeletedAt != null,
-                ArchivedAt = wire.DeletedAt,
+                ArchivedAt = wire.DeletedAt?.LocalDateTime,
                 Meta = wire.Meta,
                 MetaData = wire.MetaData,
                 OrganizationId = wire.Organization?.Guid ?? organizationId,
-                CreatedAt = wire.CreatedAt,
-                UpdatedAt = wire.UpdatedAt,
+                CreatedAt = wire.CreatedAt.LocalDateTime,
+                UpdatedAt = wire.UpdatedAt.LocalDateTime,
                 FieldsUnknown = wire.Extensions is null,
             };
             if (wire.Other != null)

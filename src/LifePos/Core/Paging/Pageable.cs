@@ -13,20 +13,25 @@ namespace LifePos.Core.Paging
     /// through the current one (half of the first page, a quarter of later ones), so taking a few items costs one
     /// request, and nothing more is requested once enumeration stops, is disposed, or the context is cancelled.
     /// The end of the list is decided by the token alone; a token the service already gave is an error, not a loop.
-    /// Each enumeration starts again from the first page.
+    /// Each enumeration starts again from the first page, and yields each id at most once: an item changed while the
+    /// list is read moves in the order (renamed under NameAsc, touched under UpdatedAtAsc) and a later page brings it
+    /// back, so a listing piped into Set would otherwise update it again and again. Only the ids are remembered.
     /// </summary>
     public sealed class Pageable<T> : IEnumerable<T>
     {
         private readonly Func<string?, CancellationToken, Task<Page<T>>> _fetchPage;
         private readonly CancellationToken _cancellationToken;
         private readonly string _listPath;
+        private readonly Func<T, string?> _idOf;
 
         /// <param name="fetchPage">Gets the page for a token (null: the first page).</param>
         /// <param name="listPath">The first page's path (secrets masked), for error messages.</param>
-        internal Pageable(Func<string?, CancellationToken, Task<Page<T>>> fetchPage, string listPath, CancellationToken cancellationToken)
+        /// <param name="idOf">An item's id (null: an item without one, always yielded).</param>
+        internal Pageable(Func<string?, CancellationToken, Task<Page<T>>> fetchPage, string listPath, Func<T, string?> idOf, CancellationToken cancellationToken)
         {
             _fetchPage = fetchPage;
             _listPath = listPath;
+            _idOf = idOf;
             _cancellationToken = cancellationToken;
         }
 
@@ -66,7 +71,10 @@ namespace LifePos.Core.Paging
                             next = _fetchPage(nextToken, stop.Token);
                         }
 
-                        yield return page.Items[index];
+                        if (tokens.FirstSight(page.Items[index]))
+                        {
+                            yield return page.Items[index];
+                        }
                     }
 
                     stop.Token.ThrowIfCancellationRequested();
@@ -87,6 +95,9 @@ namespace LifePos.Core.Paging
         }
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        /// <summary>A GUID as an id to remember; none for the empty GUID (an answer that left the id out).</summary>
+        internal static string? IdKey(Guid id) => id == Guid.Empty ? null : id.ToString("N");
 
         /// <summary>
         /// Blocks the consuming thread until the page is in, without spinning: Task.Wait and GetResult spin first,
@@ -127,7 +138,7 @@ namespace LifePos.Core.Paging
                 token = tokens.Take(page);
                 foreach (var item in page.Items)
                 {
-                    if (!visit(item))
+                    if (tokens.FirstSight(item) && !visit(item))
                     {
                         return;
                     }
@@ -139,17 +150,21 @@ namespace LifePos.Core.Paging
         private static void ObserveAbandoned(Task task) =>
             task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
-        /// <summary>One enumeration's pages: counts them and decides the next token, refusing one seen before.</summary>
+        /// <summary>One enumeration's pages: counts them and decides the next token, refusing one seen before; knows the ids yielded.</summary>
         private sealed class TokenTrail
         {
             private readonly Pageable<T> _owner;
             private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
+            private readonly HashSet<string> _ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
             public TokenTrail(Pageable<T> owner)
             {
                 _owner = owner;
                 owner.PagesFetched = 0;
             }
+
+            /// <summary>False for an item whose id this enumeration already yielded.</summary>
+            public bool FirstSight(T item) => !(_owner._idOf(item) is { } id) || _ids.Add(id);
 
             /// <summary>Takes a page into use; returns the token of the next page, or null at the end.</summary>
             public string? Take(Page<T> page)

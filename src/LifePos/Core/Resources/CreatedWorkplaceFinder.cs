@@ -40,7 +40,7 @@ namespace LifePos.Core.Resources
                 Workplace? found = null;
                 await _workplaces.List(organizationId, query, context).ForEachAsync(item =>
                 {
-                    if (!item.IsArchived && string.Equals(item.Name, name, StringComparison.Ordinal) && item.CreatedAt.Value >= cutoff &&
+                    if (!item.IsArchived && string.Equals(item.Name, name, StringComparison.Ordinal) && item.CreatedAt >= cutoff &&
                         !_created.ContainsKey(item.Id))
                     {
                         found = item;
@@ -48,7 +48,7 @@ namespace LifePos.Core.Resources
                     }
 
                     // Newest first: once one is older than the create, the rest are older too.
-                    return item.CreatedAt.Value >= cutoff;
+                    return item.CreatedAt >= cutoff;
                 }).ConfigureAwait(false);
                 return found is null ? null : ApiResponse.FromResolved(found, 1);
             };

@@ -19,6 +19,7 @@ namespace LifePos.Core.Resources
         private readonly JsonTypeInfo<ListDto<TWire>> _pageType;
         private readonly JsonTypeInfo<TWire> _itemType;
         private readonly Func<TWire, Guid, T> _map;
+        private readonly Func<T, Guid> _idOf;
         private readonly string _one;
         private readonly string _many;
 
@@ -26,8 +27,9 @@ namespace LifePos.Core.Resources
         /// <param name="one">What one item is, for messages: "an outlet".</param>
         /// <param name="many">What a page lists: "outlets".</param>
         public DirectoryClient(
-            ApiConnection api, string resource, JsonTypeInfo<ListDto<TWire>> pageType, JsonTypeInfo<TWire> itemType, Func<TWire, Guid, T> map, string one, string many)
+            ApiConnection api, string resource, JsonTypeInfo<ListDto<TWire>> pageType, JsonTypeInfo<TWire> itemType, Func<TWire, Guid, T> map, Func<T, Guid> idOf, string one, string many)
         {
+            _idOf = idOf;
             Api = api;
             _resource = resource;
             _pageType = pageType;
@@ -47,6 +49,7 @@ namespace LifePos.Core.Resources
                     Api, Path(organizationId), query ?? throw new ArgumentNullException(nameof(query)), _pageType,
                     "a list of " + _many, item => _map(item, organizationId), context),
                 ListPages.Described(Path(organizationId), query),
+                item => Pageable<T>.IdKey(_idOf(item)),
                 context.CancellationToken);
 
         public Task<T> GetAsync(Guid organizationId, Guid id, RequestContext context) =>

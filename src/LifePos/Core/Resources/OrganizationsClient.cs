@@ -23,6 +23,7 @@ namespace LifePos.Core.Resources
                     _api, Path, null, LifePosJsonContext.Default.ListDtoOrganizationDto, "a list of organizations",
                     item => new Organization { Id = item.Guid, Name = item.Name }, context),
                 Path,
+                organization => Pageable<Organization>.IdKey(organization.Id),
                 context.CancellationToken).ToListAsync();
     }
 }

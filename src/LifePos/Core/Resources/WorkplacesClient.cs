@@ -37,6 +37,7 @@ namespace LifePos.Core.Resources
                     _api, path, query, LifePosJsonContext.Default.ListDtoWorkplaceDto, "a list of workplaces",
                     item => WorkplaceMapper.ToWorkplace(item, organizationId), context),
                 ListPages.Described(path, query),
+                workplace => Pageable<Workplace>.IdKey(workplace.Id),
                 context.CancellationToken);
         }
 

@@ -23,6 +23,10 @@ namespace LifePos.Shell.Binding
         [ThreadStatic]
         private static string? _rejection;
 
+        // The value that could not be read, as typed: the error's TargetObject.
+        [ThreadStatic]
+        private static object? _rejected;
+
         /// <summary>What the id identifies, e.g. <c>workplace</c>.</summary>
         public string What { get; }
 
@@ -63,6 +67,7 @@ namespace LifePos.Shell.Binding
                     return parsed;
                 default:
                     var shown = value is null || (value is string empty && empty.Trim().Length == 0) ? "(empty)" : "'" + value + "'";
+                    _rejected = value;
                     _rejection = shown + " is not a valid " + What + " id. Give a GUID such as 6f9619ff-8b86-d011-b42d-00cf4fc964ff" +
                                  (What == "workplace" ? " (Get-LifePosWorkplace shows the ids)." : ".");
                     return Guid.Empty;
@@ -70,10 +75,13 @@ namespace LifePos.Shell.Binding
         }
 
         /// <summary>The message for an id this thread's last binding could not read, once; null when every id was good.</summary>
-        public static string? TakeRejection()
+        /// <param name="value">The value that could not be read, as it was given.</param>
+        public static string? TakeRejection(out object? value)
         {
             var rejection = _rejection;
+            value = _rejected;
             _rejection = null;
+            _rejected = null;
             return rejection;
         }
     }

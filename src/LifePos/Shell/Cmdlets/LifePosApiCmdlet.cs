@@ -16,6 +16,7 @@ namespace LifePos.Shell.Cmdlets
         /// <summary>The connection to use instead of the default one (from Connect-LifePos -PassThru).</summary>
         [Parameter]
         [ValidateNotNull]
+        [ConnectionTransformation]
         public LifePosConnection? Connection { get; set; }
 
         internal LifePosConnection ActiveConnection => _connection ??= OpenConnection(Connection ?? ConnectionStore.Get(SessionState));
@@ -72,12 +73,13 @@ namespace LifePos.Shell.Cmdlets
         internal bool RejectedId(BulkRunner bulk, System.Collections.Generic.IEnumerable<System.Guid> ids)
         {
             // A rejection left by a binding whose command never ran is not this row's: only an unread (empty) id is.
-            if (GuidTransformationAttribute.TakeRejection() is not { } rejection || !System.Linq.Enumerable.Contains(ids, System.Guid.Empty))
+            if (GuidTransformationAttribute.TakeRejection(out var value) is not { } rejection || !System.Linq.Enumerable.Contains(ids, System.Guid.Empty))
             {
                 return false;
             }
 
-            bulk.SubmitInvalid(TargetOf(rejection), rejection);
+            // A piped row is the target; a value typed on the command line is itself the target, not the message.
+            bulk.SubmitInvalid(TargetOf(value ?? string.Empty), rejection);
             return true;
         }
 

@@ -22,6 +22,10 @@ namespace LifePos.Shell.Cmdlets
                     return WithDetails(
                         new ErrorRecord(WithoutStackTrace(api, message), "LifePos." + api.ErrorCode, CategoryOf(api), target),
                         api.RecommendedAction ?? "Check the message, then run the command again.");
+                case LifePosConfigurationException closed when closed.IsConnectionClosed:
+                    return WithDetails(
+                        new ErrorRecord(new LifePosConfigurationException(message, connectionClosed: true), "LifePos.ConnectionClosed", ErrorCategory.ConnectionError, target),
+                        "Run Connect-LifePos again, and use the new connection (-PassThru gives it).");
                 case LifePosConfigurationException:
                     return WithDetails(
                         new ErrorRecord(new LifePosConfigurationException(message), "LifePos.InvalidConfiguration", ErrorCategory.InvalidArgument, target),
@@ -51,6 +55,12 @@ namespace LifePos.Shell.Cmdlets
             record.ErrorDetails = new ErrorDetails(record.Exception.Message) { RecommendedAction = recommendedAction };
             return record;
         }
+
+        /// <summary>Get-LifePosWorkplace -Number that names no workplace: an error, as an unknown -Id is.</summary>
+        public static ErrorRecord NumberNotFound(int number, string selection) =>
+            Own(
+                "No workplace has number " + number.ToString(System.Globalization.CultureInfo.InvariantCulture) + " (-Selection " + selection + ").",
+                "LifePos.NotFound", ErrorCategory.ObjectNotFound, number, "Check the number; -Selection All also finds archived workplaces.");
 
         public static ErrorRecord ConnectionClosed(LifePosConnection connection) =>
             WithDetails(

@@ -16,12 +16,13 @@ namespace LifePos.Shell.Runs
         /// <param name="noun">What is listed, for progress, e.g. "workplaces".</param>
         /// <param name="matches">The client-side filter.</param>
         /// <param name="clientSideFilter">True when the filter may leave items out (the server's count is then an upper bound).</param>
-        public static void Write<T>(LifePosApiCmdlet cmdlet, Pageable<T> pages, string noun, Func<T, bool> matches, bool clientSideFilter, Action<T> write)
+        /// <returns>How many items were written; null when the listing failed (its error is written).</returns>
+        public static ulong? Write<T>(LifePosApiCmdlet cmdlet, Pageable<T> pages, string noun, Func<T, bool> matches, bool clientSideFilter, Action<T> write)
         {
             var paging = cmdlet.PagingParameters;
             if (paging.First == 0)
             {
-                return;
+                return 0;
             }
 
             var progress = new ProgressReporter(cmdlet, "Listing LIFE POS " + noun);
@@ -47,7 +48,8 @@ namespace LifePos.Shell.Runs
                     {
                         cmdlet.FlushMessages();
                         cmdlet.WriteFailure(exception, cmdlet.ActiveConnection);
-                        break;
+                        progress.Complete();
+                        return null;
                     }
 
                     cmdlet.FlushMessages();
@@ -87,6 +89,7 @@ namespace LifePos.Shell.Runs
             }
 
             progress.Complete();
+            return emitted;
         }
 
         private static void ShowProgress<T>(ProgressReporter progress, Pageable<T> pages, long seen, string noun)

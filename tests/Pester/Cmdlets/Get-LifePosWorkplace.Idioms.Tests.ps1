@@ -1,0 +1,89 @@
+# Modifying what you list (issue 18 §1): a listing ordered by a field the pipeline changes gives each workplace once.
+# The emulator pages by keyset over the current values, as a real service does, so a changed workplace moves in the
+# order and a later page brings it back; the first test shows that, so the others test something real.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../../out/LifePos/LifePos.psd1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../../../out/LifePos.Emulator/LifePos.EmulatorProcess.psm1') -Force
+    # More than 100 workplaces, so even the default page size has a second page for a changed item to move into.
+    $script:Emulator = Start-LifePosEmulator -ArgumentList '--seed', '120', '--employees', '0', '--outlets', '0'
+    Connect-LifePos -BaseUri $Emulator.BaseUri -Token $Emulator.SecureToken
+    $script:Org = $Emulator.OrganizationId
+}
+AfterAll {
+    Disconnect-LifePos
+    $Emulator | Stop-LifePosEmulator
+}
+Describe 'Get-LifePosWorkplace: a listing modified while it is read' {
+    BeforeEach { $null = Invoke-LifePosEmulatorControl $Emulator 'reset' -Method POST }
+
+    It 'the emulator brings a renamed workplace back on a later page (the moving-item effect)' {
+        $query = @{ order_by = 'name_asc'; items_per_page = 2 }
+        $first = Invoke-LifePosRequest "/orgs/$Org/workplaces" -Query $query
+        $moved = $first.items[0]
+        $null = Invoke-LifePosRequest "/orgs/$Org/workplaces/$($moved.guid)" -Method PATCH -Body @(
+            @{ op = 'replace'; path = '/name'; value = 'Я ' + $moved.name })
+        $token = $first.next_page_token
+        $later = while ($token) {
+            $page = Invoke-LifePosRequest "/orgs/$Org/workplaces" -Query @{ page_token = $token }
+            $page.items
+            $token = $page.next_page_token
+        }
+        @($later | Where-Object guid -EQ $moved.guid).Count | Should -Be 1 -Because 'keyset paging follows the new name'
+    }
+
+    It 'renames each workplace once, ordered by name, at page size <PageSize>' -ForEach @(@{ PageSize = 2 }, @{ PageSize = 100 }) {
+        $before = @(Get-LifePosWorkplace)
+        $updates = (Invoke-LifePosEmulatorControl $Emulator 'stats').requests.update.total
+
+        $renamed = @(Get-LifePosWorkplace -OrderBy NameAsc -PageSize $PageSize | Set-LifePosWorkplace -Name { 'Я ' + $_.Name } -PassThru)
+
+        (Invoke-LifePosEmulatorControl $Emulator 'stats').requests.update.total - $updates | Should -Be $before.Count
+        @($renamed.Id | Sort-Object -Unique).Count | Should -Be $before.Count
+        @(Get-LifePosWorkplace | Where-Object Name -Like 'Я Я *').Count | Should -Be 0
+    }
+
+    It 'sets Meta on each workplace once, ordered by UpdatedAt, at page size <PageSize>' -ForEach @(@{ PageSize = 2 }, @{ PageSize = 100 }) {
+        $count = @(Get-LifePosWorkplace).Count
+        $updates = (Invoke-LifePosEmulatorControl $Emulator 'stats').requests.update.total
+
+        $changed = @(Get-LifePosWorkplace -OrderBy UpdatedAtAsc -PageSize $PageSize | Set-LifePosWorkplace -Meta "run $PageSize" -PassThru)
+
+        (Invoke-LifePosEmulatorControl $Emulator 'stats').requests.update.total - $updates | Should -Be $count
+        @($changed.Id | Sort-Object -Unique).Count | Should -Be $count
+    }
+}
+
+Describe 'Invoke-LifePosRequest -All: each id once' {
+    It 'Invoke-LifePosRequest -All yields a renamed workplace once' {
+        $seen = [Collections.Generic.List[string]]::new()
+        Invoke-LifePosRequest "/orgs/$Org/workplaces" -Query @{ order_by = 'name_asc'; items_per_page = 2 } -All | ForEach-Object {
+            $seen.Add($_.guid)
+            if ($seen.Count -le 20) {
+                $null = Invoke-LifePosRequest "/orgs/$Org/workplaces/$($_.guid)" -Method PATCH -Body @(
+                    @{ op = 'replace'; path = '/name'; value = 'Я ' + $_.name })
+            }
+        }
+        $seen.Count | Should -Be 120
+        @($seen | Sort-Object -Unique).Count | Should -Be 120
+    }
+}
+
+Describe 'Get-LifePosWorkplace: ids and numbers as admins type them' {
+    It 'a bad -Id typed on the command line has the value as its TargetObject, not the message' {
+        $null = Get-LifePosWorkplace -Id 'not-a-guid' -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed.Count | Should -Be 1
+        $failed[0].TargetObject | Should -Be 'not-a-guid'
+        $failed[0].Exception.Message | Should -Match "'not-a-guid' is not a valid workplace id"
+    }
+
+    It '-Number that matches nothing is an error, as an unknown -Id is' {
+        $found = @(Get-LifePosWorkplace -Number 1, 99999, 2 -ErrorAction SilentlyContinue -ErrorVariable failed)
+        $found.Number | Should -Be 1, 2
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'LifePos.NotFound,*'
+        $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failed[0].TargetObject | Should -Be 99999
+        $null = Get-LifePosWorkplace -Id ([guid]::NewGuid()) -ErrorAction SilentlyContinue -ErrorVariable unknownId
+        $unknownId[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+}
