@@ -3,17 +3,22 @@
 # test, so a cmdlet added later cannot skip the matrix. Each cmdlet runs as an admin would run it; what is checked is
 # behaviour (what is sent, what renders), not parameter names.
 BeforeDiscovery {
-    Import-Module (Join-Path $PSScriptRoot '../../../out/LifePos/LifePos.psd1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
+    Import-LifePosUnderTest
     $script:Exported = @((Get-Command -Module LifePos -CommandType Cmdlet).Name | Sort-Object)
     # Disconnect-LifePos's -Connection names what to close, not what to work through.
     $script:WithConnection = @($Exported | Where-Object { (Get-Command $_).Parameters.ContainsKey('Connection') -and $_ -ne 'Disconnect-LifePos' })
 }
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../../out/LifePos/LifePos.psd1') -Force
-    Import-Module (Join-Path $PSScriptRoot '../../../out/LifePos.Emulator/LifePos.EmulatorProcess.psm1') -Force
-    $script:Emulator = Start-LifePosEmulator -ArgumentList '--seed', '30', '--employees', '3', '--outlets', '2'
+    Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
+    Import-LifePosUnderTest
+    $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '30', '--employees', '3', '--outlets', '2'
     $script:Org = $Emulator.OrganizationId
     $script:Counter = 0
+    # A journaled connection beside the default, for the journal's cmdlets; and the built emulator, for its cmdlets.
+    $script:Journal = Join-Path ([IO.Path]::GetTempPath()) "matrix-$([Guid]::NewGuid().ToString('N')).journal"
+    $script:Journaled = Connect-LifePos -BaseUri $Emulator.BaseUri -Token $Emulator.SecureToken -JournalPath $Journal -NoDefault -PassThru
+    $script:EmulatorDll = Get-TestPath Root 'out/LifePos.Emulator/LifePos.Emulator.dll'
 
     # How an admin runs each cmdlet. $Extra is splatted onto the cmdlet under test only (preparation steps say
     # -WhatIf:$false themselves); Sends names the emulator route of the change it makes, $null for a read.
@@ -33,6 +38,10 @@ BeforeAll {
         'New-LifePosActivationCode' = @{ Sends = 'generate-activation-code'; Run = { param($Extra) New-LifePosWorkplace -Name "Matrix $(($script:Counter += 1))" -WorkplaceType Mobile -WhatIf:$false | New-LifePosActivationCode -Employee (Get-LifePosEmployee -First 1) @Extra } }
         'Enable-LifePosWorkplace'   = @{ Sends = 'activate'; Run = { param($Extra) $code = New-LifePosWorkplace -Name "Matrix $(($script:Counter += 1))" -WorkplaceType Mobile -WhatIf:$false | New-LifePosActivationCode -Employee (Get-LifePosEmployee -First 1) -WhatIf:$false; Enable-LifePosWorkplace -ActivationCode $code.Code @Extra } }
         'Disable-LifePosWorkplace'  = @{ Sends = 'deactivate'; Run = { param($Extra) $code = New-LifePosWorkplace -Name "Matrix $(($script:Counter += 1))" -WorkplaceType Mobile -WhatIf:$false | New-LifePosActivationCode -Employee (Get-LifePosEmployee -First 1) -WhatIf:$false; $on = Enable-LifePosWorkplace -ActivationCode $code.Code -WhatIf:$false; Get-LifePosWorkplace -Id $on.WorkplaceId | Disable-LifePosWorkplace -Confirm:$false -PassThru @Extra } }
+        'Get-LifePosChange'         = @{ Sends = $null; Run = { param($Extra) Get-LifePosChange -JournalPath $Journal -Last 1 @Extra } }
+        'Undo-LifePosChange'        = @{ Sends = 'unarchive'; Run = { param($Extra) New-LifePosWorkplace -Name "Matrix $(($script:Counter += 1))" -WorkplaceType Mobile -Connection $Journaled -WhatIf:$false | Remove-LifePosWorkplace -Connection $Journaled -Confirm:$false -WhatIf:$false; Get-LifePosChange -JournalPath $Journal -Last 1 | Undo-LifePosChange @Extra } }
+        'Start-LifePosEmulator'     = @{ Sends = $null; Run = { param($Extra) $started = Start-LifePosEmulator -Path $EmulatorDll @Extra; try { $started } finally { $started | Stop-LifePosEmulator } } }
+        'Stop-LifePosEmulator'      = @{ Sends = $null; Run = { param($Extra) Start-LifePosEmulator -Path $EmulatorDll | Stop-LifePosEmulator @Extra } }
     }
 
     function Get-Sent([string] $Route) {
@@ -44,7 +53,9 @@ BeforeAll {
 }
 AfterAll {
     Disconnect-LifePos
-    $Emulator | Stop-LifePosEmulator
+    Disconnect-LifePos -Connection $Journaled
+    Remove-Item -LiteralPath $Journal -ErrorAction Ignore
+    Stop-TestEmulator
 }
 
 Describe 'The idiom matrix covers every exported cmdlet' {

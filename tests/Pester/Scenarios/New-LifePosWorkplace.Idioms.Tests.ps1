@@ -1,13 +1,13 @@
 # JSON backups (issue 18 §4): the help's restore example keeps date-like text in MetaData as it was written.
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../../out/LifePos/LifePos.psd1') -Force
-    Import-Module (Join-Path $PSScriptRoot '../../../out/LifePos.Emulator/LifePos.EmulatorProcess.psm1') -Force
-    $script:Emulator = Start-LifePosEmulator -ArgumentList '--seed', '3'
+    Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
+    Import-LifePosUnderTest
+    $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '3'
     Connect-LifePos -BaseUri $Emulator.BaseUri -Token $Emulator.SecureToken
 }
 AfterAll {
     Disconnect-LifePos
-    $Emulator | Stop-LifePosEmulator
+    Stop-TestEmulator
 }
 
 Describe 'New-LifePosWorkplace: a JSON backup restored' {

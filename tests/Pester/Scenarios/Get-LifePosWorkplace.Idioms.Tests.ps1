@@ -2,16 +2,16 @@
 # The emulator pages by keyset over the current values, as a real service does, so a changed workplace moves in the
 # order and a later page brings it back; the first test shows that, so the others test something real.
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../../out/LifePos/LifePos.psd1') -Force
-    Import-Module (Join-Path $PSScriptRoot '../../../out/LifePos.Emulator/LifePos.EmulatorProcess.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
+    Import-LifePosUnderTest
     # More than 100 workplaces, so even the default page size has a second page for a changed item to move into.
-    $script:Emulator = Start-LifePosEmulator -ArgumentList '--seed', '120', '--employees', '0', '--outlets', '0'
+    $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '120', '--employees', '0', '--outlets', '0'
     Connect-LifePos -BaseUri $Emulator.BaseUri -Token $Emulator.SecureToken
     $script:Org = $Emulator.OrganizationId
 }
 AfterAll {
     Disconnect-LifePos
-    $Emulator | Stop-LifePosEmulator
+    Stop-TestEmulator
 }
 Describe 'Get-LifePosWorkplace: a listing modified while it is read' {
     BeforeEach { $null = Invoke-LifePosEmulatorControl $Emulator 'reset' -Method POST }

@@ -1,14 +1,14 @@
 # Parallel work (issue 18 §4): Disconnect-LifePos while another runspace's bulk run waits ends that run as
 # LifePos.ConnectionClosed; a connection given to Start-Job gets a message that says to connect inside the job.
 BeforeAll {
-    $script:Manifest = (Resolve-Path (Join-Path $PSScriptRoot '../../../out/LifePos/LifePos.psd1')).Path
-    Import-Module $Manifest -Force
-    Import-Module (Join-Path $PSScriptRoot '../../../out/LifePos.Emulator/LifePos.EmulatorProcess.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
+    Import-LifePosUnderTest
+    $script:Manifest = Get-TestPath Module
     # Each answer takes a while, so the run in the other runspace is still waiting when the connection closes.
-    $script:Emulator = Start-LifePosEmulator -ArgumentList '--seed', '20', '--latency-ms', '150'
+    $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '20', '--latency-ms', '150'
 }
 AfterAll {
-    $Emulator | Stop-LifePosEmulator
+    Stop-TestEmulator
 }
 
 Describe 'Disconnect-LifePos while another runspace runs' {

@@ -1,13 +1,13 @@
 # What admins type into Connect-LifePos (issue 18 §4): -Environment in any case, a token read with Get-Content -Raw,
 # a login with spaces around it; a token that cannot be sent gets the module's error naming its source, never its value.
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../../out/LifePos/LifePos.psd1') -Force
-    Import-Module (Join-Path $PSScriptRoot '../../../out/LifePos.Emulator/LifePos.EmulatorProcess.psm1') -Force
-    $script:Emulator = Start-LifePosEmulator -ArgumentList '--seed', '2', '--account', 'anna:Secret-Pass-1:Administrator'
+    Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
+    Import-LifePosUnderTest
+    $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '2', '--account', 'anna:Secret-Pass-1:Administrator'
 }
 AfterAll {
     Disconnect-LifePos
-    $Emulator | Stop-LifePosEmulator
+    Stop-TestEmulator
 }
 
 Describe 'Connect-LifePos: what admins type' {
