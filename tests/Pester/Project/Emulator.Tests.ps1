@@ -38,7 +38,7 @@ Describe 'The tests that run on every answer variant' {
             }
         }
         $cmdlets = (Get-Command -Module LifePos).Name
-        $cmdlets.Count | Should -Be 17
+        $cmdlets.Count | Should -Be 19
         $cmdlets | Where-Object { $_ -notin $used } | Should -BeNullOrEmpty
     }
 
