@@ -18,6 +18,8 @@ BeforeAll {
     # A journaled connection beside the default, for the journal's cmdlets; and the built emulator, for its cmdlets.
     $script:Journal = Join-Path ([IO.Path]::GetTempPath()) "matrix-$([Guid]::NewGuid().ToString('N')).journal"
     $script:Journaled = Connect-LifePos -BaseUri $Emulator.BaseUri -Token $Emulator.SecureToken -JournalPath $Journal -NoDefault -PassThru
+    # Get-LifePosChange reads a journal that exists: one change made through the journaled connection.
+    $null = New-LifePosWorkplace -Name 'Matrix journaled' -WorkplaceType Mobile -Connection $Journaled
     $script:EmulatorDll = Get-TestPath Root 'out/LifePos.Emulator/LifePos.Emulator.dll'
 
     # How an admin runs each cmdlet. $Extra is splatted onto the cmdlet under test only (preparation steps say

@@ -21,7 +21,7 @@ Describe 'New-LifePosWorkplace: a JSON backup restored' {
     }
 
     It 'the help says why, and that -DateKind needs 7.5' {
-        $example = (Get-Help New-LifePosWorkplace -Examples).examples.example | Where-Object { [string]$_.code -match 'DateKind String' }
+        $example = (Get-Help New-LifePosWorkplace -Examples).examples.example | Where-Object { [string]$_.code -match 'DateKind' }
         $example | Should -Not -BeNullOrEmpty
         ($example.remarks.Text -join ' ') | Should -Match '7\.5'
     }

@@ -2,9 +2,10 @@
 # time. The checks run in a child pwsh in Moscow time and the ru-RU culture, so a date left in UTC or written in the
 # invariant culture shows.
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../../out/LifePos.Emulator/LifePos.EmulatorProcess.psm1') -Force
-    $script:Emulator = Start-LifePosEmulator -ArgumentList '--seed', '5', '--employees', '2', '--outlets', '2'
-    $script:Manifest = (Resolve-Path (Join-Path $PSScriptRoot '../../../out/LifePos/LifePos.psd1')).Path
+    Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
+    Import-LifePosUnderTest
+    $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '5', '--employees', '2', '--outlets', '2'
+    $script:Manifest = Get-TestPath Module
 
     # Runs the script in a new pwsh at UTC+3 in ru-RU, connected to the emulator; returns what it writes, through JSON.
     function Invoke-InMoscow([string] $Script) {
@@ -78,7 +79,7 @@ Connect-LifePos -BaseUri '$($Emulator.BaseUri)' -Token (ConvertTo-SecureString '
 '@
 }
 AfterAll {
-    $Emulator | Stop-LifePosEmulator
+    Stop-TestEmulator
 }
 
 Describe 'Get-LifePosWorkplace: dates' {
