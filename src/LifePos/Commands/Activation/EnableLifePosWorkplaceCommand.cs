@@ -20,7 +20,7 @@ namespace LifePos.Commands
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess("Activation code " + new string('*', ActivationCode.Length), "Activate the workplace"))
+            if (!Approves("Activation code " + new string('*', ActivationCode.Length), "Activate the workplace"))
             {
                 return;
             }

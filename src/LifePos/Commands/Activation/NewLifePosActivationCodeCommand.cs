@@ -73,7 +73,7 @@ namespace LifePos.Commands
                 return;
             }
 
-            if (!ShouldProcess(WorkplaceLabel.Of(plan.WorkplaceId, plan.WorkplaceName), ActivationCodePlan.Action(plan)))
+            if (!Approves(WorkplaceLabel.Of(plan.WorkplaceId, plan.WorkplaceName), ActivationCodePlan.Action(plan)))
             {
                 bulk.Declined();
                 return;

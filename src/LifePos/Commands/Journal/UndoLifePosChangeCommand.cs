@@ -87,7 +87,7 @@ namespace LifePos.Commands
                     continue;
                 }
 
-                if (!ShouldProcess(label, UndoPlanner.Describe(entry) + " (run " + entry.RunId + ")"))
+                if (!Approves(label, UndoPlanner.Describe(entry) + " (run " + entry.RunId + ")"))
                 {
                     bulk.Declined();
                     continue;

@@ -68,7 +68,7 @@ namespace LifePos.Commands
                 return;
             }
 
-            if (method != "GET" && !ShouldProcess(pathAndQuery, method))
+            if (method != "GET" && !Approves(pathAndQuery, method))
             {
                 return;
             }

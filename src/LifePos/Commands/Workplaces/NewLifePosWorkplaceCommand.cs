@@ -73,7 +73,7 @@ namespace LifePos.Commands
 
             var request = given.ToCreateRequest();
             var description = name is null ? "A " + request.WorkplaceType + " workplace without a name" : "Workplace '" + name + "' (" + request.WorkplaceType + ")";
-            if (!ShouldProcess(description, "Create"))
+            if (!Approves(description, "Create"))
             {
                 bulk.Declined();
                 return;

@@ -70,7 +70,7 @@ namespace LifePos.Commands
         {
             _rowNumber++;
             var bulk = Bulk(ThrottleLimit, "Updating LIFE POS workplaces", SetWork.Updated);
-            _reads ??= new WorkplaceReads(Client, ActiveConnection.OrganizationId, RequestContext, Preferences.IsPlanWanted(ConfirmImpact.Medium));
+            _reads ??= new WorkplaceReads(Client, ActiveConnection.OrganizationId, RequestContext, Preferences.IsPlanWanted(ConfirmImpact.Medium), ThrottleLimit == 1);
             if (RejectedId(bulk, Id))
             {
                 return;
@@ -107,7 +107,7 @@ namespace LifePos.Commands
                     WriteVerbose(workplace.Label + " is unchanged: it already has the values given.");
                     bulk.SubmitDone(workplace.ErrorTarget, work.AlreadySet(current));
                 }
-                else if (ShouldProcess(workplace.Label, work.Describe(patch)))
+                else if (Approves(workplace.Label, work.Describe(patch)))
                 {
                     var journal = work.Journal(workplace, current, patch);
                     var id = workplace.Id;

@@ -62,7 +62,7 @@ namespace LifePos.Commands
             {
                 bulk.SubmitDone(target, work.Outcome(step.Action, step.Current, step.Patch));
             }
-            else if (!_declined && ShouldProcess(work.Label(step), work.Describe(step)))
+            else if (!_declined && Approves(work.Label(step), work.Describe(step)))
             {
                 bulk.Submit(target, context => work.RunAsync(step, context), work.Journal(step));
             }
@@ -77,7 +77,9 @@ namespace LifePos.Commands
         {
             base.BeginProcessing();
             _declined = Exact && !Force && !Preferences.IsConfirmTurnedOff() && !Preferences.IsPlanWanted(ConfirmImpact.Medium) &&
-                        Preferences.IsPlanWanted(ConfirmImpact.High) && !ShouldContinue(SyncWork.ExactQuestion, "Sync-LifePosWorkplace -Exact");
+                        Preferences.IsPlanWanted(ConfirmImpact.High) && !AnswersYes(SyncWork.ExactQuestion, "Sync-LifePosWorkplace -Exact",
+                            "-Exact asks before it starts (it clears the fields a row leaves empty and archives what a row marks archived)",
+                            "Add -Force to run it without being asked, or -WhatIf to see what it would change.");
         }
 
         protected override void EndProcessing()
@@ -102,7 +104,9 @@ namespace LifePos.Commands
             var unlisted = _planner!.Unlisted;
             if (unlisted.Count == 0 ||
                 (!Force && !Preferences.IsConfirmTurnedOff() && !Preferences.IsPlanWanted(ConfirmImpact.High) &&
-                 !ShouldContinue(SyncWork.ArchiveQuestion(unlisted), "Sync-LifePosWorkplace -ArchiveUnlisted")))
+                 !AnswersYes(SyncWork.ArchiveQuestion(unlisted), "Sync-LifePosWorkplace -ArchiveUnlisted",
+                     "-ArchiveUnlisted asks before it archives the " + unlisted.Count + " workplaces no row names",
+                     "Add -Force to archive them without being asked, or -WhatIf to list them.")))
             {
                 return;
             }
@@ -112,7 +116,7 @@ namespace LifePos.Commands
             {
                 var work = new SyncWork(Client, ActiveConnection.OrganizationId, workplace, JournalRun?.Id);
                 var step = new SyncStep(WorkplaceChangeAction.Archived, workplace, new WorkplacePatch());
-                if (ShouldProcess(WorkplaceLabel.Of(workplace), work.Describe(step)))
+                if (Approves(WorkplaceLabel.Of(workplace), work.Describe(step)))
                 {
                     bulk.Submit(workplace, context => work.RunAsync(step, context), work.Journal(step), countsAsRow: false);
                 }

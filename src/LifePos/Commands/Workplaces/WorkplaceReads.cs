@@ -10,6 +10,8 @@ namespace LifePos.Commands
     /// may be stale, so it never decides what is sent). The service limits requests per second, so a bulk run should
     /// cost its pages plus its writes: rows wait here (in input order) until more than a page's worth have come, then one
     /// listing of every workplace serves them all; a run that ends with fewer reads each of its workplaces by id.
+    /// At ThrottleLimit 1 no row waits (each row's result is written before the next is read): the first page's worth
+    /// read by id, and one listing, taken then, serves the rows after them.
     /// </summary>
     internal sealed class WorkplaceReads
     {
@@ -20,14 +22,17 @@ namespace LifePos.Commands
         private readonly Guid _organization;
         private readonly RequestContext _context;
         private readonly List<Action> _waiting = new List<Action>();
-        private int _waitingReads;
+        private int _rowReads;
         private Task<Dictionary<Guid, Workplace>>? _listing;
+        private readonly bool _oneAtATime;
         private bool _decided;
 
         /// <param name="decided">True when rows read one by one anyway (-WhatIf and -Confirm read each to show it): nothing waits.</param>
-        public WorkplaceReads(LifePosClient client, Guid organization, RequestContext context, bool decided)
+        /// <param name="oneAtATime">True at ThrottleLimit 1: nothing waits, and a listing serves the rows after the first page's worth.</param>
+        public WorkplaceReads(LifePosClient client, Guid organization, RequestContext context, bool decided, bool oneAtATime)
         {
             _decided = decided;
+            _oneAtATime = oneAtATime && !decided;
             _client = client;
             _organization = organization;
             _context = context;
@@ -39,6 +44,17 @@ namespace LifePos.Commands
         /// </summary>
         public void Submit(Action submit, bool reads)
         {
+            if (_oneAtATime)
+            {
+                if (reads && ++_rowReads > PageWorth && _listing is null)
+                {
+                    _listing = Task.Run(ListAll);
+                }
+
+                submit();
+                return;
+            }
+
             if (_decided)
             {
                 submit();
@@ -46,7 +62,7 @@ namespace LifePos.Commands
             }
 
             _waiting.Add(submit);
-            if (reads && ++_waitingReads > PageWorth)
+            if (reads && ++_rowReads > PageWorth)
             {
                 _listing = Task.Run(ListAll);
                 Release();

@@ -107,6 +107,51 @@ namespace LifePos.Shell.Cmdlets
             }
         }
 
+        /// <summary>ShouldProcess, except that a host that cannot ask stops the run with the module's own error (<see cref="Asking"/>).</summary>
+        internal bool Approves(string target, string action) =>
+            Asking(() => ShouldProcess(target, action), null);
+
+        /// <summary>ShouldProcess with the text -WhatIf and -Confirm show, under the same rule as <see cref="Approves(string, string)"/>.</summary>
+        internal bool Approves(string description, string question, string caption) =>
+            Asking(() => ShouldProcess(description, question, caption), null);
+
+        /// <summary>
+        /// ShouldContinue: a second yes that the confirm preference does not answer. <paramref name="why"/> says what it
+        /// asks before ("-ArchiveUnlisted asks before it archives 3 workplaces"), <paramref name="force"/> how to go
+        /// ahead without being asked.
+        /// </summary>
+        internal bool AnswersYes(string query, string caption, string why, string force) =>
+            Asking(() => ShouldContinue(query, caption), new[] { why, force });
+
+        /// <summary>
+        /// Asks the user. A host that cannot (pwsh -NonInteractive, a scheduled task, a job) throws PowerShell's bare
+        /// "NonInteractive mode"; the run ends instead with LifePos.CannotAsk, saying what asked and how not to be asked,
+        /// after what was already sent is written.
+        /// </summary>
+        private bool Asking(System.Func<bool> ask, string[]? asked)
+        {
+            try
+            {
+                return ask();
+            }
+            catch (System.Exception exception) when (exception is PSInvalidOperationException || exception is System.Management.Automation.Host.HostException)
+            {
+                var command = MyInvocation.MyCommand.Name;
+                var error = asked is null
+                    ? LifePosErrors.CannotAsk(
+                        command + " asks before each change ($ConfirmPreference is '" + GetVariableValue("ConfirmPreference") + "', or -Confirm was given)",
+                        "Add -Confirm:$false to go ahead without being asked, or -WhatIf to see what it would do.")
+                    : LifePosErrors.CannotAsk(command + " " + asked[0], asked[1]);
+                if (_bulk != null)
+                {
+                    _bulk.Stop(error);
+                }
+
+                ThrowTerminatingError(error);
+                throw;
+            }
+        }
+
         private LifePosConnection OpenConnection(LifePosConnection? connection)
         {
             if (connection is null)

@@ -81,6 +81,12 @@ namespace LifePos.Shell.Cmdlets
                 "Run Connect-LifePos first, or pass -Connection.");
 
         /// <summary>An error of the module's own (not from LIFE POS), with its next step.</summary>
+        /// <summary>A question this PowerShell cannot ask (it runs non-interactive): what asked, and how not to be asked.</summary>
+        public static ErrorRecord CannotAsk(string whatAsks, string recommendedAction) =>
+            Own(whatAsks + ", but this PowerShell cannot ask: it runs non-interactive (pwsh -NonInteractive, a scheduled task or a job). " +
+                "Nothing more was sent. " + recommendedAction,
+                "LifePos.CannotAsk", ErrorCategory.InvalidOperation, null, recommendedAction);
+
         public static ErrorRecord Own(string message, string errorId, ErrorCategory category, object? target, string recommendedAction) =>
             WithDetails(new ErrorRecord(new InvalidOperationException(message), errorId, category, target), recommendedAction);
 

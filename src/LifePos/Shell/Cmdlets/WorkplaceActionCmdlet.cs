@@ -39,8 +39,8 @@ namespace LifePos.Shell.Cmdlets
             {
                 var explanation = Explain(workplace.Label);
                 var confirmed = explanation is null
-                    ? ShouldProcess(workplace.Label, Action)
-                    : ShouldProcess(explanation, explanation + " Continue?", Action + " workplace");
+                    ? Approves(workplace.Label, Action)
+                    : Approves(explanation, explanation + " Continue?", Action + " workplace");
                 if (!confirmed)
                 {
                     bulk.Declined();

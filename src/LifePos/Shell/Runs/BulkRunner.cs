@@ -13,8 +13,9 @@ namespace LifePos.Shell.Runs
 {
     /// <summary>
     /// Runs the rows of a pipeline through an <see cref="OrderedThrottle{TResult}"/>: at most ThrottleLimit requests in
-    /// flight, results written on the pipeline thread in input order as soon as the head row is done, one error per
-    /// failed row (TargetObject = the input row), progress, and one <c>LifePos.Summary</c> line.
+    /// flight, results written on the pipeline thread in input order as soon as the head row is done (at ThrottleLimit 1,
+    /// before the next row is read), one error per failed row (TargetObject = the input row), progress, and one
+    /// <c>LifePos.Summary</c> line.
     /// <para>
     /// It alone decides when a run stops: a refused token or a broken configuration (the next row would fail the same
     /// way) cancels what is in flight and ends the run with one error; under <c>-ErrorAction Stop</c> the first failed
@@ -70,6 +71,12 @@ namespace LifePos.Shell.Runs
             WriteUntilRoom();
             _throttle.Start(target, StopOnRefusal(target, Journaling.Wrap(_cmdlet, work, journal)));
             ReportProgress();
+            if (_throttle.Limit == 1)
+            {
+                // One at a time: this row's result is written before the next row is read, so -PipelineVariable and
+                // an upstream cmdlet's current object still belong to it.
+                WriteAll(() => _throttle.WaitForNext());
+            }
         }
 
         /// <summary>
@@ -104,6 +111,15 @@ namespace LifePos.Shell.Runs
             WriteAll(() => _throttle.WaitForNext());
             _progress.Complete();
             WriteSummary();
+        }
+
+        /// <summary>Ends the run with <paramref name="error"/>, once what was already sent has finished and is written.</summary>
+        public void Stop(ErrorRecord error)
+        {
+            WriteAll(() => _throttle.WaitForNext());
+            _progress.Complete();
+            WriteSummary();
+            _cmdlet.ThrowTerminatingError(error);
         }
 
         public void Dispose() => _throttle.Dispose();
