@@ -1,9 +1,26 @@
 # What admins type into Sync-LifePosWorkplace (issue 18 §4): numbers out of range get one message, whatever their size.
+# And its second yes (-ArchiveUnlisted, -Exact) where nobody can answer (§3): the module's own error, naming -Force.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
     Import-LifePosUnderTest
     $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '3'
     Connect-LifePos -BaseUri $Emulator.BaseUri -Token $Emulator.SecureToken
+
+    # Runs the script in a new pwsh -NonInteractive connected to the emulator, as a scheduled task would; returns
+    # what it writes, through JSON.
+    function Invoke-NonInteractive([string] $Script) {
+        $token = [Net.NetworkCredential]::new('', $Emulator.SecureToken).Password
+        $file = Join-Path $TestDrive ('child-{0}.ps1' -f [guid]::NewGuid().ToString('N'))
+        Set-Content -LiteralPath $file -Encoding utf8 -Value @"
+Import-Module '$(Get-TestPath Module)'
+Connect-LifePos -BaseUri '$($Emulator.BaseUri)' -Token (ConvertTo-SecureString '$token' -AsPlainText -Force)
+& {
+$Script
+} | ConvertTo-Json -Depth 4 -Compress
+"@
+        $output = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File $file 2>&1
+        ($output | Where-Object { $_ -is [string] -and $_.StartsWith('{') } | Select-Object -Last 1) | ConvertFrom-Json
+    }
 }
 AfterAll {
     Disconnect-LifePos
@@ -25,5 +42,45 @@ Describe 'Sync-LifePosWorkplace: numbers' {
         $failed[0].Exception.Message | Should -Match "'-1' is not a workplace number \(1 to 99999\)"
         $failed[1].Exception.Message | Should -Match "'99999999' is not a workplace number \(1 to 99999\)"
         $changes.Action | Should -Be 'Failed', 'Failed', 'Failed', 'Updated' -Because 'Sync writes each row''s change, a failed one too'
+    }
+}
+
+Describe 'Sync-LifePosWorkplace in a -NonInteractive pwsh' {
+    It '-ArchiveUnlisted without -Force ends in LifePos.CannotAsk naming -Force, after the rows are written, and archives nothing' {
+        $aliveBefore = @(Get-LifePosWorkplace).Count
+        $result = Invoke-NonInteractive @'
+$changes = [System.Collections.Generic.List[object]]::new()
+try { [pscustomobject]@{ Number = 1; Meta = 'asked' }, [pscustomobject]@{ Number = 2 } | Sync-LifePosWorkplace -ArchiveUnlisted | ForEach-Object { $changes.Add($_) } }
+catch { $caught = $_ }
+[pscustomobject]@{ Actions = @($changes.Action | ForEach-Object ToString); ErrorId = $caught.FullyQualifiedErrorId; Message = $caught.Exception.Message; Recommended = $caught.ErrorDetails.RecommendedAction }
+'@
+        $result.ErrorId | Should -Match '^LifePos\.CannotAsk,'
+        $result.Message | Should -Match '-ArchiveUnlisted asks before it archives the \d+ workplaces no row names'
+        $result.Message | Should -Match 'cannot ask'
+        $result.Recommended | Should -Match '-Force'
+        $result.Actions | Should -Be 'Updated', 'Unchanged' -Because 'the rows were carried out and written before the question'
+        (Get-LifePosWorkplace -Number 1).Meta | Should -Be 'asked'
+        @(Get-LifePosWorkplace).Count | Should -Be $aliveBefore -Because 'nothing is archived without the answer'
+    }
+
+    It '-ArchiveUnlisted -Force archives without asking' {
+        $keep = @(Get-LifePosWorkplace -First 2)
+        $result = Invoke-NonInteractive @"
+`$changes = @('$($keep[0].Id)', '$($keep[1].Id)' | ForEach-Object { [pscustomobject]@{ Id = `$_ } } | Sync-LifePosWorkplace -ArchiveUnlisted -Force)
+[pscustomobject]@{ Archived = @(`$changes | Where-Object Action -eq 'Archived').Count }
+"@
+        $result.Archived | Should -BeGreaterThan 0
+        @(Get-LifePosWorkplace).Id | Should -Be $keep.Id
+    }
+
+    It '-Exact without -Force ends in LifePos.CannotAsk naming -Force, and sends nothing' {
+        $before = (Get-LifePosWorkplace -Number 1).Meta
+        $result = Invoke-NonInteractive @'
+try { [pscustomobject]@{ Number = 1; Name = 'Exact'; Meta = 'exact' } | Sync-LifePosWorkplace -Exact } catch { $caught = $_ }
+[pscustomobject]@{ ErrorId = $caught.FullyQualifiedErrorId; Message = $caught.Exception.Message }
+'@
+        $result.ErrorId | Should -Match '^LifePos\.CannotAsk,'
+        $result.Message | Should -Match '-Exact asks before it starts.*Add -Force'
+        (Get-LifePosWorkplace -Number 1).Meta | Should -Be $before
     }
 }

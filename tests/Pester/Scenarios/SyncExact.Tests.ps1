@@ -67,7 +67,9 @@ Describe 'Sync-LifePosWorkplace -Exact' {
             }).AddArgument((Get-TestPath Module)).AddArgument($Emulator.BaseUri).AddArgument($Emulator.SecureToken).AddArgument($Till.Id)
         try {
             $writes = Get-RequestCount -Changes -During { $null = $ps.Invoke() }
-            "$($ps.Streams.Error)" | Should -BeLike '*prompts the user*With -Exact each row is the whole truth*'
+            # The module's own error, naming -Force, not PowerShell's bare "prompts the user" (issue 18 §3).
+            $ps.Streams.Error[0].FullyQualifiedErrorId | Should -BeLike 'LifePos.CannotAsk,*'
+            "$($ps.Streams.Error)" | Should -BeLike '*-Exact asks before it starts*cannot ask*Add -Force*'
         }
         finally { $ps.Dispose() }
         $writes | Should -Be 0

@@ -103,7 +103,9 @@ namespace LifePos.Commands
 
             var unlisted = _planner!.Unlisted;
             if (unlisted.Count == 0 ||
-                (!Force && !Preferences.IsConfirmTurnedOff() && !Preferences.IsPlanWanted(ConfirmImpact.High) &&
+                // Asked once, whatever $ConfirmPreference says, unless each archive is shown or confirmed anyway (-WhatIf,
+                // -Confirm, or a preference at or below Sync's own Medium impact).
+                (!Force && !Preferences.IsConfirmTurnedOff() && !Preferences.IsPlanWanted(ConfirmImpact.Medium) &&
                  !AnswersYes(SyncWork.ArchiveQuestion(unlisted), "Sync-LifePosWorkplace -ArchiveUnlisted",
                      "-ArchiveUnlisted asks before it archives the " + unlisted.Count + " workplaces no row names",
                      "Add -Force to archive them without being asked, or -WhatIf to list them.")))
