@@ -295,3 +295,32 @@ Describe '<_> after a command with -PipelineVariable' -ForEach $Throttled {
         }
     }
 }
+
+Describe 'A bulk run under a global $ErrorActionPreference = ''Stop''' {
+    BeforeAll {
+        Connect-LifePos -BaseUri $Emulator.BaseUri -Token $Emulator.SecureToken
+    }
+
+    It 'stops at the first bad row, sends nothing after it, and says what was done' {
+        $good = Get-LifePosWorkplace -Number 4
+        $rows = @(
+            [pscustomobject]@{ Id = $good.Id; Meta = "before the bad row $(($script:Counter += 1))" }
+            [pscustomobject]@{ Id = [Guid]::NewGuid(); Meta = 'no such workplace' }
+            [pscustomobject]@{ Id = (Get-LifePosWorkplace -Number 5).Id; Meta = 'after the bad row' }
+        )
+        $before = Get-Sent 'update'
+        $saved = $global:ErrorActionPreference
+        $global:ErrorActionPreference = 'Stop'
+        try {
+            $caught = $null
+            try { $null = $rows | Set-LifePosWorkplace -ThrottleLimit 1 } catch { $caught = $_ }
+        }
+        finally {
+            $global:ErrorActionPreference = $saved
+        }
+        $caught | Should -Not -BeNullOrEmpty -Because 'the global preference makes the first failed row end the run'
+        $caught.Exception.Message | Should -Match 'nothing after it was sent'
+        (Get-Sent 'update') - $before | Should -Be 1 -Because 'only the row before the bad one was sent'
+        (Get-LifePosWorkplace -Number 5).Meta | Should -Not -Be 'after the bad row'
+    }
+}
