@@ -23,7 +23,7 @@ internal sealed class AnswerStyle
         ("numbers", ["number", "string"]),
         ("enums", ["canonical", "lower"]),
         ("request-id", ["header", "traceparent", "none"]),
-        ("presentation", ["full-by-default", "compact-by-default"]),
+        ("presentation", ["full-by-default", "compact-by-default", "compact-lists"]),
         ("extensions", ["all", "declared-only"]),
     ];
 

@@ -30,10 +30,15 @@ internal sealed class ItemView
     /// <summary>True when the item is shown as stored (the fast path).</summary>
     public bool ShowsAll => !_compact && _declared is null;
 
-    public static ItemView Of(HttpContext http, AnswerStyle style)
+    /// <param name="listing">True for a list request (workplaces, employees, outlets), which <c>compact-lists</c> answers compact.</param>
+    public static ItemView Of(HttpContext http, AnswerStyle style, bool listing)
     {
-        var compact = style.Presentation == PresentationDefault.CompactByDefault && HttpMethods.IsGet(http.Request.Method)
-            && http.Request.Query["presentation"].ToString() != "full";
+        var compact = HttpMethods.IsGet(http.Request.Method) && style.Presentation switch
+        {
+            PresentationDefault.CompactByDefault => http.Request.Query["presentation"].ToString() != "full",
+            PresentationDefault.CompactLists => listing,
+            _ => false,
+        };
         var declared = style.Extensions == ExtensionAnswer.DeclaredOnly ? Declared(http) : null;
         return compact || declared is not null ? new ItemView(compact, declared) : Everything;
     }

@@ -6,5 +6,5 @@ namespace LifePos.Emulator.Pipeline;
 internal sealed record IncomingRequest(HttpContext Http, RouteMatch Route, TokenInfo? Token, EmulatedOrganization? Organization, AnswerStyle Style)
 {
     /// <summary>How much of an item this request sees (the presentation and extensions choices).</summary>
-    public ItemView View { get; } = ItemView.Of(Http, Style);
+    public ItemView View { get; } = ItemView.Of(Http, Style, Route.Row.Name is RouteName.List or RouteName.Employees or RouteName.Outlets);
 }

@@ -28,6 +28,20 @@ public sealed class ItemViewTests
     }
 
     [Fact]
+    public async Task CompactLists_AnswersEveryListingCompact_EvenAskedForFull_ButOneItemInFull()
+    {
+        await using var emulator = await EmulatorFixture.StartAsync(o => o.Answers = "presentation=compact-lists");
+        var created = await emulator.PostAsync(emulator.Workplaces, new { workplace_type = "Mobile", name = "l", meta = "m" });
+        var listed = (await emulator.GetAsync(emulator.Workplaces + "?presentation=full")).Json.GetProperty("items")[0];
+        foreach (var field in new[] { "extensions", "meta", "meta_data", "organization" }) Assert.False(listed.TryGetProperty(field, out _), field);
+        Assert.Equal("l", listed.GetProperty("name").GetString());
+
+        var one = (await emulator.GetAsync($"{emulator.Workplaces}/{created.Guid}?presentation=full")).Json;
+        Assert.Equal("m", one.GetProperty("meta").GetString());
+        Assert.True(one.TryGetProperty("extensions", out _));
+    }
+
+    [Fact]
     public async Task DeclaredOnly_ShowsTheNamedExtensions_AndRefusesToWriteOthers()
     {
         await using var emulator = await EmulatorFixture.StartAsync(o => o.Answers = "extensions=declared-only");

@@ -158,3 +158,40 @@ Describe 'An extension this module never saw survives' {
         (Get-LifePosWorkplace -Id $HiddenId).Meta | Should -Be 'synced'
     }
 }
+
+Describe 'A service whose listings are compact even when asked for presentation=full' {
+    BeforeAll {
+        $script:CompactLists = Start-TestEmulator -ArgumentList '--seed', '4', '--answers', 'presentation=compact-lists'
+        $script:CompactConnection = Connect-LifePos -BaseUri $CompactLists.BaseUri -Token $CompactLists.SecureToken -NoDefault -PassThru
+        $null = Get-LifePosWorkplace -Number 1 -Connection $CompactConnection | Set-LifePosWorkplace -Meta 'kept' -Connection $CompactConnection
+    }
+    AfterAll {
+        Disconnect-LifePos -Connection $CompactConnection
+        Stop-TestEmulator
+    }
+
+    It 'warns once that a listing''s extensions, meta and meta data are unknown, before an Export-Csv backup keeps empty cells' {
+        $csv = Join-Path $TestDrive 'compact.csv'
+        Get-LifePosWorkplace -Connection $CompactConnection -WarningVariable warned -WarningAction SilentlyContinue |
+            Export-Csv -LiteralPath $csv -NoTypeInformation -Encoding utf8
+        $warned.Count | Should -Be 1 -Because 'one warning for the listing, not one per workplace'
+        "$($warned[0])" | Should -Match 'unknown, not empty'
+        "$($warned[0])" | Should -Match 'Export-Csv'
+        "$($warned[0])" | Should -Match 'Get-LifePosWorkplace -Id'
+        (Import-Csv -LiteralPath $csv | Where-Object Number -eq 1).Meta | Should -BeNullOrEmpty -Because 'this is the empty cell the warning is about'
+    }
+
+    It 'gives a workplace read by id in full, with no warning' {
+        $one = Get-LifePosWorkplace -Number 1 -Connection $CompactConnection | Get-LifePosWorkplace -Connection $CompactConnection -WarningVariable warned -WarningAction SilentlyContinue
+        $one.Meta | Should -Be 'kept'
+        $warned | Should -BeNullOrEmpty
+    }
+
+    It 'still lets Set and Sync decide from what the service has, not from the compact listing' {
+        $listed = @(Get-LifePosWorkplace -Connection $CompactConnection -WarningAction SilentlyContinue)
+        @($listed | Set-LifePosWorkplace -Meta 'kept' -Connection $CompactConnection -PassThru).Count | Should -Be $listed.Count
+        (Get-LifePosWorkplace -Id $listed[0].Id -Connection $CompactConnection).Meta | Should -Be 'kept'
+        $rows = $listed | ForEach-Object { [pscustomobject]@{ Id = $_.Id; Meta = 'kept' } }
+        @($rows | Sync-LifePosWorkplace -Connection $CompactConnection).Action | Sort-Object -Unique | Should -Be 'Unchanged'
+    }
+}
