@@ -40,6 +40,20 @@ Describe 'Import-Csv | Set-LifePosWorkplace spends requests on work' {
         $results[25].Number | Should -Be 26
     }
 
+    It 'at -ThrottleLimit 1 holds no row back: a page''s worth read by id, then one listing for the rest' {
+        $rows = @(Get-EditedRows (0..9 | ForEach-Object { $_ * 25 }))
+        $lists = Get-RequestCount 'list'
+        $pairs = @($rows | ForEach-Object -PipelineVariable row { $_ } |
+                Set-LifePosWorkplace -PassThru -Confirm:$false -ThrottleLimit 1 |
+                ForEach-Object { $row.Id -eq $_.Id })
+        $pairs.Count | Should -Be 250
+        $pairs | Should -Not -Contain $false -Because 'each row''s result is written before the next row is read'
+        Get-RequestCount 'get' | Should -Be 100
+        (Get-RequestCount 'list') - $lists | Should -Be 3
+        Get-RequestCount 'update' | Should -Be 10
+        (Get-LifePosWorkplace -Number 226).Meta | Should -Be 'edited 226'
+    }
+
     It 'reads a few rows by id, without a listing' {
         $rows = @(Get-EditedRows 0, 2 | Select-Object -First 5)
         $lists = Get-RequestCount 'list'
