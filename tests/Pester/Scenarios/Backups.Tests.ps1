@@ -3,6 +3,8 @@
 BeforeDiscovery {
     $script:Forms = @(
         @{ Form = 'Export-Clixml / Import-Clixml' }
+        @{ Form = 'ConvertTo-Json / ConvertFrom-Json -DateKind String' }
+        # As admins do by habit (and all PowerShell 7 before 7.5 can): timestamps in MetaData come back as DateTime.
         @{ Form = 'ConvertTo-Json / ConvertFrom-Json' }
     )
 }
@@ -16,7 +18,7 @@ BeforeAll {
     function New-Backup([string] $Form, [string] $Prefix) {
         $made = foreach ($index in 1..3) {
             New-LifePosWorkplace -Name "$Prefix $index" -WorkplaceType Stationary -Meta "hall $index" `
-                -MetaData @{ floor = $index; till = @{ model = 'Атол'; since = '2026-01-05' } } `
+                -MetaData @{ floor = $index; till = @{ model = 'Атол'; since = '2026-01-05'; checked = '2026-01-05T10:20:30'; serviced = "2026-02-0$($index)T08:00:00.5Z" } } `
                 -Extension @{ smart_pos = @{ version = '2.1'; tms_params = @{ ip = "10.0.0.$index"; port = 5555 } } }
         }
         $saved = @(Get-LifePosWorkplace -Id $made.Id)
@@ -27,7 +29,8 @@ BeforeAll {
         }
         else {
             $saved | ConvertTo-Json -Depth 10 | Set-Content -LiteralPath $file -Encoding utf8
-            $backup = Get-Content -Raw -LiteralPath $file | ConvertFrom-Json -DateKind String
+            $asWritten = if ($Form -like '*-DateKind String') { @{ DateKind = 'String' } } else { @{} }
+            $backup = Get-Content -Raw -LiteralPath $file | ConvertFrom-Json @asWritten
         }
         [pscustomobject]@{ Saved = $saved; Backup = @($backup) }
     }
@@ -47,8 +50,8 @@ BeforeAll {
     function Get-Fields($Workplace) {
         [ordered]@{
             Name = $Workplace.Name; Type = "$($Workplace.WorkplaceType)"; Meta = $Workplace.Meta
-            MetaData = ConvertTo-Sorted ($Workplace.MetaData | ConvertTo-Json -Depth 10 | ConvertFrom-Json -AsHashtable)
-            Extensions = ConvertTo-Sorted ($Workplace.Extensions | ConvertTo-Json -Depth 10 | ConvertFrom-Json -AsHashtable)
+            MetaData = ConvertTo-Sorted ($Workplace.MetaData | ConvertTo-Json -Depth 10 | ConvertFrom-Json -AsHashtable -DateKind String)
+            Extensions = ConvertTo-Sorted ($Workplace.Extensions | ConvertTo-Json -Depth 10 | ConvertFrom-Json -AsHashtable -DateKind String)
         } | ConvertTo-Json -Depth 12 -Compress
     }
 

@@ -167,9 +167,9 @@ namespace LifePos.Shell.Binding
                 case Guid guid:
                     return guid.ToString("D");
                 case DateTime date:
-                    return date.ToString("o", CultureInfo.InvariantCulture);
+                    return DateText(date);
                 case DateTimeOffset dateOffset:
-                    return dateOffset.ToString("o", CultureInfo.InvariantCulture);
+                    return DateText(dateOffset.DateTime) + dateOffset.ToString("zzz", CultureInfo.InvariantCulture);
                 case Enum enumValue:
                     return enumValue.ToString();
                 case JsonElement element:
@@ -215,5 +215,21 @@ namespace LifePos.Shell.Binding
         }
 
         private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "…";
+
+        /// <summary>
+        /// ISO 8601 as JSON text usually has it, seconds and a fraction only when there is one, then Z (UTC) or the
+        /// offset (local); no zone when the kind is unspecified. ConvertFrom-Json turns "2026-01-05T10:20:30" and
+        /// "2026-01-05T10:20:30Z" into DateTime: they go back as the same text, so a JSON backup piped back changes nothing.
+        /// </summary>
+        private static string DateText(DateTime date)
+        {
+            var text = date.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.');
+            return date.Kind switch
+            {
+                DateTimeKind.Utc => text + "Z",
+                DateTimeKind.Local => text + date.ToString("zzz", CultureInfo.InvariantCulture),
+                _ => text,
+            };
+        }
     }
 }
