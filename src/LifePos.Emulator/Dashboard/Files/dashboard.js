@@ -9,6 +9,9 @@
   let requests = [];
   let after = 0;
   let cleared = -1;
+  // Bumped when a control change starts and when it ends: a refresh that read the settings before or during a change
+  // does not show them, so a switch the user just flipped is not flipped back by an answer from before.
+  let changes = 0;
 
   function cell(row, text, className) {
     const td = document.createElement('td');
@@ -124,6 +127,7 @@
   }
 
   async function refresh() {
+    const seen = changes;
     try {
       const [organization, log, faults] = await Promise.all([
         call('GET', '/_emulator/organization'),
@@ -139,7 +143,7 @@
       after = log.last;
       showOrganization(organization);
       showRequests();
-      showFaults(faults);
+      if (seen === changes) showFaults(faults);
     } catch (error) {
       $('summary').textContent = 'The emulator does not answer (' + error.message + '); retrying.';
     } finally {
@@ -149,10 +153,13 @@
 
   async function control(method, path, body) {
     $('control-message').textContent = '';
+    changes++;
     try {
       await call(method, path, body);
     } catch (error) {
       $('control-message').textContent = error.message;
+    } finally {
+      changes++;
     }
   }
 
