@@ -44,6 +44,7 @@ namespace LifePos.Domain
         /// </summary>
         public static string Searchable(string text)
         {
+            text = Compose(text);
             var longest = string.Empty;
             var start = 0;
             for (var index = 0; index <= text.Length; index++)
