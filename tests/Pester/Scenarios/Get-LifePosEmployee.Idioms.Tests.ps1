@@ -22,6 +22,7 @@ AfterAll {
 Describe 'Get-LifePosEmployee: names with brackets and accents' {
     It '-LiteralName and the escaped -Name find the name with brackets; -Name with brackets finds nothing and warns' {
         @(Get-LifePosEmployee -LiteralName 'Смена [2] Петров').Id | Should -Be $Bracketed.guid
+        @(Get-LifePosEmployee -LiteralName 'Смена [2] Петров' -Phone '89005550002').Id | Should -Be $Bracketed.guid
         @(Get-LifePosEmployee -Name 'Смена `[2`]*').Id | Should -Be $Bracketed.guid
 
         $found = @(Get-LifePosEmployee -Name 'Смена [2] Петров' -WarningVariable warned -WarningAction SilentlyContinue)
