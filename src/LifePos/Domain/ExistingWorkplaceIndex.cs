@@ -7,7 +7,7 @@ namespace LifePos.Domain
     /// <summary>
     /// New-LifePosWorkplace -SkipExisting: the alive workplaces by name (listed once), and the names this run is
     /// creating, so a row whose name exists already, or comes twice in one run, is not created again. Names match
-    /// as people type them: trimmed and ignoring case.
+    /// as people type them: trimmed, ignoring case, composed or not (see <see cref="NameText"/>).
     /// </summary>
     internal sealed class ExistingWorkplaceIndex
     {
@@ -73,6 +73,6 @@ namespace LifePos.Domain
             return differences.Count == 0 ? text : text + " It differs from the row: " + ChangeText.Differences(differences) + ".";
         }
 
-        private static string Key(string name) => name.Trim();
+        private static string Key(string name) => NameText.Key(name);
     }
 }

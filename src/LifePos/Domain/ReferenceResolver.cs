@@ -63,8 +63,7 @@ namespace LifePos.Domain
             return found[0];
         }
 
-        private static bool Same(string? left, string? right) =>
-            left != null && right != null && string.Equals(left.Trim(), right.Trim(), StringComparison.OrdinalIgnoreCase);
+        private static bool Same(string? left, string? right) => NameText.Same(left, right);
 
         private static string Describe(Workplace workplace) => "#" + workplace.Number.ToString(CultureInfo.InvariantCulture) + " '" + workplace.Name + "'";
 

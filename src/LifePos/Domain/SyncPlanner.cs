@@ -7,7 +7,7 @@ namespace LifePos.Domain
 {
     /// <summary>
     /// Sync-LifePosWorkplace's plan: every row matched to the workplace it names (by Id, else Number, else the name
-    /// trimmed and ignoring case, among alive workplaces), and what that takes. A key that names no one or several is an
+    /// trimmed, ignoring case, composed or not, among alive workplaces), and what that takes. A key that names no one or several is an
     /// error for that row, never a guess; so is a workplace two rows name. Pure: the listing comes in, steps come out.
     /// </summary>
     internal sealed class SyncPlanner
@@ -147,7 +147,8 @@ namespace LifePos.Domain
         private SyncStep Create(SyncRow row)
         {
             var name = row.Name?.Trim();
-            if (name != null && _createdNames.TryGetValue(name, out var earlier))
+            var key = name is null ? null : NameText.Key(name);
+            if (key != null && _createdNames.TryGetValue(key, out var earlier))
             {
                 return SyncStep.Failure(null, "row " + earlier.ToString(CultureInfo.InvariantCulture) + " creates a workplace of this name already; each workplace may come once.");
             }
@@ -157,9 +158,9 @@ namespace LifePos.Domain
                 return SyncStep.Failure(null, "no workplace named '" + name + "' exists, and the row has no WorkplaceType to create it with.");
             }
 
-            if (name != null)
+            if (key != null)
             {
-                _createdNames[name] = row.RowNumber;
+                _createdNames[key] = row.RowNumber;
             }
 
             return new SyncStep(WorkplaceChangeAction.Created, null, WorkplacePatchBuilder.Build(null, row.Changes), create: row.Changes.ToCreateRequest())
@@ -169,7 +170,7 @@ namespace LifePos.Domain
         }
 
         private List<Workplace> Named(string name, bool archived) =>
-            _byId.Values.Where(workplace => workplace.IsArchived == archived && string.Equals(workplace.Name?.Trim(), name, StringComparison.OrdinalIgnoreCase)).ToList();
+            _byId.Values.Where(workplace => workplace.IsArchived == archived && NameText.Same(workplace.Name, name)).ToList();
 
         private static InvalidInputException Ambiguous(string name, IEnumerable<Workplace> workplaces, string state) =>
             new InvalidInputException(

@@ -35,6 +35,41 @@ namespace LifePos.Domain
             return false;
         }
 
+        /// <summary>True when an unescaped <c>[</c> opens a set ('Касса [1]' matches 'Касса 1', not itself).</summary>
+        public static bool HasBracketSet(string pattern)
+        {
+            for (var index = 0; index < pattern.Length; index++)
+            {
+                if (pattern[index] == '`')
+                {
+                    index++;
+                }
+                else if (pattern[index] == '[' && pattern.IndexOf(']', index + 1) > index)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The pattern that matches exactly this text ('Касса [1]' → 'Касса `[1`]'), as WildcardPattern.Escape.</summary>
+        public static string Escape(string text)
+        {
+            var escaped = new StringBuilder(text.Length);
+            foreach (var character in text)
+            {
+                if (character == '*' || character == '?' || character == '[' || character == ']' || character == '`')
+                {
+                    escaped.Append('`');
+                }
+
+                escaped.Append(character);
+            }
+
+            return escaped.ToString();
+        }
+
         /// <summary>The pattern's text with its escapes removed (for a pattern without wildcards).</summary>
         public static string Unescape(string pattern)
         {

@@ -59,7 +59,8 @@ namespace LifePos.Domain
                 Replace(patch, "/extensions", "Extensions", current?.Extensions, new Dictionary<string, object?>());
             }
 
-            if (given.Name != null && !(current != null && string.Equals(current.Name, given.Name, StringComparison.Ordinal)))
+            // A name composed differently (NFC "Café" for an NFD one) is the same text on screen: no rename; case is a rename.
+            if (given.Name != null && !(current?.Name != null && string.Equals(NameText.Compose(current.Name), NameText.Compose(given.Name), StringComparison.Ordinal)))
             {
                 Replace(patch, "/name", "Name", current?.Name, given.Name);
             }

@@ -87,3 +87,133 @@ Describe 'Get-LifePosWorkplace: ids and numbers as admins type them' {
         $unknownId[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
     }
 }
+
+Describe 'Get-LifePosWorkplace: names with brackets' {
+    BeforeAll {
+        Reset-TestEmulator -Emulator $Emulator
+        $script:Bracketed = New-LifePosWorkplace -Name 'Касса [7]' -WorkplaceType Mobile
+        $script:Plain = New-LifePosWorkplace -Name 'Касса 8' -WorkplaceType Mobile
+    }
+
+    It '-Name reads [ ] as a wildcard set, as PowerShell does: ''Касса [8]'' finds ''Касса 8''' {
+        $found = @(Get-LifePosWorkplace -Name 'Касса [8]' -WarningVariable warned)
+        $found.Id | Should -Be $Plain.Id
+        $warned.Count | Should -Be 0
+    }
+
+    It 'a -Name with brackets that matches nothing warns that they were a wildcard, and says how to ask for them' {
+        $found = @(Get-LifePosWorkplace -Name 'Касса [9]' -WarningVariable warned -WarningAction SilentlyContinue)
+        $found.Count | Should -Be 0
+        $warned.Count | Should -Be 1
+        $warned[0].Message | Should -BeExactly (@'
+No workplace matched -Name 'Касса [9]': -Name is a wildcard pattern, and [ ] in it match one of the characters between them, not the brackets. For the brackets as written, use -LiteralName 'Касса [9]', or escape the brackets: -Name 'Касса `[9`]'.
+'@)
+    }
+
+    It '-LiteralName ''<Given>'' finds the name as written' -ForEach @(
+        @{ Given = 'Касса [7]' }, @{ Given = ' КАССА [7] ' }
+    ) {
+        $found = @(Get-LifePosWorkplace -LiteralName $Given -WarningVariable warned)
+        $found.Id | Should -Be $Bracketed.Id
+        $warned.Count | Should -Be 0
+    }
+
+    It 'the escaped form -Name ''<Given>'' finds it too' -ForEach @(
+        @{ Given = 'Касса `[7`]' }, @{ Given = 'Касса `[7`]*' }, @{ Given = '*`[7`]' }
+    ) {
+        @(Get-LifePosWorkplace -Name $Given).Id | Should -Be $Bracketed.Id
+    }
+
+    It '-Name and -LiteralName together are refused by PowerShell, before anything is sent' {
+        { Get-LifePosWorkplace -Name 'Касса*' -LiteralName 'Касса [7]' } | Should -Throw -ErrorId 'AmbiguousParameterSet,LifePos.Commands.GetLifePosWorkplaceCommand'
+    }
+
+    It 'Tab completes -Name with the brackets escaped and -LiteralName as written, and each finds the workplace' {
+        $null = Get-LifePosWorkplace -Number $Bracketed.Number
+        $asPattern = "'Касса ``[7``]'"
+        $asWritten = "'Касса [7]'"
+        $line = 'Get-LifePosWorkplace -Name Касса'
+        @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText) | Should -Contain $asPattern
+        $line = 'Get-LifePosWorkplace -LiteralName Касса'
+        @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText) | Should -Contain $asWritten
+        @(Invoke-Expression "Get-LifePosWorkplace -Name $asPattern").Id | Should -Be $Bracketed.Id
+        @(Invoke-Expression "Get-LifePosWorkplace -LiteralName $asWritten").Id | Should -Be $Bracketed.Id
+    }
+}
+
+Describe 'Get-LifePosWorkplace: accents composed or decomposed, Ё and Е' {
+    BeforeAll {
+        Reset-TestEmulator -Emulator $Emulator
+        $script:Decomposed = 'Cafe' + [char]0x301 + ' Тверская'
+        $script:Composed = 'Caf' + [char]0xE9 + ' Тверская'
+        $script:Saved = New-LifePosWorkplace -Name $Decomposed -WorkplaceType Mobile
+        $script:Yo = New-LifePosWorkplace -Name 'Ёлка' -WorkplaceType Mobile
+    }
+
+    It 'the emulator keeps the decomposed name as it was given' {
+        $raw = Invoke-LifePosRequest "/orgs/$Org/workplaces/$($Saved.Id)"
+        # By code point: PowerShell's -eq and -ceq compare by culture, for which both spellings are equal.
+        [string]::Equals($raw.name, $Decomposed, [StringComparison]::Ordinal) | Should -BeTrue
+        [string]::Equals($raw.name, $Composed, [StringComparison]::Ordinal) | Should -BeFalse
+    }
+
+    It '-Name and -LiteralName typed composed find the decomposed name: ''<Given>''' -ForEach @(
+        @{ Given = 'Caf' + [char]0xE9 + ' Тверская'; Literal = $false }
+        @{ Given = 'Caf' + [char]0xE9 + ' Тверская'; Literal = $true }
+        @{ Given = 'Caf' + [char]0xE9 + '*'; Literal = $false }
+        @{ Given = 'caf? тверская'; Literal = $false }
+    ) {
+        $found = if ($Literal) { @(Get-LifePosWorkplace -LiteralName $Given) } else { @(Get-LifePosWorkplace -Name $Given) }
+        $found.Id | Should -Be $Saved.Id
+    }
+
+    It 'a composed name is found the other way round, saved composed and typed decomposed' {
+        $composed = New-LifePosWorkplace -Name ('R' + [char]0xE9 + 'sum' + [char]0xE9) -WorkplaceType Mobile
+        @(Get-LifePosWorkplace -Name ('Re' + [char]0x301 + 'sume' + [char]0x301)).Id | Should -Be $composed.Id
+    }
+
+    It 'Ё and Е stay different, both ways' {
+        @(Get-LifePosWorkplace -Name 'Елка').Count | Should -Be 0
+        $ye = New-LifePosWorkplace -Name 'Елка' -WorkplaceType Mobile
+        @(Get-LifePosWorkplace -Name 'Елка').Id | Should -Be $ye.Id
+        @(Get-LifePosWorkplace -Name 'Ёлка').Id | Should -Be $Yo.Id
+        @(Get-LifePosWorkplace -Name 'ёлка*').Id | Should -Be $Yo.Id
+    }
+}
+
+Describe 'Get-LifePosWorkplace -Id: Tab completion by number, name or id prefix' {
+    BeforeAll {
+        Reset-TestEmulator -Emulator $Emulator
+        $script:All = @(Get-LifePosWorkplace)
+        function Get-IdCompletion([string] $Word) {
+            $line = "Get-LifePosWorkplace -Id $Word"
+            @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches)
+        }
+    }
+
+    It '-Id 12 offers the workplaces whose number, name or id starts with 12, and no other' {
+        $offered = Get-IdCompletion '12'
+        $expected = @($All | Where-Object { "$($_.Number)" -like '12*' -or $_.Name -like '12*' -or "$($_.Id)" -like '12*' })
+        $expected.Number | Should -Contain 12
+        $expected.Number | Should -Contain 120
+        foreach ($workplace in $expected) { $offered.CompletionText | Should -Contain "$($workplace.Id)" }
+        foreach ($match in $offered) {
+            $number, $name = $match.ListItemText -replace '^#' -split ' ', 2
+            ($number -like '12*' -or $name -like '12*' -or $match.CompletionText -like '12*') | Should -BeTrue -Because "$($match.ListItemText) ($($match.CompletionText)) was offered for 12"
+        }
+    }
+
+    It 'text from the middle of an id offers nothing: an id completes by its start' {
+        $workplace = $All[0]
+        $inside = "$($workplace.Id)".Substring(24, 6)
+        (Get-IdCompletion $inside).CompletionText | Should -Not -Contain "$($workplace.Id)"
+        (Get-IdCompletion "$($workplace.Id)".Substring(0, 6)).CompletionText | Should -Contain "$($workplace.Id)"
+    }
+
+    It 'a name completes by its start, and a number with # or № before it' {
+        (Get-IdCompletion "'Касса 001").CompletionText | Should -Contain "$(($All | Where-Object Number -EQ 10).Id)"
+        (Get-IdCompletion 'асса').Count | Should -Be 0
+        (Get-IdCompletion "'#11").CompletionText | Should -Contain "$(($All | Where-Object Number -EQ 110).Id)"
+        (Get-IdCompletion '№11').CompletionText | Should -Contain "$(($All | Where-Object Number -EQ 11).Id)"
+    }
+}

@@ -41,3 +41,31 @@ Describe 'New-LifePosWorkplace -SkipExisting: a row without a name' {
         @(Get-LifePosWorkplace -Selection All).Count | Should -Be ($before + 1)
     }
 }
+
+Describe 'New-LifePosWorkplace -SkipExisting: accents composed or decomposed, Ё and Е' {
+    It 'a CSV row typed composed finds the workplace saved decomposed: nothing is created, and nothing said to differ' {
+        $saved = New-LifePosWorkplace -Name ('Cafe' + [char]0x301 + ' у вокзала') -WorkplaceType Mobile
+        $csv = Join-Path $TestDrive 'cafe.csv'
+        "name,workplace_type`nCaf$([char]0xE9) у вокзала,Mobile" | Set-Content -LiteralPath $csv -Encoding utf8
+        $before = @(Get-LifePosWorkplace -Selection All).Count
+
+        $written = @(Import-Csv $csv | New-LifePosWorkplace -SkipExisting -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $written.Id | Should -Be $saved.Id
+        @(Get-LifePosWorkplace -Selection All).Count | Should -Be $before
+        $warned.Count | Should -Be 1
+        $warned[0].Message | Should -Match 'already exists'
+        $warned[0].Message | Should -Not -Match 'differs'
+    }
+
+    It 'Ё and Е stay different: a row Елка is created beside Ёлка, and a row ёлка is skipped' {
+        $yo = New-LifePosWorkplace -Name 'Ёлка' -WorkplaceType Mobile
+        $rows = [pscustomobject]@{ Name = 'Елка'; WorkplaceType = 'Mobile' }, [pscustomobject]@{ Name = 'ёлка'; WorkplaceType = 'Mobile' }
+
+        $written = @($rows | New-LifePosWorkplace -SkipExisting -ThrottleLimit 1 -WarningAction SilentlyContinue)
+
+        $written[0].Id | Should -Not -Be $yo.Id
+        [string]::Equals($written[0].Name, 'Елка', [StringComparison]::Ordinal) | Should -BeTrue
+        $written[1].Id | Should -Be $yo.Id
+    }
+}

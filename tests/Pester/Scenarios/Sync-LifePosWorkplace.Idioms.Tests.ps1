@@ -84,3 +84,38 @@ try { [pscustomobject]@{ Number = 1; Name = 'Exact'; Meta = 'exact' } | Sync-Lif
         (Get-LifePosWorkplace -Number 1).Meta | Should -Be $before
     }
 }
+
+Describe 'Sync-LifePosWorkplace: accents composed or decomposed, Ё and Е' {
+    It 'a CSV row typed composed updates the workplace saved decomposed, never creates a look-alike, and does not rename it' {
+        $decomposed = 'Cafe' + [char]0x301 + ' Арбат'
+        $saved = New-LifePosWorkplace -Name $decomposed -WorkplaceType Mobile -Meta 'old'
+        $csv = Join-Path $TestDrive 'arbat.csv'
+        "Name,WorkplaceType,Meta`nCaf$([char]0xE9) Арбат,Mobile,new" | Set-Content -LiteralPath $csv -Encoding utf8
+        $before = @(Get-LifePosWorkplace -Selection All).Count
+
+        $first = @(Import-Csv $csv | Sync-LifePosWorkplace)
+        $second = @(Import-Csv $csv | Sync-LifePosWorkplace)
+
+        $first.Action | Should -Be 'Updated'
+        $first.Id | Should -Be $saved.Id
+        $second.Action | Should -Be 'Unchanged'
+        @(Get-LifePosWorkplace -Selection All).Count | Should -Be $before
+        $now = Get-LifePosWorkplace -Id $saved.Id
+        $now.Meta | Should -Be 'new'
+        [string]::Equals($now.Name, $decomposed, [StringComparison]::Ordinal) | Should -BeTrue
+    }
+
+    It 'Ё and Е stay different: a row Елка creates it beside Ёлка, and a row Ёлка written decomposed is Ёлка' {
+        $yo = New-LifePosWorkplace -Name 'Ёлка' -WorkplaceType Mobile -Meta 'x'
+        $rows = @(
+            [pscustomobject]@{ Name = 'Елка'; WorkplaceType = 'Mobile'; Meta = 'x' }
+            [pscustomobject]@{ Name = 'Е' + [char]0x308 + 'лка'; WorkplaceType = 'Mobile'; Meta = 'x' }
+        )
+
+        $changes = @($rows | Sync-LifePosWorkplace)
+
+        $changes.Action | Should -Be 'Created', 'Unchanged'
+        $changes[0].Id | Should -Not -Be $yo.Id
+        $changes[1].Id | Should -Be $yo.Id
+    }
+}

@@ -25,6 +25,7 @@ namespace LifePos.Commands
 
         /// <summary>Phone numbers in any format: '+7 900 123-45-67', '89001234567' and '9001234567' are the same.</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = LiteralListSet)]
         [ValidateNotNullOrEmpty]
         public string[]? Phone { get; set; }
 

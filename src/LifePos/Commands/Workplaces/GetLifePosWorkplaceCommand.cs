@@ -21,6 +21,7 @@ namespace LifePos.Commands
     {
         public const string ListSet = "List";
         public const string IdSet = "Id";
+        public const string LiteralListSet = "LiteralList";
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("guid", "WorkplaceId", "workplace_guid")]
@@ -33,34 +34,47 @@ namespace LifePos.Commands
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 4;
 
-        /// <summary>The name, wildcards allowed (e.g. 'Касса 1*'); matching ignores case.</summary>
+        /// <summary>The name, wildcards allowed (e.g. 'Касса 1*'; 'Касса `[1`]' for brackets in the name); matching ignores case.</summary>
         [Parameter(ParameterSetName = ListSet, Position = 0)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(NameCompleter))]
         public string? Name { get; set; }
 
+        /// <summary>The name exactly as written ('Касса [1]'): no character is a wildcard; matching ignores case.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralListSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(NameCompleter))]
+        public string? LiteralName { get; set; }
+
         [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = LiteralListSet)]
         public WorkplaceSelection Selection { get; set; } = WorkplaceSelection.AliveOnly;
 
         /// <summary>The server's search: number, name, meta and meta data contain this text.</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = LiteralListSet)]
         [ValidateLength(1, 64)]
         public string? Query { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = LiteralListSet)]
         public WorkplaceOrder? OrderBy { get; set; }
 
         /// <summary>Only workplaces of these types.</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = LiteralListSet)]
         [Alias("Type")]
         public WorkplaceType[]? WorkplaceType { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = LiteralListSet)]
         [ValidateRange(1, ListQuery.MaxPageSize)]
         public int PageSize { get; set; } = ListQuery.MaxPageSize;
 
         /// <summary>Workplace numbers, as people say them ("касса №17"): each costs one search.</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = LiteralListSet)]
         [ValidateRange(1, 99999)]
         public int[]? Number { get; set; }
 
@@ -69,18 +83,22 @@ namespace LifePos.Commands
         /// CreatedAt, or text such as '2026-12-01'; a time without an offset is local time.
         /// </summary>
         [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = LiteralListSet)]
         public DateTimeOffset? CreatedAfter { get; set; }
 
         /// <summary>Created at or before this time.</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = LiteralListSet)]
         public DateTimeOffset? CreatedBefore { get; set; }
 
         /// <summary>Changed at or after this time.</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = LiteralListSet)]
         public DateTimeOffset? UpdatedAfter { get; set; }
 
         /// <summary>Changed at or before this time.</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = LiteralListSet)]
         public DateTimeOffset? UpdatedBefore { get; set; }
 
         protected override void ProcessRecord()
@@ -113,7 +131,9 @@ namespace LifePos.Commands
 
         private void List()
         {
-            var filter = new WorkplaceNameFilter(Name, WorkplaceType);
+            var filter = new WorkplaceNameFilter(LiteralName ?? Name, WorkplaceType, literal: LiteralName != null);
+            var matched = false;
+            var listed = true;
             // Each number is one server search ("17" also finds 170 and names with 17), narrowed to the number here.
             var numbers = Number is { Length: > 0 } given ? given.Select(wanted => (int?)wanted).ToArray() : new int?[] { null };
             foreach (var number in numbers)
@@ -134,15 +154,26 @@ namespace LifePos.Commands
                     this,
                     Client.ListWorkplaces(ActiveConnection.OrganizationId, query, RequestContext),
                     "workplaces",
-                    workplace => filter.Matches(workplace) && (number is null || workplace.Number == number),
+                    workplace =>
+                    {
+                        var matches = filter.Matches(workplace) && (number is null || workplace.Number == number);
+                        matched |= matches;
+                        return matches;
+                    },
                     filter.IsClientSide || number != null,
                     WriteWorkplace);
+                listed &= found != null;
 
                 // A number names one workplace, as an id does: none is an error, as an unknown -Id is.
                 if (number is { } missing && found == 0 && PagingParameters.First > 0)
                 {
                     WriteError(LifePosErrors.NumberNotFound(missing, Selection.ToString()));
                 }
+            }
+
+            if (!matched && listed && PagingParameters.First > 0 && filter.NothingMatchedWarning() is { } warning)
+            {
+                WriteWarning(warning);
             }
         }
     }

@@ -4,12 +4,13 @@ using System.Threading.Tasks;
 using LifePos.Core;
 using LifePos.Core.Paging;
 using LifePos.Domain;
+using LifePos.Shell.Completion;
 using LifePos.Shell.Runs;
 
 namespace LifePos.Shell.Cmdlets
 {
     /// <summary>
-    /// What Get-LifePosEmployee and Get-LifePosOutlet share: a list streamed page by page (-Name with wildcards, -Query,
+    /// What Get-LifePosEmployee and Get-LifePosOutlet share: a list streamed page by page (-Name with wildcards or -LiteralName, -Query,
     /// -Selection, -OrderBy, paging) or items by -Id with several requests in flight.
     /// </summary>
     public abstract class DirectoryGetCmdlet<T> : LifePosApiCmdlet
@@ -17,6 +18,7 @@ namespace LifePos.Shell.Cmdlets
     {
         public const string ListSet = "List";
         public const string IdSet = "Id";
+        public const string LiteralListSet = "LiteralList";
 
         /// <summary>Requests in flight at once for -Id (1 = one after the other).</summary>
         [Parameter(ParameterSetName = IdSet)]
@@ -27,20 +29,31 @@ namespace LifePos.Shell.Cmdlets
         [Parameter(ParameterSetName = ListSet, Position = 0)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(NameCompleter))]
         public string? Name { get; set; }
+
+        /// <summary>The name exactly as written: no character is a wildcard; matching ignores case.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralListSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(NameCompleter))]
+        public string? LiteralName { get; set; }
 
         /// <summary>The server's search in the items' text fields.</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = LiteralListSet)]
         [ValidateLength(1, 64)]
         public string? Query { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = LiteralListSet)]
         public WorkplaceSelection Selection { get; set; } = WorkplaceSelection.AliveOnly;
 
         [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = LiteralListSet)]
         public DirectoryOrder? OrderBy { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = LiteralListSet)]
         [ValidateRange(1, ListQuery.MaxPageSize)]
         public int PageSize { get; set; } = ListQuery.MaxPageSize;
 
@@ -81,7 +94,8 @@ namespace LifePos.Shell.Cmdlets
                 return;
             }
 
-            var name = new NameFilter(Name);
+            var name = new NameFilter(LiteralName ?? Name, literal: LiteralName != null);
+            var matched = false;
             var extra = ExtraFilter;
             var query = new DirectoryListQuery
             {
@@ -91,8 +105,18 @@ namespace LifePos.Shell.Cmdlets
                 PageSize = PageSize,
                 IncludeItemsTotal = PagingParameters.IncludeTotalCount,
             };
-            ListWriter.Write(
-                this, List(client, organization, query), Noun, item => name.Matches(NameOf(item)) && (extra is null || extra(item)), name.IsActive || extra != null, Write);
+            bool Matches(T item)
+            {
+                var matches = name.Matches(NameOf(item)) && (extra is null || extra(item));
+                matched |= matches;
+                return matches;
+            }
+
+            var listed = ListWriter.Write(this, List(client, organization, query), Noun, Matches, name.IsActive || extra != null, Write);
+            if (!matched && listed != null && PagingParameters.First > 0 && name.NothingMatchedWarning(Noun.TrimEnd('s')) is { } warning)
+            {
+                WriteWarning(warning);
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using LifePos.Core;
 using LifePos.Core.Paging;
+using LifePos.Domain;
 
 namespace LifePos.Shell.Completion
 {
@@ -15,9 +16,6 @@ namespace LifePos.Shell.Completion
 
         /// <summary>The connection a LifePos cmdlet used last in this process: the completers list through it.</summary>
         public static LifePosConnection? LastConnection { get; set; }
-
-        public static WildcardPattern Pattern(string? wordToComplete) =>
-            new WildcardPattern("*" + (wordToComplete ?? string.Empty).Trim('\'', '"') + "*", WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
 
         /// <summary>The items seen recently; when there are none, one page listed through the last connection (briefly).</summary>
         public static IReadOnlyList<T> Known<T>(RecentItems<T> recent, Func<LifePosClient, Guid, RequestContext, Pageable<T>> list)
@@ -49,7 +47,7 @@ namespace LifePos.Shell.Completion
             foreach (var item in list)
             {
                 var text = name(item);
-                var unique = !string.IsNullOrEmpty(text) && list.Count(other => string.Equals(name(other), text, StringComparison.OrdinalIgnoreCase)) == 1;
+                var unique = !string.IsNullOrEmpty(text) && list.Count(other => NameText.Same(name(other), text)) == 1;
                 var completion = unique ? "'" + text!.Replace("'", "''") + "'" : id(item).ToString("D");
                 yield return new CompletionResult(completion, string.IsNullOrEmpty(text) ? id(item).ToString("D") : text, CompletionResultType.ParameterValue, tooltip(item));
             }
