@@ -36,7 +36,9 @@
         'presentation=compact-by-default,extensions=declared-only'
     )
 
-    # Values kept out of the runs until a bug in the module that they show is fixed, each with the bug; move a value
-    # back to Variants when its bug is fixed.
-    LeftOut = @{}
+    # Values kept out of the runs, each with why: a bug in the module that it shows (move the value back to Variants
+    # when the bug is fixed), or a service on which the Variants' checks cannot hold by design, tested elsewhere.
+    LeftOut = @{
+        'presentation=compact-lists' = 'by design: its listings never carry extensions, meta or meta data, so the Variants'' checks of listed fields cannot hold; Scenarios/RealService.Tests.ps1 tests what the module does there (one warning before an export, reads by id where it decides)'
+    }
 }

@@ -68,7 +68,7 @@ try {
     # One line per variant at the end, so a failure names its variant however far the output has scrolled.
     Write-Host "`n== Answer variants ($(@($variants.Variants).Count + @($variants.Combined).Count) runs on one emulator)"
     $summaries | ForEach-Object { Write-Host $_ }
-    foreach ($value in $variants.LeftOut.Keys | Sort-Object) { Write-Host "$value`: left out until fixed: $($variants.LeftOut[$value])" }
+    foreach ($value in $variants.LeftOut.Keys | Sort-Object) { Write-Host "$value`: left out: $($variants.LeftOut[$value])" }
 }
 finally {
     Stop-TestEmulator -Shared
