@@ -28,8 +28,8 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $Module = @($Module | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
 Import-Module (Join-Path $PSScriptRoot 'LifePos.Bench') -Force
-$launcher = Join-Path $BuildOutput 'LifePos.Emulator/LifePos.EmulatorProcess.psm1'
-Import-Module $launcher -Force
+# The build in -BuildOutput starts the shared emulator; the builds compared run in processes of their own.
+$null = Import-LifePosBuild -BuildOutput $BuildOutput
 if ($Floor) { Build-Floor }
 
 # The child's loop: a line "N" runs N listings and answers one JSON line; "quit" ends it.
@@ -67,7 +67,7 @@ function Read-Answer([Diagnostics.Process] $Process, [string] $Name) {
     }
 }
 
-$emulator = Start-LifePosEmulator -ArgumentList '--seed', "$Items"
+$emulator = Start-BenchEmulator '--seed', "$Items"
 $builds = [ordered]@{}
 try {
     foreach ($entry in $Module) {

@@ -13,9 +13,10 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
-Import-Module (Join-Path $BuildOutput 'LifePos.Emulator/LifePos.EmulatorProcess.psm1') -Force
+Import-Module (Join-Path $PSScriptRoot 'LifePos.Bench') -Force
+$null = Import-LifePosBuild -BuildOutput $BuildOutput
 $null = New-Item -ItemType Directory -Force $Path
-$emulator = Start-LifePosEmulator -ArgumentList '--seed', "$Items"
+$emulator = Start-BenchEmulator '--seed', "$Items"
 try {
     $headers = @{
         Authorization = "Bearer $($emulator.Token)"; 'X-LP-Client-Identifier' = [Guid]::NewGuid().ToString()

@@ -10,16 +10,16 @@
 [CmdletBinding()]
 param(
     [string] $ModulePath = (Join-Path $PSScriptRoot '../out/LifePos/LifePos.psd1'),
-    [string] $EmulatorLauncher = (Join-Path $PSScriptRoot '../out/LifePos.Emulator/LifePos.EmulatorProcess.psm1'),
+    # The emulator as build.ps1 Build writes it; the installed lifepos-emulator tool works as well.
+    [string] $EmulatorPath = (Join-Path $PSScriptRoot '../out/LifePos.Emulator/LifePos.Emulator.dll'),
     [string] $CsvPath = (Join-Path $PSScriptRoot 'workplaces.csv')
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath
-Import-Module $EmulatorLauncher
 
 function Write-Step([string] $Text) { Write-Host "`n>>> $Text" -ForegroundColor Cyan }
 
-$emulator = Start-LifePosEmulator -ArgumentList '--seed', '3'
+$emulator = Start-LifePosEmulator -Path $EmulatorPath -Seed 3
 try {
     Write-Step "Connect-LifePos to the emulator at $($emulator.BaseUri)"
     Connect-LifePos -BaseUri $emulator.BaseUri -Token $emulator.SecureToken -PassThru | Format-List | Out-Host

@@ -10,21 +10,23 @@ $FloorDll = Join-Path (Split-Path $PSScriptRoot) 'Floor/bin/Release/net10.0/Floo
 $PwshDll = Join-Path $PSHOME 'pwsh.dll'
 # The run Start-BenchRun began: settings, clock, result rows, targets, and the machine's state at the start.
 $Bench = $null
+# The built emulator (LifePos.Emulator.dll) that Import-LifePosBuild found.
+$EmulatorPath = $null
 
 . (Join-Path $PSScriptRoot 'Measure.ps1')
 . (Join-Path $PSScriptRoot 'Report.ps1')
 
 function Import-LifePosBuild {
-    # Imports the built module and the emulator launcher into the whole session (the calling script uses their
-    # commands too) and returns the module manifest's path, for fresh pwsh processes.
+    # Imports the built module into the whole session (the calling script uses its commands too), notes the built
+    # emulator for Start-BenchEmulator, and returns the module manifest's path, for fresh pwsh processes.
     param([Parameter(Mandatory)] [string] $BuildOutput)
     $manifest = Join-Path $BuildOutput 'LifePos/LifePos.psd1'
-    $launcher = Join-Path $BuildOutput 'LifePos.Emulator/LifePos.EmulatorProcess.psm1'
-    foreach ($path in $manifest, $launcher) {
+    $emulator = Join-Path $BuildOutput 'LifePos.Emulator/LifePos.Emulator.dll'
+    foreach ($path in $manifest, $emulator) {
         if (-not (Test-Path $path)) { throw "'$path' is missing. Build first: dotnet pwsh ./build.ps1 Build" }
     }
-    Import-Module $launcher -Force -Global
     Import-Module $manifest -Global
+    $script:EmulatorPath = $emulator
     $manifest
 }
 
@@ -142,9 +144,30 @@ function Write-Scenario([string] $Text) {
 }
 
 function Start-BenchEmulator([string[]] $ArgumentList) {
-    $emulator = Start-LifePosEmulator -ArgumentList $ArgumentList
+    # The module's Start-LifePosEmulator on the built emulator; Stop-LifePosEmulator stops it.
+    if (-not $EmulatorPath) { throw 'Call Import-LifePosBuild first: it finds the built emulator.' }
+    $emulator = Start-LifePosEmulator -Path $EmulatorPath -ArgumentList $ArgumentList
+    # The token in plain text, as the IRM script, the floor and fresh pwsh processes take it; the module's object
+    # carries only SecureToken.
+    $emulator | Add-Member -NotePropertyName Token -NotePropertyValue ([Net.NetworkCredential]::new('', $emulator.SecureToken).Password)
     Write-Host "  emulator $($emulator.BaseUri) $($ArgumentList -join ' ')"
     $emulator
+}
+
+function Invoke-LifePosEmulatorControl {
+    # Calls the emulator's loopback-only control endpoints (its README): stats, reset, faults, answers.
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [string] $Path,
+        [string] $Method = 'GET',
+        $Body
+    )
+    $request = @{ Uri = [Uri]::new($Emulator.BaseUri, "/_emulator/$Path"); Method = $Method }
+    if ($PSBoundParameters.ContainsKey('Body')) {
+        $request.Body = ($Body | ConvertTo-Json -Depth 10)
+        $request.ContentType = 'application/json'
+    }
+    Invoke-RestMethod @request
 }
 
 function Connect-BenchEmulator {
@@ -198,5 +221,5 @@ function Invoke-IrmList {
 
 Export-ModuleMember -Function Import-LifePosBuild, Build-Floor, Start-BenchRun, Get-Median, Add-Record, Add-Target,
     Measure-Run, Measure-InProcess, Invoke-Contender, Get-StatusCounts, Start-EmulatorWatch, Stop-EmulatorWatch, Invoke-Floor,
-    Invoke-FreshPwsh, Write-Scenario, Start-BenchEmulator, Connect-BenchEmulator, Assert-Count, New-BenchCsv, Get-IrmHeaders,
+    Invoke-FreshPwsh, Write-Scenario, Start-BenchEmulator, Invoke-LifePosEmulatorControl, Connect-BenchEmulator, Assert-Count, New-BenchCsv, Get-IrmHeaders,
     Invoke-IrmList, Write-BenchReport, Get-LoadAverage, Get-CpuSnapshot, Get-OtherCpuSeconds

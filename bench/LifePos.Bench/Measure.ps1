@@ -125,13 +125,13 @@ function Start-EmulatorWatch {
         Stop    = [System.Threading.ManualResetEventSlim]::new($false)
         Job     = $null
     }
-    $watch.Job = Start-ThreadJob -ArgumentList ([Uri]::new($Emulator.BaseUri, '/_emulator/stats')), $Emulator.Process, $watch.Samples, $watch.Stop, $IntervalMs, $KillAtAlive -ScriptBlock {
-        param([Uri] $Uri, [Diagnostics.Process] $Process, $Samples, $Stop, [int] $Interval, [long] $KillAt)
+    $watch.Job = Start-ThreadJob -ArgumentList ([Uri]::new($Emulator.BaseUri, '/_emulator/stats')), $Emulator.ProcessId, $watch.Samples, $watch.Stop, $IntervalMs, $KillAtAlive -ScriptBlock {
+        param([Uri] $Uri, [int] $ProcessId, $Samples, $Stop, [int] $Interval, [long] $KillAt)
         while (-not $Stop.IsSet) {
             try { $stats = Invoke-RestMethod $Uri -TimeoutSec 5 } catch { break }
             $Samples.Enqueue([pscustomobject]@{ At = [Diagnostics.Stopwatch]::GetTimestamp(); Stats = $stats; Killed = $false })
             if ($KillAt -gt 0 -and $stats.workplaces.alive -ge $KillAt) {
-                $Process.Kill()
+                [Diagnostics.Process]::GetProcessById($ProcessId).Kill()
                 $Samples.Enqueue([pscustomobject]@{ At = [Diagnostics.Stopwatch]::GetTimestamp(); Stats = $stats; Killed = $true })
                 break
             }

@@ -28,7 +28,7 @@ namespace LifePos
 
         public Guid OrganizationId { get; }
 
-        /// <summary>A token made for this run (it opens only this emulator): pass it to Connect-LifePos -Token.</summary>
+        /// <summary>The emulator's token, made for this run (it opens only this emulator) unless -ArgumentList gave one: pass it to Connect-LifePos -Token.</summary>
         public SecureString SecureToken { get; }
 
         public int ProcessId { get; }

@@ -21,31 +21,40 @@ $script:AnswersInForce = ''
 $script:ChangeEndpoints = @('create', 'update', 'archive', 'unarchive', 'deactivate', 'generate-activation-code', 'activate')
 
 function Get-TestPath {
-    # A path in the repository: the root, the built module's manifest, its folder, the emulator launcher, examples/.
+    # A path in the repository: the root, the built module's manifest, its folder, examples/.
     param(
-        [Parameter(Mandatory)] [ValidateSet('Root', 'Module', 'ModuleFolder', 'Launcher', 'Examples')] [string] $Name,
+        [Parameter(Mandatory)] [ValidateSet('Root', 'Module', 'ModuleFolder', 'Examples')] [string] $Name,
         [string] $ChildPath
     )
     $path = switch ($Name) {
         'Root' { $Root }
         'Module' { Join-Path $Root 'out/LifePos/LifePos.psd1' }
         'ModuleFolder' { Join-Path $Root 'out/LifePos' }
-        'Launcher' { Join-Path $Root 'out/LifePos.Emulator/LifePos.EmulatorProcess.psm1' }
         'Examples' { Join-Path $Root 'examples' }
     }
     if ($ChildPath) { Join-Path $path $ChildPath } else { $path }
 }
 
 function Import-LifePosUnderTest {
-    # The built module and the emulator launcher, into the session every test sees.
+    # The built module, into the session every test sees.
     Import-Module (Get-TestPath Module) -Global
-    # Prefixed, so its functions never shadow the module's own Start-/Stop-LifePosEmulator cmdlets.
-    Import-Module (Get-TestPath Launcher) -Global -Prefix Process
 }
 
 function Invoke-LifePosEmulatorControl {
-    # The launcher's call of the emulator's control endpoints, under the name the tests know it by.
-    Invoke-ProcessLifePosEmulatorControl @args
+    # Calls the emulator's loopback-only control endpoints (its README): stats, reset, faults, revoke-tokens, clock,
+    # answers.
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [string] $Path,
+        [string] $Method = 'GET',
+        $Body
+    )
+    $request = @{ Uri = [Uri]::new($Emulator.BaseUri, "/_emulator/$Path"); Method = $Method }
+    if ($PSBoundParameters.ContainsKey('Body')) {
+        $request.Body = ($Body | ConvertTo-Json -Depth 10)
+        $request.ContentType = 'application/json'
+    }
+    Invoke-RestMethod @request
 }
 
 function Enter-TestEmulator {
@@ -81,10 +90,15 @@ function Start-TestEmulator {
             throw ("The tests tagged Variants run on the standard emulator (Start-TestEmulator without arguments), " +
                 "not on one started with '$($ArgumentList -join ' ')'.")
         }
-        $launch = @{ ArgumentList = $(if ($PSCmdlet.ParameterSetName -eq 'Own') { $ArgumentList } else { $StandardArguments }) }
-        if ($PSBoundParameters.ContainsKey('OrganizationId')) { $launch.OrganizationId = $OrganizationId }
-        if ($Token) { $launch.Token = $Token }
-        $emulator = Start-ProcessLifePosEmulator @launch
+        # An organization of its own (new unless -OrganizationId) first: an --org in -ArgumentList adds a second one that
+        # the token reaches too, and the first stays the emulator's OrganizationId.
+        $arguments = @('--org', $OrganizationId)
+        if ($Token) { $arguments += '--token', $Token }
+        $arguments += @(if ($PSCmdlet.ParameterSetName -eq 'Own') { $ArgumentList } else { $StandardArguments })
+        $emulator = LifePos\Start-LifePosEmulator -ArgumentList $arguments
+        # The token in plain text, for the tests that hand it to a child process or look for it in output; the
+        # module's object carries only SecureToken.
+        $emulator | Add-Member -NotePropertyName Token -NotePropertyValue ([Net.NetworkCredential]::new('', $emulator.SecureToken).Password)
         if ($Shared) {
             $script:SharedEmulator = $emulator
             return $emulator
@@ -99,14 +113,14 @@ function Stop-TestEmulator {
     [CmdletBinding(DefaultParameterSetName = 'Innermost')]
     param([Parameter(Mandatory, ParameterSetName = 'Shared')] [switch] $Shared)
     if ($Shared) {
-        if ($SharedEmulator) { $SharedEmulator | Stop-ProcessLifePosEmulator }
+        if ($SharedEmulator) { $SharedEmulator | LifePos\Stop-LifePosEmulator }
         $script:SharedEmulator = $null
         $script:AnswersInForce = ''
         return
     }
     $emulator = Get-CurrentEmulator
     $Started.RemoveAt($Started.Count - 1)
-    if (-not [object]::ReferenceEquals($emulator, $SharedEmulator)) { $emulator | Stop-ProcessLifePosEmulator }
+    if (-not [object]::ReferenceEquals($emulator, $SharedEmulator)) { $emulator | LifePos\Stop-LifePosEmulator }
 }
 
 function Get-CurrentEmulator {

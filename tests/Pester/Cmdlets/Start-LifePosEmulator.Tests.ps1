@@ -20,6 +20,25 @@ Describe 'Start-LifePosEmulator' {
         $started.HasExited | Should -BeTrue
     }
 
+    It 'makes a token for each run, or takes the --token and --org given, and the object reports what the emulator uses' {
+        $own = Start-LifePosEmulator
+        $other = Start-LifePosEmulator
+        try {
+            $ownToken = [Net.NetworkCredential]::new('', $own.SecureToken).Password
+            $ownToken | Should -Not -BeExactly ([Net.NetworkCredential]::new('', $other.SecureToken).Password)
+            { Connect-LifePos -BaseUri $other.BaseUri -Token $own.SecureToken -NoDefault -PassThru } | Should -Throw -ErrorId 'LifePos.Unauthorized,*'
+        }
+        finally { $own, $other | Stop-LifePosEmulator }
+        $organization = [Guid]::NewGuid()
+        $chosen = Start-LifePosEmulator -ArgumentList '--org', $organization, '--token', $ownToken
+        try {
+            $chosen.OrganizationId | Should -Be $organization
+            [Net.NetworkCredential]::new('', $chosen.SecureToken).Password | Should -BeExactly $ownToken
+            (Connect-LifePos -BaseUri $chosen.BaseUri -Token $chosen.SecureToken -NoDefault -PassThru).OrganizationId | Should -Be $organization
+        }
+        finally { $chosen | Stop-LifePosEmulator }
+    }
+
     It 'starts a copy of an exported organization, and writes its workplaces on stop' {
         Connect-TestEmulator
         $export = Join-Path $TestDrive 'organization.csv'

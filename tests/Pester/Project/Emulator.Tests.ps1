@@ -1,19 +1,27 @@
-# The emulator every test talks to: its launcher, and the answer variants the tests tagged Variants run on.
+# The emulator every test talks to: the helpers that start it, and the answer variants the tests tagged Variants run on.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../LifePos.TestHelpers.psm1')
     Import-LifePosUnderTest
 }
 
-Describe 'The emulator launcher' {
-    It 'starts the emulator on a free loopback port and stops it' {
-        $emulator = Start-ProcessLifePosEmulator
+Describe 'The test emulators' {
+    It 'start on a free loopback port with the organization and token given, and stop' {
+        $organization = [Guid]::NewGuid()
+        $token = 'test-' + [Guid]::NewGuid().ToString('N')
+        $emulator = Start-TestEmulator -ArgumentList '--seed', '2' -OrganizationId $organization -Token $token
         try {
             $emulator.BaseUri.Host | Should -Be '127.0.0.1'
             $emulator.BaseUri.Port | Should -BeGreaterThan 0
-            $emulator.Process.HasExited | Should -BeFalse
+            $emulator.OrganizationId | Should -Be $organization
+            $emulator.Token | Should -BeExactly $token
+            [Net.NetworkCredential]::new('', $emulator.SecureToken).Password | Should -BeExactly $token
+            $connection = Connect-LifePos -BaseUri $emulator.BaseUri -Token $emulator.SecureToken -PassThru
+            @(Get-LifePosWorkplace -Connection $connection).Count | Should -Be 2
+            $connection | Disconnect-LifePos
+            $emulator.HasExited | Should -BeFalse
         }
-        finally { $emulator | Stop-ProcessLifePosEmulator }
-        $emulator.Process.HasExited | Should -BeTrue
+        finally { Stop-TestEmulator }
+        $emulator.HasExited | Should -BeTrue
     }
 }
 

@@ -43,7 +43,7 @@ namespace LifePos.Commands
         [ValidateRange(0, 65535)]
         public int Port { get; set; }
 
-        /// <summary>Further emulator options, such as '--latency-ms', '20' or '--rate-limit', '5'.</summary>
+        /// <summary>Further emulator options, such as '--latency-ms', '20' or '--rate-limit', '5'; a '--token' or '--org' given here is the one the emulator uses and the object reports.</summary>
         [Parameter]
         public string[] ArgumentList { get; set; } = Array.Empty<string>();
 

@@ -16,7 +16,8 @@ namespace LifePos.Shell.Emulator
     /// <summary>
     /// Starts the lifepos-emulator tool (or the emulator's dll) as a child process on a free port, and stops it through
     /// its control API so it writes --data and --export as on Ctrl+C. It relies only on the emulator's command line and
-    /// its first output line: "LIFE POS emulator listening on URI organization GUID token TOKEN".
+    /// its first output line: "LIFE POS emulator listening on URI organization GUID token TOKEN". A --token or --org in
+    /// the arguments is the emulator's: the object carries what that line reports.
     /// </summary>
     internal static class EmulatorLauncher
     {
@@ -27,7 +28,7 @@ namespace LifePos.Shell.Emulator
             "--add-source <folder with LifePos.Emulator.*.nupkg>, which build.ps1 Package writes to out/package/repository), " +
             "make sure ~/.dotnet/tools is on PATH, or give Start-LifePosEmulator -Path.";
 
-        private static readonly Regex Listening = new Regex(@"listening on (?<uri>\S+) organization (?<org>\S+)", RegexOptions.CultureInvariant);
+        private static readonly Regex Listening = new Regex(@"listening on (?<uri>\S+) organization (?<org>\S+) token (?<token>\S+)", RegexOptions.CultureInvariant);
 
         /// <summary>The variable that names the emulator when -Path is not given (a script's or a test's choice of build).</summary>
         public const string PathVariable = "LIFEPOS_EMULATOR_PATH";
@@ -55,13 +56,16 @@ namespace LifePos.Shell.Emulator
         /// <summary>Starts the emulator and waits for its start-up line; throws <see cref="InvalidOperationException"/> with its error output when it does not start.</summary>
         public static LifePosEmulator Start(string path, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellation)
         {
-            var token = "emu-" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N").Substring(0, 8);
             var all = new List<string>();
             var isDll = path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
             if (isDll) all.Add(path);
             all.AddRange(arguments);
-            all.Add("--token");
-            all.Add(token);
+            // A token made for this run, so it opens only this emulator, unless the caller chose one.
+            if (!arguments.Any(a => a == "--token" || a.StartsWith("--token=", StringComparison.Ordinal)))
+            {
+                all.Add("--token");
+                all.Add("emu-" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N").Substring(0, 8));
+            }
             var start = new ProcessStartInfo(isDll ? "dotnet" : path, string.Join(" ", all.Select(Quote)))
             {
                 UseShellExecute = false,
@@ -105,7 +109,7 @@ namespace LifePos.Shell.Emulator
                 // GetResult, not Result: the emulator's own failure comes out as it is, not wrapped.
                 var line = started.Task.GetAwaiter().GetResult();
                 var baseUri = new Uri(line.Groups["uri"].Value.TrimEnd('/') + "/");
-                return new LifePosEmulator(process, baseUri, Guid.Parse(line.Groups["org"].Value), Secure(token));
+                return new LifePosEmulator(process, baseUri, Guid.Parse(line.Groups["org"].Value), Secure(line.Groups["token"].Value));
             }
             catch
             {
