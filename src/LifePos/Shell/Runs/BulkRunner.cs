@@ -156,8 +156,14 @@ namespace LifePos.Shell.Runs
             if (StopsTheRun(item.Error))
             {
                 _throttle.Cancel();
-                WriteReadyDone();
-                StopWith(item.Error, target, item.Error is LifePosServiceUnreachableException ? OutageNote() : null);
+                var outage = item.Error is LifePosServiceUnreachableException;
+                if (outage)
+                {
+                    WriteFailedRow(target, item.Error);
+                }
+
+                WriteReadyDone(outage);
+                StopWith(item.Error, target, outage ? OutageNote() : null);
             }
 
             WriteFailedOutput(target, item.Error);
@@ -169,8 +175,11 @@ namespace LifePos.Shell.Runs
             _cmdlet.WriteError(LifePosErrors.FromException(item.Error, target));
         }
 
-        /// <summary>Before a run-stopping error: writes the rows that finished with the failed one; the failed ones only count.</summary>
-        private void WriteReadyDone()
+        /// <summary>
+        /// Before a run-stopping error: writes the rows that finished with the failed one. The failed ones count; after
+        /// an outage (<paramref name="recordFailed"/>) each also gets its error, so the stopping error's count names rows.
+        /// </summary>
+        private void WriteReadyDone(bool recordFailed = false)
         {
             while (_ready.Count > 0)
             {
@@ -178,12 +187,27 @@ namespace LifePos.Shell.Runs
                 if (item.Error is null)
                 {
                     Emit(item.Result!);
+                    continue;
                 }
-                else
+
+                _summary.RowFailed();
+                if (recordFailed)
                 {
-                    _summary.RowFailed();
+                    WriteFailedRow(item.Input ?? string.Empty, item.Error);
                 }
             }
+        }
+
+        /// <summary>A failed row's error before the run stops; under -ErrorAction Stop the stopping error alone is written.</summary>
+        private void WriteFailedRow(object target, Exception error)
+        {
+            if (_stopOnError)
+            {
+                return;
+            }
+
+            WriteFailedOutput(target, error);
+            _cmdlet.WriteError(LifePosErrors.FromException(error, target));
         }
 
         private void WriteFailedOutput(object target, Exception error)
