@@ -155,13 +155,18 @@ namespace LifePos.Shell.Runs
             _summary.RowFailed();
             if (StopsTheRun(item.Error))
             {
-                _throttle.Cancel();
                 var outage = item.Error is LifePosServiceUnreachableException;
                 if (outage)
                 {
+                    // Once the breaker is open the rows still in flight end at once: each is written (done, or failed with
+                    // its own error) before the run's error, so the count it gives names rows.
                     WriteFailedRow(target, item.Error);
+                    while (Take(() => _throttle.WaitForNext()))
+                    {
+                    }
                 }
 
+                _throttle.Cancel();
                 WriteReadyDone(outage);
                 StopWith(item.Error, target, outage ? OutageNote() : null);
             }
