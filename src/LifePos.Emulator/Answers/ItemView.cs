@@ -57,7 +57,7 @@ internal sealed class ItemView
     public ReadOnlyMemory<byte> Apply(ReadOnlyMemory<byte> json)
     {
         if (ShowsAll) return json;
-        var item = JsonNode.Parse(json.Span)!.AsObject();
+        var item = JsonNode.Parse(json.Span, null, Json.DocumentOptions)!.AsObject();
         if (_compact)
         {
             foreach (var field in CompactLeavesOut) item.Remove(field);

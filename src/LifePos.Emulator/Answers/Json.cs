@@ -9,8 +9,15 @@ namespace LifePos.Emulator.Answers;
 
 internal static class Json
 {
-    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    public static readonly JsonSerializerOptions NodeOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>
+    /// How deep the JSON the emulator reads, stores and answers may nest: a value as deep as clients send (64 levels,
+    /// the System.Text.Json default) inside any body, patch or page around it.
+    /// </summary>
+    public const int MaxDepth = 128;
+
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = MaxDepth };
+    public static readonly JsonSerializerOptions NodeOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = MaxDepth };
+    public static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth };
 
     /// <summary>UTC with milliseconds and an offset: 2026-11-29T18:00:00.123+00:00 (the default answer style).</summary>
     public static string FormatDate(DateTimeOffset value) => FormatDate(value, DateFormat.Ms);

@@ -38,7 +38,7 @@ internal sealed class ExportedRow
         if (Text(column) is not { } text) return null;
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = JsonDocument.Parse(text, Answers.Json.DocumentOptions);
             if (document.RootElement.ValueKind != JsonValueKind.Object) throw new InvalidDataException($"{Where}: {column} must be a JSON object.");
             return Answers.Json.Compact(document.RootElement);
         }

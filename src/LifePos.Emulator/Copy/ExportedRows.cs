@@ -26,7 +26,7 @@ internal static class ExportedRows
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text);
+            document = JsonDocument.Parse(text, Json.DocumentOptions);
         }
         catch (JsonException e)
         {

@@ -10,7 +10,7 @@ internal static class FaultKinds
         ("504", FaultKind.Status504), ("429", FaultKind.Status429), ("drop-before", FaultKind.DropBefore),
         ("drop-after", FaultKind.DropAfter), ("html", FaultKind.Html), ("empty", FaultKind.Empty),
         ("truncated", FaultKind.Truncated), ("bad-shape", FaultKind.BadShape), ("hang", FaultKind.Hang),
-        ("stall-body", FaultKind.StallBody),
+        ("stall-body", FaultKind.StallBody), ("deep-item", FaultKind.DeepItem), ("bad-item", FaultKind.BadItem),
     ];
 
     public static string AllNames => string.Join(", ", Array.ConvertAll(Names, n => n.Name));

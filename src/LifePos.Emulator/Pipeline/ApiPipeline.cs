@@ -77,7 +77,7 @@ internal sealed class ApiPipeline
                 await TakeAwayAsync(http, route, hang: drawn.Kind == FaultKind.Hang, arrived, drawn.Name);
                 return;
             }
-            if (drawn.Kind is not (FaultKind.DropAfter or FaultKind.StallBody))
+            if (drawn.Kind is not (FaultKind.DropAfter or FaultKind.StallBody or FaultKind.DeepItem or FaultKind.BadItem))
             {
                 await AnswerAsync(http, route, answer, FaultAnswers.For(drawn, answer), started, arrived, drawn.Name);
                 return;
@@ -105,6 +105,10 @@ internal sealed class ApiPipeline
             result = answer.Error(new ApiException(500, "InternalServerError", "The emulator failed: " + e.Message));
         }
 
+        if (fault?.Kind is FaultKind.DeepItem or FaultKind.BadItem)
+        {
+            result = ItemFaults.Spoil(result, fault.Value.Kind);
+        }
         if (fault?.Kind == FaultKind.DropAfter)
         {
             _state.Stats.Record(route.Key, "dropped", null);

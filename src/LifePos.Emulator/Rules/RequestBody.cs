@@ -12,7 +12,7 @@ internal static class RequestBody
     {
         try
         {
-            using var document = await JsonDocument.ParseAsync(http.Request.Body, default, http.RequestAborted);
+            using var document = await JsonDocument.ParseAsync(http.Request.Body, Json.DocumentOptions, http.RequestAborted);
             return document.RootElement.Clone();
         }
         catch (JsonException)

@@ -23,8 +23,8 @@ internal static class WorkplaceJsonPatch
             ["name"] = current.Name,
             ["workplace_type"] = current.WorkplaceType,
             ["meta"] = current.Meta,
-            ["meta_data"] = current.MetaDataJson is null ? null : JsonNode.Parse(current.MetaDataJson),
-            ["extensions"] = JsonNode.Parse(current.ExtensionsJson),
+            ["meta_data"] = current.MetaDataJson is null ? null : JsonNode.Parse(current.MetaDataJson, null, Json.DocumentOptions),
+            ["extensions"] = JsonNode.Parse(current.ExtensionsJson, null, Json.DocumentOptions),
         };
         var index = 0;
         foreach (var operation in patch.EnumerateArray())
@@ -75,7 +75,7 @@ internal static class WorkplaceJsonPatch
         {
             if (!operation.TryGetProperty("value", out var valueElement))
                 throw ApiException.Invalid($"Operation {index} ({op} {pathText}) needs a 'value'.");
-            value = JsonNode.Parse(valueElement.GetRawText());
+            value = JsonNode.Parse(valueElement.GetRawText(), null, Json.DocumentOptions);
         }
 
         var parent = Navigate(document, path, index, pathText);

@@ -35,7 +35,7 @@ internal sealed class DataFile
     public bool Load()
     {
         if (!File.Exists(_path)) return false;
-        using var document = JsonDocument.Parse(File.ReadAllBytes(_path));
+        using var document = JsonDocument.Parse(File.ReadAllBytes(_path), Json.DocumentOptions);
         if (!document.RootElement.TryGetProperty("organizations", out var organizations) || organizations.ValueKind != JsonValueKind.Array)
             throw new InvalidDataException($"The data file {_path} has no 'organizations' array.");
         foreach (var organization in organizations.EnumerateArray())

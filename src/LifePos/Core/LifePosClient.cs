@@ -35,7 +35,7 @@ namespace LifePos.Core
             _activation = new ActivationClient(api);
             _employees = new EmployeesClient(api);
             _outlets = new DirectoryClient<OutletDto, Outlet>(
-                api, "outlets", LifePosJsonContext.Default.ListDtoOutletDto, LifePosJsonContext.Default.OutletDto, DirectoryMapper.ToOutlet, outlet => outlet.Id, "an outlet", "outlets");
+                api, "outlets", "outlet", LifePosJsonContext.Default.OutletDto, DirectoryMapper.ToOutlet, outlet => outlet.Id, "an outlet");
             _raw = new RawClient(api);
         }
 

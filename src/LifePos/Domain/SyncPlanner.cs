@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using LifePos.Core.Paging;
 
 namespace LifePos.Domain
 {
@@ -15,13 +16,16 @@ namespace LifePos.Domain
         private readonly Dictionary<Guid, Workplace> _byId = new Dictionary<Guid, Workplace>();
         private readonly Dictionary<Guid, long> _named = new Dictionary<Guid, long>();
         private readonly Dictionary<string, long> _createdNames = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+        private readonly List<UnreadableItem> _unreadable;
         private readonly bool _includeArchived;
         private readonly bool _exact;
 
         /// <param name="workplaces">Every workplace, alive and archived.</param>
         /// <param name="exact">-Exact: each row is the whole truth (see <see cref="ExactRow"/>); archived workplaces are matched.</param>
-        public SyncPlanner(IEnumerable<Workplace> workplaces, bool includeArchived, bool exact = false)
+        /// <param name="unreadable">Workplaces the listing could not read: a row that names one fails, rather than guess past it.</param>
+        public SyncPlanner(IEnumerable<Workplace> workplaces, bool includeArchived, bool exact = false, IEnumerable<UnreadableItem>? unreadable = null)
         {
+            _unreadable = unreadable?.ToList() ?? new List<UnreadableItem>();
             foreach (var workplace in workplaces)
             {
                 _byId[workplace.Id] = workplace;
@@ -43,6 +47,13 @@ namespace LifePos.Domain
                 if (_exact)
                 {
                     ExactRow.Check(row);
+                }
+
+                if (UnreadableNamedBy(row) is { } unreadable)
+                {
+                    return SyncStep.Failure(
+                        null,
+                        unreadable + " could not be read from LIFE POS, so this row was left alone. Correct the workplace in LIFE POS, then run the row again.");
                 }
 
                 var found = Find(row);
@@ -131,6 +142,24 @@ namespace LifePos.Domain
 
             var archived = Named(name!, archived: true);
             return archived.Count > 1 ? throw Ambiguous(name!, archived, "archived") : archived.FirstOrDefault();
+        }
+
+        /// <summary>The unreadable workplace the row's key names (its Id, else its Number, else its name), as "workplace 7 (id …)".</summary>
+        private string? UnreadableNamedBy(SyncRow row)
+        {
+            foreach (var item in _unreadable)
+            {
+                var named = row.Id is { } id ? item.Id == id
+                    : row.Number is { } number ? item.Number == number
+                    : !string.IsNullOrWhiteSpace(row.Name) && NameText.Same(item.Name, row.Name);
+                if (named)
+                {
+                    return "workplace" + (item.Number is { } known ? " " + known.ToString(CultureInfo.InvariantCulture) : string.Empty) +
+                           (item.RawId is null ? string.Empty : " (id " + item.RawId + ")");
+                }
+            }
+
+            return null;
         }
 
         private static WorkplaceChanges WithoutName(WorkplaceChanges changes) => new WorkplaceChanges

@@ -72,15 +72,15 @@ public sealed class PlainJsonReaderTests
         var item = WorkplaceJson(value, value);
         var page = "{\"items\":[" + item + "," + item + "],\"next_page_token\":\"t\",\"pages_total\":2}";
 
-        var list = JsonSerializer.Deserialize(page, LifePosJsonContext.Default.ListDtoWorkplaceDto)!;
+        var list = JsonSerializer.Deserialize(page, LifePosJsonContext.Default.ListDtoJsonElement)!;
 
         Assert.Equal(2, list.Items!.Count);
         Assert.Equal("t", list.NextPageToken);
         Assert.Equal(2, list.PagesTotal);
         var (extensions, metaData) = AsBefore(item);
-        foreach (var wire in list.Items)
+        foreach (var element in list.Items)
         {
-            var workplace = WorkplaceMapper.ToWorkplace(wire, Guid.Empty);
+            var workplace = WorkplaceMapper.ToWorkplace(JsonSerializer.Deserialize(element, LifePosJsonContext.Default.WorkplaceDto)!, Guid.Empty);
             AssertSamePlain(extensions, workplace.Extensions);
             AssertSamePlain(metaData, workplace.MetaData);
             Assert.Equal("Касса", workplace.Name);

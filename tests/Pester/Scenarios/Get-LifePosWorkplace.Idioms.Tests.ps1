@@ -217,3 +217,52 @@ Describe 'Get-LifePosWorkplace -Id: Tab completion by number, name or id prefix'
         (Get-IdCompletion '№11').CompletionText | Should -Contain "$(($All | Where-Object Number -EQ 11).Id)"
     }
 }
+
+Describe 'Get-LifePosWorkplace: deep meta_data, and an item it cannot read' {
+    BeforeEach { $null = Invoke-LifePosEmulatorControl $Emulator 'reset' -Method POST }
+
+    It 'reads back inside the list a meta_data nested as deep as New-LifePosWorkplace accepts (64 levels); one level more is refused on write' {
+        $deep = 'leaf'
+        foreach ($level in 1..64) { $deep = @{ a = $deep } }
+        $created = New-LifePosWorkplace -Name 'Deep 64' -WorkplaceType Mobile -MetaData $deep
+
+        $listed = @(Get-LifePosWorkplace -ErrorVariable failed)
+        $raw = @(Invoke-LifePosRequest "/orgs/$Org/workplaces" -All -ErrorVariable +failed)
+
+        $failed.Count | Should -Be 0
+        $raw.Count | Should -Be $listed.Count
+        $value = ($listed | Where-Object Id -EQ $created.Id).MetaData
+        foreach ($level in 1..64) { $value = $value.a }
+        $value | Should -Be 'leaf'
+        $null = New-LifePosWorkplace -Name 'Deep 65' -WorkplaceType Mobile -MetaData @{ a = $deep } -ErrorAction SilentlyContinue -ErrorVariable refused
+        $refused.Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'LifePos.InvalidInput,*'
+        "$($refused[0])" | Should -Match 'nested more than 64 levels'
+    }
+
+    It 'an item the service sends nested too deep fails alone: one error names its number and id, every other workplace is listed' {
+        $before = @(Get-LifePosWorkplace)
+        Set-TestEmulatorFaults @{ next = @('deep-item'); next_endpoint = 'list' }
+
+        $listed = @(Get-LifePosWorkplace -ErrorAction SilentlyContinue -ErrorVariable failed)
+
+        $listed.Id | Should -Be @($before | Select-Object -Skip 1).Id
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'LifePos.UnreadableItem,*'
+        $failed[0].TargetObject | Should -Be $before[0].Id
+        "$($failed[0])" | Should -Match "^Workplace $($before[0].Number) \(id $($before[0].Id)\) could not be read from LIFE POS: .*nested more than 64 levels"
+        "$($failed[0])" | Should -Not -Match 'BaseUri|address|connection|Connect-LifePos'
+    }
+
+    It 'an item whose guid is no GUID fails alone, named by its number and the id as sent' {
+        $before = @(Get-LifePosWorkplace)
+        Set-TestEmulatorFaults @{ next = @('bad-item'); next_endpoint = 'list' }
+
+        $listed = @(Get-LifePosWorkplace -ErrorAction SilentlyContinue -ErrorVariable failed)
+
+        $listed.Id | Should -Be @($before | Select-Object -Skip 1).Id
+        $failed.Count | Should -Be 1
+        $failed[0].TargetObject | Should -Be 'not-a-guid'
+        "$($failed[0])" | Should -Match "^Workplace $($before[0].Number) \(id not-a-guid\) could not be read"
+    }
+}

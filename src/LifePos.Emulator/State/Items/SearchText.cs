@@ -12,7 +12,7 @@ internal static class SearchText
         foreach (var field in fields) text.Append(field).Append('\n');
         if (metaDataJson is not null)
         {
-            using var document = JsonDocument.Parse(metaDataJson);
+            using var document = JsonDocument.Parse(metaDataJson, Json.DocumentOptions);
             Append(text, document.RootElement);
         }
         return text.ToString().ToLowerInvariant();

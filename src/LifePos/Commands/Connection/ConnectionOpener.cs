@@ -202,7 +202,10 @@ namespace LifePos.Commands
                 try
                 {
                     // Not listed: not every account lists every organization it may use, so one cheap list call decides.
-                    using var probe = client.ListWorkplaces(requested, new WorkplaceListQuery { PageSize = 1 }, _cmdlet.RequestContext).GetEnumerator();
+                    // Only the answer's status matters here: an item it cannot read still shows the organization is reached.
+                    var listing = client.ListWorkplaces(requested, new WorkplaceListQuery { PageSize = 1 }, _cmdlet.RequestContext);
+                    listing.ItemUnreadable = _ => { };
+                    using var probe = listing.GetEnumerator();
                     probe.MoveNext();
                 }
                 catch (LifePosApiException refused) when (refused.StatusCode is 403 or 404)

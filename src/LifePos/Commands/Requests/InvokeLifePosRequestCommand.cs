@@ -3,7 +3,9 @@ using System.Collections;
 using System.Management.Automation;
 using System.Text.Json;
 using LifePos.Core;
+using LifePos.Core.Http;
 using LifePos.Core.Json;
+using LifePos.Core.Paging;
 using LifePos.Domain;
 using LifePos.Shell.Binding;
 using LifePos.Shell.Cmdlets;
@@ -115,7 +117,20 @@ namespace LifePos.Commands
                     return;
                 }
 
-                WriteObject(PlainValueConverter.ToPSValue(items.Current));
+                object? item;
+                try
+                {
+                    item = PlainValueConverter.ToPSValue(items.Current);
+                }
+                catch (JsonException error)
+                {
+                    // This item alone: the others of the list are written.
+                    var unreadable = UnreadableItem.Of(items.Current, "item", "GET", SecretRedactor.Redact(pathAndQuery), error);
+                    WriteError(LifePosErrors.FromException(unreadable.Error, unreadable.Target));
+                    continue;
+                }
+
+                WriteObject(item);
             }
         }
     }

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using LifePos.Core;
+using LifePos.Core.Paging;
 using LifePos.Domain;
 using LifePos.Shell.Binding;
 using LifePos.Shell.Cmdlets;
@@ -132,11 +134,23 @@ namespace LifePos.Commands
             return bulk;
         }
 
-        /// <summary>Every workplace (alive and archived), listed once at the first row.</summary>
-        private SyncPlanner Load() =>
-            CallOrStop(
-                () => new SyncPlanner(Client.ListWorkplaces(ActiveConnection.OrganizationId, new WorkplaceListQuery { Selection = WorkplaceSelection.All }, RequestContext).ToList(), IncludeArchived, Exact),
-                "Sync-LifePosWorkplace");
+        /// <summary>
+        /// Every workplace (alive and archived), listed once at the first row. A workplace that cannot be read gets its
+        /// error here, and the rows that name it fail alone; the rest go on.
+        /// </summary>
+        private SyncPlanner Load()
+        {
+            var unreadable = new List<UnreadableItem>();
+            var listing = Client.ListWorkplaces(ActiveConnection.OrganizationId, new WorkplaceListQuery { Selection = WorkplaceSelection.All }, RequestContext);
+            listing.ItemUnreadable = unreadable.Add;
+            var planner = CallOrStop(() => new SyncPlanner(listing.ToList(), IncludeArchived, Exact, unreadable), "Sync-LifePosWorkplace");
+            foreach (var item in unreadable)
+            {
+                WriteError(LifePosErrors.FromException(item.Error, item.Target));
+            }
+
+            return planner;
+        }
 
         /// <summary>This row's step; a row whose values cannot be read is a failed step.</summary>
         private SyncStep Plan()

@@ -16,7 +16,18 @@ namespace LifePos.Core.Json
     /// </summary>
     public static class PlainJson
     {
-        private const int MaxDepth = 64;
+        /// <summary>
+        /// How deep a value (meta_data, extensions, a field of an answer) may nest, written or read: the same limit both
+        /// ways, so whatever the module sends it reads back.
+        /// </summary>
+        internal const int MaxDepth = 64;
+
+        /// <summary>
+        /// How deep a whole answer may nest: far deeper than a value, because a list page adds its own levels and an item
+        /// too deep for <see cref="MaxDepth"/> must fail alone, not make its page unreadable. Answers are parsed without
+        /// recursion (a few bytes a level); only values are read recursively, and those stop at <see cref="MaxDepth"/>.
+        /// </summary>
+        internal const int AnswerMaxDepth = 10000;
 
         /// <summary>
         /// Text as people read it (Cyrillic stays Cyrillic), escaping only what JSON must: for CSV cells and the journal.
@@ -130,7 +141,7 @@ namespace LifePos.Core.Json
         {
             if (depth > MaxDepth)
             {
-                throw TooDeep();
+                throw TooDeep(MaxDepth);
             }
 
             switch (element.ValueKind)
@@ -186,7 +197,7 @@ namespace LifePos.Core.Json
         {
             if (depth > MaxDepth)
             {
-                throw TooDeep();
+                throw TooDeep(MaxDepth);
             }
 
             switch (reader.TokenType)
@@ -238,7 +249,7 @@ namespace LifePos.Core.Json
             return reader.GetDouble();
         }
 
-        private static JsonException TooDeep() => new JsonException("The JSON is nested more than " + MaxDepth + " levels deep.");
+        internal static JsonException TooDeep(int limit) => new JsonException("The JSON is nested more than " + limit + " levels deep.");
 
         private static void Write(Utf8JsonWriter writer, object? value, int depth)
         {

@@ -59,12 +59,19 @@ namespace LifePos.Core.Json
             {
                 return map(wire);
             }
-            catch (Exception error) when (error is JsonException || error is FormatException || error is InvalidCastException ||
-                                          error is InvalidOperationException || error is OverflowException || error is ArgumentException)
+            catch (Exception error) when (IsUnreadable(error))
             {
                 throw FailureMessages.InvalidResponse(request, response, expected, error);
             }
         }
+
+        /// <summary>
+        /// True for what reading or mapping a value throws when the value is not what the module reads: broken or too
+        /// deep JSON, a type, a range (a date before year 1 from LenientDateConverter).
+        /// </summary>
+        public static bool IsUnreadable(Exception error) =>
+            error is JsonException || error is FormatException || error is InvalidCastException ||
+            error is InvalidOperationException || error is OverflowException || error is ArgumentException;
 
         /// <summary>True for an answer that carries no object: an empty body, 204 No Content, or <c>{}</c>.</summary>
         public static bool IsNothing(ApiResponse response)
@@ -96,7 +103,7 @@ namespace LifePos.Core.Json
 
             try
             {
-                using var document = JsonDocument.Parse(response.Body);
+                using var document = JsonDocument.Parse(response.Body, new JsonDocumentOptions { MaxDepth = PlainJson.AnswerMaxDepth });
                 return document.RootElement.Clone();
             }
             catch (JsonException error)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace LifePos.Core.Paging
@@ -5,12 +6,13 @@ namespace LifePos.Core.Paging
     /// <summary>One page of a list as <see cref="Pageable{T}"/> needs it.</summary>
     internal sealed class Page<T>
     {
-        public Page(IReadOnlyList<T> items, string? nextPageToken, int? pagesTotal, long? itemsTotal)
+        public Page(IReadOnlyList<T> items, string? nextPageToken, int? pagesTotal, long? itemsTotal, IReadOnlyList<UnreadableItem>? unreadable = null)
         {
             Items = items;
             NextPageToken = nextPageToken;
             PagesTotal = pagesTotal;
             ItemsTotal = itemsTotal;
+            Unreadable = unreadable ?? Array.Empty<UnreadableItem>();
         }
 
         public IReadOnlyList<T> Items { get; }
@@ -20,5 +22,8 @@ namespace LifePos.Core.Paging
         public int? PagesTotal { get; }
 
         public long? ItemsTotal { get; }
+
+        /// <summary>The page's items that could not be read, left out of <see cref="Items"/>.</summary>
+        public IReadOnlyList<UnreadableItem> Unreadable { get; }
     }
 }

@@ -47,6 +47,13 @@ namespace LifePos.Core.Paging
         /// <summary>Called on the consuming thread each time a page is taken into use (before its first item).</summary>
         public Action<Pageable<T>>? PageReceived { get; set; }
 
+        /// <summary>
+        /// Called on the consuming thread, as its page is taken into use, for each item that could not be read; the
+        /// listing goes on. Without it such an item ends the enumeration with its error: a caller that must see every
+        /// item (an index to match rows against) never misses one silently.
+        /// </summary>
+        public Action<UnreadableItem>? ItemUnreadable { get; set; }
+
         public IEnumerator<T> GetEnumerator()
         {
             var tokens = new TokenTrail(this);
@@ -59,6 +66,7 @@ namespace LifePos.Core.Paging
                     var page = WaitFor(next);
                     next = null;
                     var nextToken = tokens.Take(page);
+                    ReportUnreadable(page);
 
                     // Half of the first page, so taking a few items costs one request; a consumer past the first
                     // page has shown it wants more, so later pages start the next request a quarter of the way in.
@@ -136,6 +144,7 @@ namespace LifePos.Core.Paging
             {
                 var page = await _fetchPage(token, _cancellationToken).ConfigureAwait(false);
                 token = tokens.Take(page);
+                ReportUnreadable(page);
                 foreach (var item in page.Items)
                 {
                     if (tokens.FirstSight(item) && !visit(item))
@@ -145,6 +154,19 @@ namespace LifePos.Core.Paging
                 }
             }
             while (token != null);
+        }
+
+        private void ReportUnreadable(Page<T> page)
+        {
+            foreach (var item in page.Unreadable)
+            {
+                if (ItemUnreadable is null)
+                {
+                    throw item.Error;
+                }
+
+                ItemUnreadable(item);
+            }
         }
 
         private static void ObserveAbandoned(Task task) =>

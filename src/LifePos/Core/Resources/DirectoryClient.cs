@@ -16,27 +16,25 @@ namespace LifePos.Core.Resources
         where TWire : class
     {
         private readonly string _resource;
-        private readonly JsonTypeInfo<ListDto<TWire>> _pageType;
+        private readonly string _noun;
         private readonly JsonTypeInfo<TWire> _itemType;
         private readonly Func<TWire, Guid, T> _map;
         private readonly Func<T, Guid> _idOf;
         private readonly string _one;
-        private readonly string _many;
 
         /// <param name="resource">The path segment, e.g. "outlets".</param>
+        /// <param name="noun">What one item is in a list's messages: "outlet".</param>
         /// <param name="one">What one item is, for messages: "an outlet".</param>
-        /// <param name="many">What a page lists: "outlets".</param>
         public DirectoryClient(
-            ApiConnection api, string resource, JsonTypeInfo<ListDto<TWire>> pageType, JsonTypeInfo<TWire> itemType, Func<TWire, Guid, T> map, Func<T, Guid> idOf, string one, string many)
+            ApiConnection api, string resource, string noun, JsonTypeInfo<TWire> itemType, Func<TWire, Guid, T> map, Func<T, Guid> idOf, string one)
         {
             _idOf = idOf;
             Api = api;
             _resource = resource;
-            _pageType = pageType;
+            _noun = noun;
             _itemType = itemType;
             _map = map;
             _one = one;
-            _many = many;
         }
 
         protected ApiConnection Api { get; }
@@ -46,8 +44,8 @@ namespace LifePos.Core.Resources
         public Pageable<T> List(Guid organizationId, DirectoryListQuery query, RequestContext context) =>
             new Pageable<T>(
                 ListPages.Fetcher(
-                    Api, Path(organizationId), query ?? throw new ArgumentNullException(nameof(query)), _pageType,
-                    "a list of " + _many, item => _map(item, organizationId), context),
+                    Api, Path(organizationId), query ?? throw new ArgumentNullException(nameof(query)), _itemType,
+                    _noun, item => _map(item, organizationId), context),
                 ListPages.Described(Path(organizationId), query),
                 item => Pageable<T>.IdKey(_idOf(item)),
                 context.CancellationToken);

@@ -9,7 +9,7 @@ namespace LifePos.Core.Resources
     internal sealed class EmployeesClient : DirectoryClient<EmployeeDto, Employee>
     {
         public EmployeesClient(ApiConnection api)
-            : base(api, "employees", LifePosJsonContext.Default.ListDtoEmployeeDto, LifePosJsonContext.Default.EmployeeDto, DirectoryMapper.ToEmployee, employee => employee.Id, "an employee", "employees")
+            : base(api, "employees", "employee", LifePosJsonContext.Default.EmployeeDto, DirectoryMapper.ToEmployee, employee => employee.Id, "an employee")
         {
         }
 

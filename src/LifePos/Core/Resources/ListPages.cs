@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
@@ -15,9 +16,10 @@ namespace LifePos.Core.Resources
     {
         /// <param name="path">The list's path, e.g. <c>/orgs/{org}/employees</c>.</param>
         /// <param name="query">Its filters; the first page sends them, later pages only the token (which carries them).</param>
-        /// <param name="expected">What a page is, for messages: "a list of employees".</param>
+        /// <param name="itemType">How one item is read; each is read on its own, so an item that cannot be read fails alone.</param>
+        /// <param name="noun">What one item is, for messages: "employee" (a page is "a list of employees").</param>
         public static Func<string?, CancellationToken, Task<Page<TItem>>> Fetcher<TDto, TItem>(
-            ApiConnection api, string path, ListQuery? query, JsonTypeInfo<ListDto<TDto>> typeInfo, string expected, Func<TDto, TItem> map, RequestContext context)
+            ApiConnection api, string path, ListQuery? query, JsonTypeInfo<TDto> itemType, string noun, Func<TDto, TItem> map, RequestContext context)
             where TDto : class
         {
             var firstPage = path + (query?.ToQueryString() ?? string.Empty);
@@ -29,17 +31,27 @@ namespace LifePos.Core.Resources
                     : path + new ListQueryString().Add("page_token", pageToken).AddFlag("include_items_total", includeTotal);
                 var request = new ApiRequest(HttpMethod.Get, pathAndQuery, RetryMode.Repeatable);
                 var response = await api.SendAsync(request, context.WithCancellation(cancellationToken)).ConfigureAwait(false);
-                var list = ResponseReader.Parse(request, response, typeInfo, expected);
+                var list = ResponseReader.Parse(request, response, LifePosJsonContext.Default.ListDtoJsonElement, "a list of " + noun + "s");
                 var items = new List<TItem>(list.Items?.Count ?? 0);
-                foreach (var item in list.Items ?? new List<TDto>())
+                List<UnreadableItem>? unreadable = null;
+                foreach (var element in list.Items ?? new List<JsonElement>())
                 {
-                    if (item != null)
+                    if (element.ValueKind == JsonValueKind.Null)
                     {
-                        items.Add(ResponseReader.Map(request, response, item, map, expected));
+                        continue;
+                    }
+
+                    try
+                    {
+                        items.Add(map(JsonSerializer.Deserialize(element, itemType) ?? throw new JsonException("The item is null.")));
+                    }
+                    catch (Exception error) when (ResponseReader.IsUnreadable(error))
+                    {
+                        (unreadable ??= new List<UnreadableItem>()).Add(UnreadableItem.Of(element, noun, request.Method.Method, request.LoggedPath, error));
                     }
                 }
 
-                return new Page<TItem>(items, list.NextPageToken, list.PagesTotal, list.ItemsTotal);
+                return new Page<TItem>(items, list.NextPageToken, list.PagesTotal, list.ItemsTotal, unreadable);
             };
         }
 

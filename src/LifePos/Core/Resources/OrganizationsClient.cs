@@ -20,7 +20,7 @@ namespace LifePos.Core.Resources
         public Task<System.Collections.Generic.List<Organization>> ListAsync(RequestContext context) =>
             new Pageable<Organization>(
                 ListPages.Fetcher(
-                    _api, Path, null, LifePosJsonContext.Default.ListDtoOrganizationDto, "a list of organizations",
+                    _api, Path, null, LifePosJsonContext.Default.OrganizationDto, "organization",
                     item => new Organization { Id = item.Guid, Name = item.Name }, context),
                 Path,
                 organization => Pageable<Organization>.IdKey(organization.Id),

@@ -34,7 +34,7 @@ namespace LifePos.Core.Resources
             var path = Path(organizationId);
             return new Pageable<Workplace>(
                 ListPages.Fetcher(
-                    _api, path, query, LifePosJsonContext.Default.ListDtoWorkplaceDto, "a list of workplaces",
+                    _api, path, query, LifePosJsonContext.Default.WorkplaceDto, "workplace",
                     item => WorkplaceMapper.ToWorkplace(item, organizationId), context),
                 ListPages.Described(path, query),
                 workplace => Pageable<Workplace>.IdKey(workplace.Id),

@@ -17,7 +17,12 @@ namespace LifePos.Shell.Binding
     /// </summary>
     internal static class PlainValueConverter
     {
-        private const int MaxDepth = 64;
+        // The core's limit, so a value accepted here is one the module reads back.
+        private const int MaxDepth = PlainJson.MaxDepth;
+
+        // An answer holds values of up to MaxDepth inside its own levels (a page, an item): twice that leaves room for any
+        // envelope, and still stops a deeper answer long before the stack ends.
+        private const int AnswerDepth = 2 * PlainJson.MaxDepth;
 
         /// <summary>True when a CSV cell or argument carries nothing (null, empty or blank text).</summary>
         public static bool IsNotGiven(object? value)
@@ -97,15 +102,23 @@ namespace LifePos.Shell.Binding
         /// A JSON answer as PowerShell users expect it: PSCustomObjects, object arrays and scalars. A field that holds a
         /// secret (a token, password, API key, PIN hash) comes out as a read-only SecureString, never as plain text.
         /// </summary>
-        public static object? ToPSValue(JsonElement element)
+        /// <exception cref="JsonException">The answer is nested deeper than the module reads a value.</exception>
+        public static object? ToPSValue(JsonElement element) => ToPSValue(element, 0);
+
+        private static object? ToPSValue(JsonElement element, int depth)
         {
+            if (depth > AnswerDepth)
+            {
+                throw PlainJson.TooDeep(AnswerDepth);
+            }
+
             switch (element.ValueKind)
             {
                 case JsonValueKind.Object:
                     var result = new PSObject();
                     foreach (var property in element.EnumerateObject())
                     {
-                        var value = SecretRedactor.IsSecretField(property.Name) ? Secret(property.Value) : ToPSValue(property.Value);
+                        var value = SecretRedactor.IsSecretField(property.Name) ? Secret(property.Value) : ToPSValue(property.Value, depth + 1);
                         result.Properties.Add(new PSNoteProperty(property.Name, value));
                     }
 
@@ -114,7 +127,7 @@ namespace LifePos.Shell.Binding
                     var items = new List<object?>();
                     foreach (var item in element.EnumerateArray())
                     {
-                        items.Add(ToPSValue(item));
+                        items.Add(ToPSValue(item, depth + 1));
                     }
 
                     return items.ToArray();

@@ -112,7 +112,7 @@ namespace LifePos.Shell.Cmdlets
 
         private static ErrorCategory CategoryOf(LifePosApiException exception)
         {
-            if (exception.ErrorCode == "InvalidResponse")
+            if (exception.ErrorCode == "InvalidResponse" || exception.ErrorCode == "UnreadableItem")
             {
                 return ErrorCategory.InvalidResult;
             }

@@ -171,9 +171,20 @@ namespace LifePos.Shell.Runs
             _summary.RowFailed();
             if (StopsTheRun(item.Error))
             {
+                var outage = item.Error is LifePosServiceUnreachableException;
+                if (outage)
+                {
+                    // Once the breaker is open the rows still in flight end at once: each is written (done, or failed with
+                    // its own error) before the run's error, so the count it gives names rows.
+                    WriteFailedRow(target, item.Error);
+                    while (Take(() => _throttle.WaitForNext()))
+                    {
+                    }
+                }
+
                 _throttle.Cancel();
-                WriteReadyDone();
-                StopWith(item.Error, target, item.Error is LifePosServiceUnreachableException ? OutageNote() : null);
+                WriteReadyDone(outage);
+                StopWith(item.Error, target, outage ? StopNotes.Outage(_summary.Finished - _summary.Failed, _summary.Failed, _summary.Rows - _summary.Finished) : null);
             }
 
             WriteFailedOutput(target, item.Error);
@@ -185,8 +196,11 @@ namespace LifePos.Shell.Runs
             _cmdlet.WriteError(LifePosErrors.FromException(item.Error, target));
         }
 
-        /// <summary>Before a run-stopping error: writes the rows that finished with the failed one; the failed ones only count.</summary>
-        private void WriteReadyDone()
+        /// <summary>
+        /// Before a run-stopping error: writes the rows that finished with the failed one. The failed ones count; after
+        /// an outage (<paramref name="recordFailed"/>) each also gets its error, so the stopping error's count names rows.
+        /// </summary>
+        private void WriteReadyDone(bool recordFailed = false)
         {
             while (_ready.Count > 0)
             {
@@ -194,12 +208,27 @@ namespace LifePos.Shell.Runs
                 if (item.Error is null)
                 {
                     Emit(item.Result!);
+                    continue;
                 }
-                else
+
+                _summary.RowFailed();
+                if (recordFailed)
                 {
-                    _summary.RowFailed();
+                    WriteFailedRow(item.Input ?? string.Empty, item.Error);
                 }
             }
+        }
+
+        /// <summary>A failed row's error before the run stops; under -ErrorAction Stop the stopping error alone is written.</summary>
+        private void WriteFailedRow(object target, Exception error)
+        {
+            if (_stopOnError)
+            {
+                return;
+            }
+
+            WriteFailedOutput(target, error);
+            _cmdlet.WriteError(LifePosErrors.FromException(error, target));
         }
 
         private void WriteFailedOutput(object target, Exception error)
@@ -265,26 +294,7 @@ namespace LifePos.Shell.Runs
                 }
             }
 
-            var note = new System.Text.StringBuilder(" The run stopped here (-ErrorAction Stop): ")
-                .Append(Rows(doneBefore)).Append(" finished before it");
-            if (doneAfter + failedAfter > 0)
-            {
-                note.Append("; ").Append(Rows(doneAfter + failedAfter)).Append(" already sent finished after it (")
-                    .Append(doneAfter.ToString(CultureInfo.InvariantCulture)).Append(" done, written above, ")
-                    .Append(failedAfter.ToString(CultureInfo.InvariantCulture)).Append(" failed)");
-            }
-
-            note.Append("; nothing after it was sent. Fix the row and run the rest again.");
-            StopWith(error, target, note.ToString());
-        }
-
-        /// <summary>What an outage left behind, and how to finish the job safely.</summary>
-        private string OutageNote()
-        {
-            var done = _summary.Finished - _summary.Failed;
-            return " The run stopped: " + Rows(done) + " done, " + Rows(_summary.Failed) + " failed, and the rest (" +
-                   Rows(_summary.Rows - _summary.Finished) + " read so far, and any not yet read) not sent. When LIFE POS answers again, " +
-                   "run the same input again with -SkipExisting (New-LifePosWorkplace) or through Sync-LifePosWorkplace: what was done is not done twice.";
+            StopWith(error, target, StopNotes.ErrorActionStop(doneBefore, doneAfter, failedAfter));
         }
 
         private void StopWith(Exception error, object target, string? note = null)
@@ -362,8 +372,6 @@ namespace LifePos.Shell.Runs
             _progress.Update(
                 _summary.Finished.ToString(CultureInfo.InvariantCulture) + " done, " + _summary.Failed.ToString(CultureInfo.InvariantCulture) + " failed, " +
                 _throttle.InFlight.ToString(CultureInfo.InvariantCulture) + " in flight");
-
-        private static string Rows(int count) => count.ToString(CultureInfo.InvariantCulture) + (count == 1 ? " row" : " rows");
 
         private sealed class Refusal
         {

@@ -9,7 +9,8 @@ namespace LifePos.Shell.Runs
 {
     /// <summary>
     /// Writes a list as it streams in, for any Get- cmdlet with SupportsPaging: the client-side filter, -Skip, -First
-    /// (which stops asking for pages at once), -IncludeTotalCount, and progress by page.
+    /// (which stops asking for pages at once), -IncludeTotalCount, progress by page, and an error for each item that
+    /// could not be read (the listing goes on).
     /// </summary>
     internal static class ListWriter
     {
@@ -28,6 +29,11 @@ namespace LifePos.Shell.Runs
             var progress = new ProgressReporter(cmdlet, "Listing LIFE POS " + noun);
             long seen = 0;
             pages.PageReceived = _ => ShowProgress(progress, pages, seen, noun);
+            pages.ItemUnreadable = item =>
+            {
+                cmdlet.FlushMessages();
+                cmdlet.WriteError(LifePosErrors.FromException(item.Error, item.Target));
+            };
             ulong skipped = 0;
             ulong emitted = 0;
             var totalWritten = !paging.IncludeTotalCount;
