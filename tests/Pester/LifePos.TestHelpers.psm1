@@ -40,22 +40,8 @@ function Import-LifePosUnderTest {
     Import-Module (Get-TestPath Module) -Global
 }
 
-function Invoke-LifePosEmulatorControl {
-    # Calls the emulator's loopback-only control endpoints (its README): stats, reset, faults, revoke-tokens, clock,
-    # answers.
-    param(
-        [Parameter(Mandatory)] $Emulator,
-        [Parameter(Mandatory)] [string] $Path,
-        [string] $Method = 'GET',
-        $Body
-    )
-    $request = @{ Uri = [Uri]::new($Emulator.BaseUri, "/_emulator/$Path"); Method = $Method }
-    if ($PSBoundParameters.ContainsKey('Body')) {
-        $request.Body = ($Body | ConvertTo-Json -Depth 10)
-        $request.ContentType = 'application/json'
-    }
-    Invoke-RestMethod @request
-}
+# Invoke-LifePosEmulatorControl: shared with the benchmarks.
+. (Join-Path $PSScriptRoot 'EmulatorControl.ps1')
 
 function Enter-TestEmulator {
     # What most files start with: the module under test, the standard emulator, and a connection to it.
