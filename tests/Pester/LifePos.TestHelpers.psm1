@@ -283,6 +283,16 @@ function New-SampleWorkplace([string] $Name, [string] $Type = 'Mobile') {
         -Extension @{ smart_pos = @{ version = '2.1'; turned_on = $true } }
 }
 
+function New-TestEmployee {
+    # An employee on the current emulator, with the role of its first one; through Invoke-LifePosRequest, as the module
+    # has no cmdlet that creates employees.
+    param([string] $Name, [string] $Username, [string] $Phone, $Emulator = (Get-CurrentEmulator))
+    $employees = "/orgs/$($Emulator.OrganizationId)/employees"
+    $role = (Invoke-LifePosRequest $employees).items[0].role
+    $body = @{ name = $Name; username = $Username; phone = $Phone; role = @{ guid = $role.guid; type_of = 'Role' } }
+    Invoke-LifePosRequest $employees -Method POST -Body $body
+}
+
 function Initialize-BulkTargets([string] $CsvPath) {
     # Where 'Bulk changes from CSV ids' starts: the emulator reset, its answers out of order, six new workplaces
     # 'Bulk target N', and a CSV at -CsvPath of their ids (workplace_guid), each with a new name, an employee
@@ -302,4 +312,4 @@ Export-ModuleMember -Function Get-TestPath, Import-LifePosUnderTest, Invoke-Life
     Start-TestEmulator, Stop-TestEmulator, Reset-TestEmulator, Set-TestAnswerVariant, Get-TestAnswerVariant,
     Test-AnswerWithoutErrorCode, Connect-TestEmulator, Get-TestEmulatorStats, Get-RequestCount, Set-TestEmulatorFaults,
     Enable-OutOfOrderAnswers, Start-TestRunspace, Stop-TestRunspace, New-TestCredential, Get-RunSummary, Get-HostText,
-    Get-AliveWorkplaceName, New-SampleWorkplace, Initialize-BulkTargets
+    Get-AliveWorkplaceName, New-SampleWorkplace, New-TestEmployee, Initialize-BulkTargets
