@@ -15,6 +15,8 @@ $EmulatorPath = $null
 
 . (Join-Path $PSScriptRoot 'Measure.ps1')
 . (Join-Path $PSScriptRoot 'Report.ps1')
+# Invoke-LifePosEmulatorControl, which the Pester helpers share.
+. (Join-Path $PSScriptRoot '../../tests/Pester/EmulatorControl.ps1')
 
 function Import-LifePosBuild {
     # Imports the built module into the whole session (the calling script uses its commands too), notes the built
@@ -152,22 +154,6 @@ function Start-BenchEmulator([string[]] $ArgumentList) {
     $emulator | Add-Member -NotePropertyName Token -NotePropertyValue ([Net.NetworkCredential]::new('', $emulator.SecureToken).Password)
     Write-Host "  emulator $($emulator.BaseUri) $($ArgumentList -join ' ')"
     $emulator
-}
-
-function Invoke-LifePosEmulatorControl {
-    # Calls the emulator's loopback-only control endpoints (its README): stats, reset, faults, answers.
-    param(
-        [Parameter(Mandatory)] $Emulator,
-        [Parameter(Mandatory)] [string] $Path,
-        [string] $Method = 'GET',
-        $Body
-    )
-    $request = @{ Uri = [Uri]::new($Emulator.BaseUri, "/_emulator/$Path"); Method = $Method }
-    if ($PSBoundParameters.ContainsKey('Body')) {
-        $request.Body = ($Body | ConvertTo-Json -Depth 10)
-        $request.ContentType = 'application/json'
-    }
-    Invoke-RestMethod @request
 }
 
 function Connect-BenchEmulator {

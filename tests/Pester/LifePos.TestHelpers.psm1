@@ -40,22 +40,8 @@ function Import-LifePosUnderTest {
     Import-Module (Get-TestPath Module) -Global
 }
 
-function Invoke-LifePosEmulatorControl {
-    # Calls the emulator's loopback-only control endpoints (its README): stats, reset, faults, revoke-tokens, clock,
-    # answers.
-    param(
-        [Parameter(Mandatory)] $Emulator,
-        [Parameter(Mandatory)] [string] $Path,
-        [string] $Method = 'GET',
-        $Body
-    )
-    $request = @{ Uri = [Uri]::new($Emulator.BaseUri, "/_emulator/$Path"); Method = $Method }
-    if ($PSBoundParameters.ContainsKey('Body')) {
-        $request.Body = ($Body | ConvertTo-Json -Depth 10)
-        $request.ContentType = 'application/json'
-    }
-    Invoke-RestMethod @request
-}
+# Invoke-LifePosEmulatorControl: shared with the benchmarks.
+. (Join-Path $PSScriptRoot 'EmulatorControl.ps1')
 
 function Enter-TestEmulator {
     # What most files start with: the module under test, the standard emulator, and a connection to it.
@@ -297,6 +283,16 @@ function New-SampleWorkplace([string] $Name, [string] $Type = 'Mobile') {
         -Extension @{ smart_pos = @{ version = '2.1'; turned_on = $true } }
 }
 
+function New-TestEmployee {
+    # An employee on the current emulator, with the role of its first one; through Invoke-LifePosRequest, as the module
+    # has no cmdlet that creates employees.
+    param([string] $Name, [string] $Username, [string] $Phone, $Emulator = (Get-CurrentEmulator))
+    $employees = "/orgs/$($Emulator.OrganizationId)/employees"
+    $role = (Invoke-LifePosRequest $employees).items[0].role
+    $body = @{ name = $Name; username = $Username; phone = $Phone; role = @{ guid = $role.guid; type_of = 'Role' } }
+    Invoke-LifePosRequest $employees -Method POST -Body $body
+}
+
 function Initialize-BulkTargets([string] $CsvPath) {
     # Where 'Bulk changes from CSV ids' starts: the emulator reset, its answers out of order, six new workplaces
     # 'Bulk target N', and a CSV at -CsvPath of their ids (workplace_guid), each with a new name, an employee
@@ -316,4 +312,4 @@ Export-ModuleMember -Function Get-TestPath, Import-LifePosUnderTest, Invoke-Life
     Start-TestEmulator, Stop-TestEmulator, Reset-TestEmulator, Set-TestAnswerVariant, Get-TestAnswerVariant,
     Test-AnswerWithoutErrorCode, Connect-TestEmulator, Get-TestEmulatorStats, Get-RequestCount, Set-TestEmulatorFaults,
     Enable-OutOfOrderAnswers, Start-TestRunspace, Stop-TestRunspace, New-TestCredential, Get-RunSummary, Get-HostText,
-    Get-AliveWorkplaceName, New-SampleWorkplace, Initialize-BulkTargets
+    Get-AliveWorkplaceName, New-SampleWorkplace, New-TestEmployee, Initialize-BulkTargets

@@ -5,12 +5,6 @@ BeforeAll {
     Import-LifePosUnderTest
     $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '3'
     Connect-LifePos -BaseUri $Emulator.BaseUri -Token $Emulator.SecureToken
-    $org = $Emulator.OrganizationId
-    $role = (Invoke-LifePosRequest "/orgs/$org/employees").items[0].role
-    function New-TestEmployee([string] $Name, [string] $Username, [string] $Phone) {
-        $body = @{ name = $Name; username = $Username; phone = $Phone; role = @{ guid = $role.guid; type_of = 'Role' } }
-        Invoke-LifePosRequest "/orgs/$org/employees" -Method POST -Body $body
-    }
     $script:Bracketed = New-TestEmployee 'Смена [2] Петров' 'petrov2' '+7 900 555-00-02'
     $script:Decomposed = New-TestEmployee ('Andre' + [char]0x301 + ' Дюпон') 'dupont' '+7 900 555-00-03'
 }

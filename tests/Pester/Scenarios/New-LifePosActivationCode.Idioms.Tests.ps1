@@ -5,12 +5,6 @@ BeforeAll {
     Import-LifePosUnderTest
     $script:Emulator = Start-TestEmulator -ArgumentList '--seed', '3'
     Connect-LifePos -BaseUri $Emulator.BaseUri -Token $Emulator.SecureToken
-    $org = $Emulator.OrganizationId
-    $role = (Invoke-LifePosRequest "/orgs/$org/employees").items[0].role
-    function New-TestEmployee([string] $Name, [string] $Username, [string] $Phone) {
-        $body = @{ name = $Name; username = $Username; phone = $Phone; role = @{ guid = $role.guid; type_of = 'Role' } }
-        Invoke-LifePosRequest "/orgs/$org/employees" -Method POST -Body $body
-    }
     $script:Decomposed = New-TestEmployee ('Rene' + [char]0x301 + 'e Ёлкина') 'yolkina' '+7 900 555-00-04'
     $script:Ye = New-TestEmployee 'Renee Елкина' 'elkina' '+7 900 555-00-05'
     $script:Till = New-LifePosWorkplace -Name 'Касса [1]' -WorkplaceType Mobile

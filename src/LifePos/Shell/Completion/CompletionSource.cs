@@ -17,8 +17,20 @@ namespace LifePos.Shell.Completion
         /// <summary>The connection a LifePos cmdlet used last in this process: the completers list through it.</summary>
         public static LifePosConnection? LastConnection { get; set; }
 
+        /// <summary>The employees seen recently, or the first page of the last connection's.</summary>
+        public static IReadOnlyList<Employee> Employees() =>
+            Known(RecentItems<Employee>.Employees, (client, organization, context) => client.ListEmployees(organization, new DirectoryListQuery(), context));
+
+        /// <summary>The outlets seen recently, or the first page of the last connection's.</summary>
+        public static IReadOnlyList<Outlet> Outlets() =>
+            Known(RecentItems<Outlet>.Outlets, (client, organization, context) => client.ListOutlets(organization, new DirectoryListQuery(), context));
+
+        /// <summary>The workplaces seen recently, or the first page of the last connection's.</summary>
+        public static IReadOnlyList<Workplace> Workplaces() =>
+            Known(RecentItems<Workplace>.Workplaces, (client, organization, context) => client.ListWorkplaces(organization, new WorkplaceListQuery(), context));
+
         /// <summary>The items seen recently; when there are none, one page listed through the last connection (briefly).</summary>
-        public static IReadOnlyList<T> Known<T>(RecentItems<T> recent, Func<LifePosClient, Guid, RequestContext, Pageable<T>> list)
+        private static IReadOnlyList<T> Known<T>(RecentItems<T> recent, Func<LifePosClient, Guid, RequestContext, Pageable<T>> list)
             where T : class
         {
             if (recent.IsEmpty && LastConnection is { IsClosed: false } connection)

@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using LifePos.Core;
 using LifePos.Domain;
 
 namespace LifePos.Shell.Completion
@@ -38,18 +37,15 @@ namespace LifePos.Shell.Completion
         {
             if (commandName.EndsWith("LifePosEmployee", StringComparison.OrdinalIgnoreCase))
             {
-                return CompletionSource.Known(RecentItems<Employee>.Employees, (client, organization, context) => client.ListEmployees(organization, new DirectoryListQuery(), context))
-                    .Select(employee => employee.Name);
+                return CompletionSource.Employees().Select(employee => employee.Name);
             }
 
             if (commandName.EndsWith("LifePosOutlet", StringComparison.OrdinalIgnoreCase))
             {
-                return CompletionSource.Known(RecentItems<Outlet>.Outlets, (client, organization, context) => client.ListOutlets(organization, new DirectoryListQuery(), context))
-                    .Select(outlet => outlet.Name);
+                return CompletionSource.Outlets().Select(outlet => outlet.Name);
             }
 
-            return CompletionSource.Known(RecentItems<Workplace>.Workplaces, (client, organization, context) => client.ListWorkplaces(organization, new WorkplaceListQuery(), context))
-                .Select(workplace => workplace.Name);
+            return CompletionSource.Workplaces().Select(workplace => workplace.Name);
         }
     }
 }
