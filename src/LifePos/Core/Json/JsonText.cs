@@ -23,5 +23,24 @@ namespace LifePos.Core.Json
                 return null;
             }
         }
+
+        /// <summary>
+        /// An item's <c>guid</c> (or <c>id</c>) as the service wrote it, a string or a number; null when the value is no
+        /// object or has neither.
+        /// </summary>
+        public static string? IdOf(JsonElement item)
+        {
+            if (item.ValueKind != JsonValueKind.Object || !(item.TryGetProperty("guid", out var id) || item.TryGetProperty("id", out id)))
+            {
+                return null;
+            }
+
+            return id.ValueKind switch
+            {
+                JsonValueKind.String => Of(id),
+                JsonValueKind.Number => id.GetRawText(),
+                _ => null,
+            };
+        }
     }
 }

@@ -53,7 +53,7 @@ namespace LifePos.Core.Paging
             if (item.ValueKind == JsonValueKind.Object)
             {
                 number = NumberOf(item);
-                rawId = RawIdOf(item);
+                rawId = JsonText.IdOf(item);
                 id = Guid.TryParse(rawId, out var guid) ? guid : (Guid?)null;
                 name = item.TryGetProperty("name", out var named) ? JsonText.Of(named) : null;
             }
@@ -93,21 +93,6 @@ namespace LifePos.Core.Paging
             }
 
             return JsonText.Of(value) is { } text && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : (int?)null;
-        }
-
-        private static string? RawIdOf(JsonElement item)
-        {
-            if (!(item.TryGetProperty("guid", out var id) || item.TryGetProperty("id", out id)))
-            {
-                return null;
-            }
-
-            return id.ValueKind switch
-            {
-                JsonValueKind.String => JsonText.Of(id),
-                JsonValueKind.Number => id.GetRawText(),
-                _ => null,
-            };
         }
 
         /// <summary>The reason as one sentence: a JSON error without the reader's line and byte positions.</summary>

@@ -43,7 +43,7 @@ namespace LifePos.Core.Resources
                     return ToPage(request, response, ResponseReader.ParseAny(request, response));
                 },
                 SecretRedactor.Redact(first),
-                IdOf,
+                JsonText.IdOf,
                 context.CancellationToken);
         }
 
@@ -133,22 +133,6 @@ namespace LifePos.Core.Resources
             }
 
             return new Page<JsonElement>(list, next, null, null);
-        }
-
-        /// <summary>An item's <c>guid</c> (or <c>id</c>) as the service wrote it, a string or a number; null when it has none.</summary>
-        private static string? IdOf(JsonElement item)
-        {
-            if (item.ValueKind != JsonValueKind.Object || !(item.TryGetProperty("guid", out var id) || item.TryGetProperty("id", out id)))
-            {
-                return null;
-            }
-
-            return id.ValueKind switch
-            {
-                JsonValueKind.String => JsonText.Of(id),
-                JsonValueKind.Number => id.GetRawText(),
-                _ => null,
-            };
         }
 
         private static bool LooksLikeAPage(JsonElement page)
