@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Text;
 
 namespace LifePos.Domain
 {
@@ -57,7 +56,7 @@ namespace LifePos.Domain
                 return true;
             }
 
-            var typed = PhoneDigits(_text);
+            var typed = PhoneNumber.DigitsOf(_text);
             if (string.IsNullOrEmpty(typed))
             {
                 return false;
@@ -79,25 +78,6 @@ namespace LifePos.Domain
             }
 
             return true;
-        }
-
-        /// <summary>The digits of a word written as a phone (digits, + - ( ) and spaces); null for any other word.</summary>
-        private static string? PhoneDigits(string text)
-        {
-            var digits = new StringBuilder();
-            foreach (var character in text)
-            {
-                if (character >= '0' && character <= '9')
-                {
-                    digits.Append(character);
-                }
-                else if (character != '+' && character != ' ' && character != '-' && character != '(' && character != ')')
-                {
-                    return null;
-                }
-            }
-
-            return digits.ToString();
         }
     }
 }

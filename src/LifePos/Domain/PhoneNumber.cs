@@ -29,22 +29,25 @@ namespace LifePos.Domain
         }
 
         /// <summary>True when the text looks like a phone number rather than an id or a name.</summary>
-        public static bool Looks(string text)
+        public static bool Looks(string text) => DigitsOf(text) is { Length: >= 10 and <= 15 };
+
+        /// <summary>The digits of text written as a phone (digits, + - ( ) and spaces); null for any other text.</summary>
+        public static string? DigitsOf(string text)
         {
-            var digits = 0;
+            var digits = new StringBuilder();
             foreach (var character in text)
             {
                 if (character >= '0' && character <= '9')
                 {
-                    digits++;
+                    digits.Append(character);
                 }
                 else if (character != '+' && character != ' ' && character != '-' && character != '(' && character != ')')
                 {
-                    return false;
+                    return null;
                 }
             }
 
-            return digits >= 10 && digits <= 15;
+            return digits.ToString();
         }
     }
 }
